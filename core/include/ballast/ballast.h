@@ -1,0 +1,44 @@
+// Ballast: deterministic treasury-policy checker. The public entry points.
+//
+// Two layers: the typed pipeline (parse.h -> evaluate.h -> render.h) and the JSON entry points
+// below, which take document text and return report text, and never throw. The CLI and the
+// WebAssembly binding only forward to these.
+#pragma once
+
+#include "ballast/evaluate.h"
+#include "ballast/parse.h"
+#include "ballast/render.h"
+#include "ballast/report.h"
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace ballast {
+
+/// Checks a `case/1` document; returns the `report/1` JSON (verdict "error" on bad input).
+std::string check_json(std::string_view case_json, const CheckLimits& limits = {});
+
+/// Checks the three documents given separately; returns the `report/1` JSON.
+std::string check_documents_json(std::string_view policy_json, std::string_view treasury_json,
+                                 std::string_view proposal_json, const CheckLimits& limits = {});
+
+/// Monitoring report of a policy on a treasury snapshot (mode "status").
+std::string status_json(std::string_view policy_json, std::string_view treasury_json,
+                        const CheckLimits& limits = {});
+
+/// Validates one document of any kind; returns {"valid", "kind", "errors"} JSON.
+std::string validate_json(std::string_view document_json, const CheckLimits& limits = {});
+
+/// The JSON Schema (draft 2020-12) of a document kind ("policy", "treasury", "proposal",
+/// "case", "report", with or without "/1"), or an empty string for an unknown kind.
+std::string schema_json(std::string_view kind);
+
+/// The engine version, e.g. "0.1.0".
+std::string_view version();
+
+/// Runs `fn` and turns any exception that escapes it into an error report: the guard used at
+/// every boundary so that no exception reaches a caller.
+std::string guarded(const std::function<std::string()>& fn);
+
+}  // namespace ballast

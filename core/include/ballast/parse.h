@@ -1,0 +1,60 @@
+// Strict parsing and validation of the documents (SPEC section 2) into the typed model.
+// Every error found is collected; nothing throws.
+#pragma once
+
+#include "ballast/diagnostics.h"
+#include "ballast/json.h"
+#include "ballast/model.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ballast {
+
+/// Limits on input size and shape (SPEC section 8). Beyond them: `limit.too_large`.
+struct CheckLimits {
+  std::size_t max_bytes = 16u << 20;
+  std::size_t max_depth = 64;
+  std::size_t max_assets = 10000;
+  std::size_t max_actions = 1000;
+  std::size_t max_venues = 1000;
+  std::size_t max_ticks = 20000;
+  std::size_t max_stress = 100;
+  std::size_t max_history = 100000;
+  std::size_t max_list = 10000;  // rules of one kind, tags, allow-list entries, shocks
+};
+
+/// A parsed value or the input errors that prevented it.
+template <typename T>
+struct Parsed {
+  std::optional<T> value;
+  std::vector<Diagnostic> errors;
+};
+
+/// A case document (`case/1`) bundling policy, treasury and proposal.
+Parsed<Case> parse_case(std::string_view case_json, const CheckLimits& limits = {});
+
+/// The three documents given separately.
+Parsed<Case> parse_documents(std::string_view policy_json, std::string_view treasury_json,
+                             std::string_view proposal_json, const CheckLimits& limits = {});
+
+/// Policy and treasury only (for `status`); the proposal is empty.
+Parsed<Case> parse_status_documents(std::string_view policy_json, std::string_view treasury_json,
+                                    const CheckLimits& limits = {});
+
+/// Result of validating one document of any kind.
+struct Validation {
+  std::string kind;  // the document's "ballast" value when readable, e.g. "policy/1"
+  std::vector<Diagnostic> errors;
+};
+
+/// Validates a single document of any kind. Proposals alone are checked for shape only;
+/// references to assets and venues are checked when the proposal is inside a case.
+Validation validate_document(std::string_view json, const CheckLimits& limits = {});
+
+/// The document kinds this version reads and writes.
+const std::vector<std::string>& document_kinds();
+
+}  // namespace ballast

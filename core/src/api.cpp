@@ -1,0 +1,70 @@
+#include "ballast/ballast.h"
+
+#include <new>
+
+namespace ballast {
+
+// Defined in the generated schemas.cpp.
+std::string_view embedded_schema(std::string_view kind);
+
+namespace {
+
+std::string check_parsed(Parsed<Case> parsed) {
+  if (!parsed.value) return render_json(error_report(std::move(parsed.errors)));
+  return render_json(evaluate(*parsed.value));
+}
+
+}  // namespace
+
+std::string guarded(const std::function<std::string()>& fn) {
+  const char* what = "internal error";
+  try {
+    return fn();
+  } catch (const std::bad_alloc&) {
+    what = "out of memory while checking";
+  } catch (...) {
+    what = "internal error while checking";
+  }
+  try {
+    return render_json(error_report({Diagnostic{"internal", "case", "", what}}));
+  } catch (...) {
+    return "{\"ballast\": \"report/1\", \"verdict\": \"error\"}";
+  }
+}
+
+std::string check_json(std::string_view case_json, const CheckLimits& limits) {
+  return guarded([&] { return check_parsed(parse_case(case_json, limits)); });
+}
+
+std::string check_documents_json(std::string_view policy_json, std::string_view treasury_json,
+                                 std::string_view proposal_json, const CheckLimits& limits) {
+  return guarded([&] { return check_parsed(parse_documents(policy_json, treasury_json, proposal_json, limits)); });
+}
+
+std::string status_json(std::string_view policy_json, std::string_view treasury_json, const CheckLimits& limits) {
+  return guarded([&] {
+    auto parsed = parse_status_documents(policy_json, treasury_json, limits);
+    if (!parsed.value) return render_json(error_report(std::move(parsed.errors), "status"));
+    return render_json(evaluate_status(*parsed.value));
+  });
+}
+
+std::string validate_json(std::string_view document_json, const CheckLimits& limits) {
+  return guarded([&] {
+    auto v = validate_document(document_json, limits);
+    return render_validation_json(v.kind, v.errors);
+  });
+}
+
+std::string schema_json(std::string_view kind) {
+  std::string k(kind);
+  if (auto slash = k.find('/'); slash != std::string::npos) {
+    if (k.substr(slash) != "/1") return "";
+    k = k.substr(0, slash);
+  }
+  return std::string(embedded_schema(k));
+}
+
+std::string_view version() { return engine_version; }
+
+}  // namespace ballast

@@ -1,0 +1,149 @@
+#include "ballast/numeric.h"
+
+#include <array>
+
+namespace ballast {
+
+namespace {
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+// Digits to integer; the caller bounds the length so this cannot exceed Int.
+Int digits_value(std::string_view s) {
+  Int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+}  // namespace
+
+const Int& wad() {
+  static const Int w = pow10(18);
+  return w;
+}
+
+const Int& two_pow_256() {
+  static const Int p = Int(1) << 256;
+  return p;
+}
+
+Int pow10(unsigned n) {
+  Int v = 1;
+  for (unsigned i = 0; i < n; ++i) v *= 10;
+  return v;
+}
+
+int compare(const Frac& a, const Frac& b) {
+  // den > 0 for defined fractions, so cross-multiplication preserves order.
+  Int l = a.num * b.den;
+  Int r = b.num * a.den;
+  return l < r ? -1 : (l > r ? 1 : 0);
+}
+
+int compare(const Frac& a, const Int& k) {
+  Int r = k * a.den;
+  return a.num < r ? -1 : (a.num > r ? 1 : 0);
+}
+
+Frac abs(const Frac& a) { return Frac{a.num < 0 ? Int(-a.num) : a.num, a.den}; }
+
+std::optional<Int> parse_amount(std::string_view s, bool* too_large) {
+  if (too_large) *too_large = false;
+  if (!all_digits(s)) return std::nullopt;
+  if (s.size() > 1 && s[0] == '0') return std::nullopt;
+  if (s.size() > 78) {  // 2^256 has 78 digits
+    if (too_large) *too_large = true;
+    return std::nullopt;
+  }
+  Int v = digits_value(s);
+  if (v >= two_pow_256()) {
+    if (too_large) *too_large = true;
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<Int> parse_decimal(std::string_view s, bool allow_negative, bool* too_large) {
+  if (too_large) *too_large = false;
+  bool negative = false;
+  if (!s.empty() && s[0] == '-') {
+    if (!allow_negative) return std::nullopt;
+    negative = true;
+    s.remove_prefix(1);
+  }
+  std::string_view whole = s, frac;
+  auto dot = s.find('.');
+  if (dot != std::string_view::npos) {
+    whole = s.substr(0, dot);
+    frac = s.substr(dot + 1);
+    if (!all_digits(frac) || frac.size() > 18) return std::nullopt;
+  }
+  if (!all_digits(whole)) return std::nullopt;
+  if (whole.size() > 1 && whole[0] == '0') return std::nullopt;
+  if (whole.size() > 60) {  // 2^256 / 10^18 has 60 digits
+    if (too_large) *too_large = true;
+    return std::nullopt;
+  }
+  Int v = digits_value(whole) * wad();
+  if (!frac.empty()) v += digits_value(frac) * pow10(static_cast<unsigned>(18 - frac.size()));
+  if (v >= two_pow_256()) {
+    if (too_large) *too_large = true;
+    return std::nullopt;
+  }
+  if (negative && v == 0) return std::nullopt;  // "-0" is not a canonical decimal
+  return negative ? Int(-v) : v;
+}
+
+std::optional<long long> parse_integer(std::string_view s) {
+  bool negative = false;
+  if (!s.empty() && s[0] == '-') {
+    negative = true;
+    s.remove_prefix(1);
+  }
+  if (!all_digits(s) || s.size() > 18) return std::nullopt;
+  if (s.size() > 1 && s[0] == '0') return std::nullopt;
+  long long v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return negative ? -v : v;
+}
+
+std::string to_string(const Int& v) { return v.str(); }
+
+Int floor_div(const Int& a, const Int& b) {
+  Int q = a / b;
+  if ((a % b != 0) && ((a < 0) != (b < 0))) q -= 1;
+  return q;
+}
+
+std::string to_fixed(const Int& num, const Int& den, unsigned places) {
+  bool negative = (num < 0) != (den < 0) && num != 0;
+  Int n = num < 0 ? Int(-num) : num;
+  Int d = den < 0 ? Int(-den) : den;
+  Int scaled = n * pow10(places);
+  Int q = scaled / d;
+  Int r = scaled % d;
+  // half-to-even
+  Int twice = r * 2;
+  if (twice > d || (twice == d && (q % 2) == 1)) q += 1;
+  std::string digits = q.str();
+  if (digits.size() <= places) digits.insert(0, places + 1 - digits.size(), '0');
+  std::string out;
+  if (negative && q != 0) out.push_back('-');
+  out += digits.substr(0, digits.size() - places);
+  if (places > 0) {
+    out.push_back('.');
+    out += digits.substr(digits.size() - places);
+  }
+  return out;
+}
+
+std::string wad_to_fixed(const Int& wad_value, unsigned places) { return to_fixed(wad_value, wad(), places); }
+
+std::string bps_text(const Frac& ratio) { return to_fixed(ratio.num * 10000, ratio.den, 2); }
+
+}  // namespace ballast

@@ -1,0 +1,183 @@
+#include "ballast/render.h"
+
+#include <nlohmann/json.hpp>
+
+namespace ballast {
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+const char* severity_name(Severity s) { return s == Severity::Error ? "error" : "warning"; }
+
+void put(ojson& j, const char* key, const std::optional<std::string>& v) {
+  if (v) j[key] = *v;
+}
+
+void put_nonempty(ojson& j, const char* key, const std::string& v) {
+  if (!v.empty()) j[key] = v;
+}
+
+ojson finding_json(const Finding& f) {
+  ojson j = ojson::object();
+  j["rule"] = f.rule;
+  j["severity"] = severity_name(f.severity);
+  put_nonempty(j, "id", f.id);
+  j["subject"] = f.subject;
+  j["path"] = f.path;
+  put_nonempty(j, "rule_path", f.rule_path);
+  put(j, "observed", f.observed);
+  put(j, "limit", f.limit);
+  put(j, "before", f.before);
+  put_nonempty(j, "unit", f.unit);
+  put(j, "max_passing", f.max_passing);
+  j["message"] = f.message;
+  return j;
+}
+
+ojson findings_json(const std::vector<Finding>& list) {
+  ojson a = ojson::array();
+  for (const auto& f : list) a.push_back(finding_json(f));
+  return a;
+}
+
+ojson diagnostics_json(const std::vector<Diagnostic>& list) {
+  ojson a = ojson::array();
+  for (const auto& d : list) {
+    ojson j = ojson::object();
+    j["code"] = d.code;
+    j["document"] = d.document;
+    j["path"] = d.path;
+    j["message"] = d.message;
+    a.push_back(std::move(j));
+  }
+  return a;
+}
+
+ojson state_json(const StateFigures& s) {
+  ojson j = ojson::object();
+  j["nav"] = s.nav;
+  ojson assets = ojson::array();
+  for (const auto& a : s.assets) {
+    ojson x = ojson::object();
+    x["id"] = a.id;
+    x["balance"] = a.balance;
+    x["value"] = a.value;
+    x["weight_bps"] = a.weight_bps;
+    assets.push_back(std::move(x));
+  }
+  j["assets"] = std::move(assets);
+  ojson sel = ojson::object();
+  for (const auto& [k, v] : s.selectors) {
+    ojson x = ojson::object();
+    x["value"] = v.value;
+    x["weight_bps"] = v.weight_bps;
+    sel[k] = std::move(x);
+  }
+  j["selectors"] = std::move(sel);
+  ojson targets = ojson::array();
+  for (const auto& t : s.targets) {
+    ojson x = ojson::object();
+    x["select"] = t.select;
+    x["target_bps"] = t.target_bps;
+    x["band_bps"] = t.band_bps;
+    x["weight_bps"] = t.weight_bps;
+    x["deviation_bps"] = t.deviation_bps;
+    x["in_band"] = t.in_band;
+    targets.push_back(std::move(x));
+  }
+  j["targets"] = std::move(targets);
+  put(j, "total_drift_bps", s.total_drift_bps);
+  ojson runway = ojson::object();
+  for (const auto& [k, v] : s.runway_months) runway[k] = v;
+  j["runway_months"] = std::move(runway);
+  ojson backing = ojson::array();
+  for (const auto& b : s.backing) {
+    ojson x = ojson::object();
+    x["select"] = b.select;
+    x["liability"] = b.liability;
+    put(x, "ratio_bps", b.ratio_bps);
+    backing.push_back(std::move(x));
+  }
+  j["backing"] = std::move(backing);
+  return j;
+}
+
+ojson action_json(const ActionFigures& a) {
+  ojson j = ojson::object();
+  j["index"] = a.index;
+  j["type"] = a.type;
+  if (a.type == "transfer") {
+    j["asset"] = a.asset;
+    j["to"] = a.to;
+    put(j, "amount", a.amount);
+    put(j, "value", a.value);
+    return j;
+  }
+  j["venue"] = a.venue;
+  j["sell"] = a.sell;
+  j["buy"] = a.buy;
+  j["mode"] = a.exact_in ? "exact_in" : "exact_out";
+  put(j, "amount_in", a.amount_in);
+  put(j, "expected_out", a.expected_out);
+  put(j, "min_amount_out", a.min_amount_out);
+  put(j, "amount_out", a.amount_out);
+  put(j, "expected_in", a.expected_in);
+  put(j, "max_amount_in", a.max_amount_in);
+  put(j, "value_in", a.value_in);
+  put(j, "value_out", a.value_out);
+  put(j, "loss_bps", a.loss_bps);
+  put(j, "price_impact_bps", a.price_impact_bps);
+  put(j, "slippage_bps", a.slippage_bps);
+  put(j, "pool_share_bps", a.pool_share_bps);
+  put(j, "oracle_deviation_bps", a.oracle_deviation_bps);
+  return j;
+}
+
+std::string dump(const ojson& j) { return j.dump(2, ' ', false, ojson::error_handler_t::replace); }
+
+}  // namespace
+
+std::string render_json(const Report& r) {
+  ojson j = ojson::object();
+  j["ballast"] = "report/1";
+  j["engine"] = ojson::object({{"name", "ballast"}, {"version", engine_version}});
+  j["mode"] = r.mode;
+  if (!r.proposal_id.empty()) j["proposal"] = r.proposal_id;
+  j["verdict"] = r.verdict;
+  ojson summary = ojson::object();
+  summary["errors"] = r.count(Severity::Error);
+  summary["warnings"] = r.count(Severity::Warning);
+  summary["input_errors"] = r.errors.size();
+  j["summary"] = std::move(summary);
+  j["findings"] = findings_json(r.findings);
+  j["errors"] = diagnostics_json(r.errors);
+  if (r.before) j["before"] = state_json(*r.before);
+  if (r.after) j["after"] = state_json(*r.after);
+  if (r.verdict != "error" && r.mode == "check") {
+    ojson actions = ojson::array();
+    for (const auto& a : r.actions) actions.push_back(action_json(a));
+    j["actions"] = std::move(actions);
+  }
+  if (r.verdict != "error") {
+    ojson stress = ojson::array();
+    for (const auto& s : r.stress) {
+      ojson x = ojson::object();
+      x["name"] = s.name;
+      x["findings"] = findings_json(s.findings);
+      stress.push_back(std::move(x));
+    }
+    j["stress"] = std::move(stress);
+  }
+  return dump(j);
+}
+
+std::string render_validation_json(const std::string& kind, const std::vector<Diagnostic>& errors) {
+  ojson j = ojson::object();
+  j["valid"] = errors.empty();
+  j["kind"] = kind;
+  j["errors"] = diagnostics_json(errors);
+  return dump(j);
+}
+
+}  // namespace ballast

@@ -1,0 +1,234 @@
+// Human and CI renderings of a report: terminal text, JUnit XML, GitHub annotations.
+#include "ballast/render.h"
+
+#include <algorithm>
+#include <sstream>
+
+namespace ballast {
+
+namespace {
+
+const char* severity_name(Severity s) { return s == Severity::Error ? "error" : "warning"; }
+
+struct Palette {
+  bool on;
+  std::string red() const { return on ? "\x1b[31m" : ""; }
+  std::string yellow() const { return on ? "\x1b[33m" : ""; }
+  std::string green() const { return on ? "\x1b[32m" : ""; }
+  std::string bold() const { return on ? "\x1b[1m" : ""; }
+  std::string dim() const { return on ? "\x1b[2m" : ""; }
+  std::string reset() const { return on ? "\x1b[0m" : ""; }
+};
+
+std::string pad(const std::string& s, std::size_t w) { return s.size() >= w ? s + " " : s + std::string(w - s.size(), ' '); }
+std::string lpad(const std::string& s, std::size_t w) { return s.size() >= w ? s : std::string(w - s.size(), ' ') + s; }
+
+void text_finding(std::ostringstream& o, const Finding& f, const Palette& p, const std::string& indent) {
+  bool err = f.severity == Severity::Error;
+  o << indent << (err ? p.red() : p.yellow()) << pad(severity_name(f.severity), 8) << p.reset() << p.bold()
+    << f.rule << p.reset() << "  " << f.subject;
+  if (!f.id.empty()) o << "  [" << f.id << "]";
+  o << "\n" << indent << "        " << f.message << "\n";
+  if (f.observed || f.limit) {
+    o << indent << "        ";
+    if (f.observed) o << "observed " << *f.observed;
+    if (f.limit) o << (f.observed ? "  " : "") << "limit " << *f.limit;
+    if (f.before) o << "  before " << *f.before;
+    if (!f.unit.empty()) o << "  (" << f.unit << ")";
+    o << "\n";
+  }
+  if (f.max_passing) o << indent << "        largest passing amount: " << *f.max_passing << "\n";
+  o << indent << "        " << p.dim() << "at " << f.path << (f.rule_path.empty() ? "" : "  rule " + f.rule_path)
+    << p.reset() << "\n";
+}
+
+std::string xml_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default:
+        // Control characters are not allowed in XML 1.0.
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') out += ' ';
+        else out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string gh_escape(const std::string& s, bool property) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%') out += "%25";
+    else if (c == '\r') out += "%0D";
+    else if (c == '\n') out += "%0A";
+    else if (property && c == ':') out += "%3A";
+    else if (property && c == ',') out += "%2C";
+    else out.push_back(c);
+  }
+  return out;
+}
+
+// The document a case pointer points into ("/policy/limits/0" -> "policy").
+std::string document_of(const std::string& path) {
+  if (path.size() < 2) return "";
+  auto end = path.find('/', 1);
+  return path.substr(1, end == std::string::npos ? std::string::npos : end - 1);
+}
+
+std::string finding_detail(const Finding& f) {
+  std::string d = f.message;
+  if (f.observed) d += "\nobserved: " + *f.observed;
+  if (f.limit) d += "\nlimit: " + *f.limit;
+  if (f.before) d += "\nbefore: " + *f.before;
+  if (!f.unit.empty()) d += "\nunit: " + f.unit;
+  if (f.max_passing) d += "\nmax_passing: " + *f.max_passing;
+  d += "\npath: " + f.path;
+  if (!f.rule_path.empty()) d += "\nrule: " + f.rule_path;
+  return d;
+}
+
+std::vector<const Finding*> all_findings(const Report& r) {
+  std::vector<const Finding*> all;
+  for (const auto& f : r.findings) all.push_back(&f);
+  for (const auto& s : r.stress)
+    for (const auto& f : s.findings) all.push_back(&f);
+  return all;
+}
+
+}  // namespace
+
+std::string render_text(const Report& r, const RenderOptions& opt) {
+  Palette p{opt.color};
+  std::ostringstream o;
+  std::size_t errors = r.count(Severity::Error), warnings = r.count(Severity::Warning);
+  std::string subject = r.mode == "status" ? "treasury status" : (r.proposal_id.empty() ? "proposal" : r.proposal_id);
+  if (r.verdict == "error") {
+    o << p.red() << p.bold() << "INVALID INPUT" << p.reset() << "  " << subject << ": " << r.errors.size()
+      << " input error" << (r.errors.size() == 1 ? "" : "s") << ", nothing evaluated\n\n";
+    for (const auto& d : r.errors)
+      o << "  " << p.red() << d.code << p.reset() << "  " << d.document << " " << (d.path.empty() ? "/" : d.path)
+        << "\n        " << d.message << "\n";
+    return o.str();
+  }
+  bool pass = r.verdict == "pass";
+  std::string word = r.mode == "status" ? (errors + warnings == 0 ? "IN POLICY" : (pass ? "ATTENTION" : "OUT OF POLICY"))
+                                        : (pass ? "PASS" : "FAIL");
+  o << (pass ? (warnings ? p.yellow() : p.green()) : p.red()) << p.bold() << word << p.reset() << "  " << subject
+    << ": " << errors << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning"
+    << (warnings == 1 ? "" : "s") << "\n";
+
+  if (!r.findings.empty()) {
+    o << "\nFindings\n";
+    for (const auto& f : r.findings) text_finding(o, f, p, "  ");
+  }
+  for (const auto& s : r.stress) {
+    o << "\nStress: " << s.name << (s.findings.empty() ? "  (no findings)" : "") << "\n";
+    for (const auto& f : s.findings) text_finding(o, f, p, "  ");
+  }
+  if (!r.actions.empty()) {
+    o << "\nActions\n";
+    for (const auto& a : r.actions) {
+      o << "  #" << a.index << " ";
+      if (a.type == "transfer") {
+        o << "transfer " << a.amount.value_or("") << " " << a.asset << " to " << a.to << "  value "
+          << a.value.value_or("") << "\n";
+        continue;
+      }
+      o << "swap " << a.sell << " -> " << a.buy << " on " << a.venue << "\n      ";
+      if (a.exact_in)
+        o << "in " << a.amount_in.value_or("") << "  expected out " << a.expected_out.value_or("-")
+          << "  min out " << a.min_amount_out.value_or("none");
+      else
+        o << "out " << a.amount_out.value_or("") << "  expected in " << a.expected_in.value_or("-") << "  max in "
+          << a.max_amount_in.value_or("none");
+      o << "\n      value " << a.value_in.value_or("-") << " -> " << a.value_out.value_or("-") << "  loss "
+        << a.loss_bps.value_or("-") << "  impact " << a.price_impact_bps.value_or("-") << "  slippage "
+        << a.slippage_bps.value_or("-") << "  pool share " << a.pool_share_bps.value_or("-") << "  oracle dev "
+        << a.oracle_deviation_bps.value_or("-") << " (bps)\n";
+    }
+  }
+  if (r.before && !r.before->selectors.empty()) {
+    o << "\nAllocation (weight, bps)\n";
+    o << "  " << pad("selector", 24) << lpad("before", 10) << lpad(r.after ? "after" : "", 10) << "   target\n";
+    for (const auto& [sel, fig] : r.before->selectors) {
+      std::string after = r.after ? r.after->selectors.at(sel).weight_bps : "";
+      std::string target;
+      for (const auto& t : r.before->targets)
+        if (t.select == sel) target = std::to_string(t.target_bps) + " +/- " + std::to_string(t.band_bps);
+      o << "  " << pad(sel, 24) << lpad(fig.weight_bps, 10) << lpad(after, 10) << "   " << target << "\n";
+    }
+    o << "  " << pad("NAV", 24) << r.before->nav << (r.after ? " -> " + r.after->nav : "") << "\n";
+    if (r.before->total_drift_bps)
+      o << "  " << pad("total drift (bps)", 24) << *r.before->total_drift_bps
+        << (r.after && r.after->total_drift_bps ? " -> " + *r.after->total_drift_bps : "") << "\n";
+    for (const auto& [sel, months] : r.before->runway_months)
+      o << "  " << pad("runway of " + sel, 24) << months
+        << (r.after ? " -> " + r.after->runway_months.at(sel) : "") << " months\n";
+  }
+  return o.str();
+}
+
+std::string render_junit(const Report& r, const RenderOptions&) {
+  auto findings = all_findings(r);
+  std::size_t failures = r.count(Severity::Error);
+  std::size_t tests = std::max<std::size_t>(1, findings.size() + r.errors.size());
+  std::string name = "ballast " + (r.mode == "status" ? std::string("status") : (r.proposal_id.empty() ? "check" : r.proposal_id));
+  std::ostringstream o;
+  o << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  o << "<testsuites name=\"ballast\" tests=\"" << tests << "\" failures=\"" << failures << "\" errors=\""
+    << r.errors.size() << "\">\n";
+  o << "  <testsuite name=\"" << xml_escape(name) << "\" tests=\"" << tests << "\" failures=\"" << failures
+    << "\" errors=\"" << r.errors.size() << "\" skipped=\"0\">\n";
+  for (const auto& d : r.errors) {
+    o << "    <testcase classname=\"ballast.input\" name=\"" << xml_escape(d.code + " " + d.document + d.path)
+      << "\">\n      <error type=\"" << xml_escape(d.code) << "\" message=\"" << xml_escape(d.message) << "\"/>\n"
+      << "    </testcase>\n";
+  }
+  for (const Finding* f : findings) {
+    o << "    <testcase classname=\"ballast." << xml_escape(f->rule) << "\" name=\""
+      << xml_escape(f->path + " " + f->subject) << "\">\n";
+    if (f->severity == Severity::Error)
+      o << "      <failure type=\"" << xml_escape(f->rule) << "\" message=\"" << xml_escape(f->message) << "\">"
+        << xml_escape(finding_detail(*f)) << "</failure>\n";
+    else
+      o << "      <system-out>warning: " << xml_escape(finding_detail(*f)) << "</system-out>\n";
+    o << "    </testcase>\n";
+  }
+  if (findings.empty() && r.errors.empty())
+    o << "    <testcase classname=\"ballast\" name=\"" << xml_escape(name) << " complies with the policy\"/>\n";
+  o << "  </testsuite>\n</testsuites>\n";
+  return o.str();
+}
+
+std::string render_github(const Report& r, const RenderOptions& opt) {
+  std::ostringstream o;
+  auto file_prop = [&](const std::string& document) {
+    auto it = opt.files.find(document);
+    if (it == opt.files.end()) it = opt.files.find("case");
+    return it == opt.files.end() ? std::string() : "file=" + gh_escape(it->second, true) + ",";
+  };
+  for (const auto& d : r.errors)
+    o << "::error " << file_prop(d.document) << "title=" << gh_escape("ballast " + d.code, true)
+      << "::" << gh_escape(d.document + " " + (d.path.empty() ? "/" : d.path) + ": " + d.message, false) << "\n";
+  for (const Finding* f : all_findings(r)) {
+    std::string msg = f->message;
+    if (f->max_passing) msg += " (max passing " + *f->max_passing + ")";
+    o << "::" << severity_name(f->severity) << " " << file_prop(document_of(f->path))
+      << "title=" << gh_escape("ballast " + f->rule + (f->id.empty() ? "" : " [" + f->id + "]"), true)
+      << "::" << gh_escape(f->path + ": " + msg, false) << "\n";
+  }
+  std::size_t e = r.count(Severity::Error), w = r.count(Severity::Warning);
+  o << "::notice title=ballast::" << gh_escape("verdict " + r.verdict + ": " + std::to_string(e) + " errors, " +
+                                                    std::to_string(w) + " warnings, " +
+                                                    std::to_string(r.errors.size()) + " input errors",
+                                                false)
+    << "\n";
+  return o.str();
+}
+
+}  // namespace ballast
