@@ -440,6 +440,7 @@ std::optional<Treasury> read_treasury(Reader& r, const Node& root, TreasuryIndex
   if (auto v = o.get("numeraire", true, [&](const Node& n, const std::string& p) { return r.id(n, p); }))
     t.numeraire = *v;
   const CheckLimits& lim = r.limits();
+  bool asset_overflow = false;
   each_object(r, o, "assets", true, lim.max_assets, "assets", [&](Obj& a, std::size_t) {
     Asset as;
     bool ok = true;
@@ -461,9 +462,11 @@ std::optional<Treasury> read_treasury(Reader& r, const Node& root, TreasuryIndex
     auto price = a.get("price", true, [&](const Node& n, const std::string& p) { return r.decimal(n, p); });
     if (bal) as.balance = *bal;
     if (price) as.price = *price;
-    if (bal && price && as.balance * as.price / pow10(as.decimals) >= two_pow_256())
+    if (bal && price && as.balance * as.price / pow10(as.decimals) >= two_pow_256()) {
       r.error(code::arith_overflow, a.at("balance"),
               "value of " + quote(as.id) + " (balance times price) is not below 2^256 wad");
+      asset_overflow = true;
+    }
     if (const Node* tags = a.opt("tags")) {
       std::set<std::string> seen;
       each_item(r, *tags, a.at("tags"), 64, "tags", [&](const Node& n, const std::string& p) {
@@ -476,7 +479,7 @@ std::optional<Treasury> read_treasury(Reader& r, const Node& root, TreasuryIndex
   });
   Int nav = 0;
   for (const auto& a : t.assets) nav += a.balance * a.price / pow10(a.decimals);
-  if (nav >= two_pow_256()) r.error(code::arith_overflow, "/assets", "total value of the assets is not below 2^256 wad");
+  if (!asset_overflow && nav >= two_pow_256()) r.error(code::arith_overflow, "/assets", "total value of the assets is not below 2^256 wad");
 
   each_object(r, o, "venues", false, lim.max_venues, "venues", [&](Obj& vo, std::size_t) {
     Venue v;
@@ -816,7 +819,7 @@ std::optional<Proposal> read_proposal(Reader& r, const Node& root, const Treasur
             return;
           }
         }
-        if (std::holds_alternative<LimitOrderVenue>(v.state) && !s.bound) {
+        if (std::holds_alternative<LimitOrderVenue>(v.state) && !a.opt(has_in ? "min_amount_out" : "max_amount_in")) {
           r.error(code::field_missing, a.at(has_in ? "min_amount_out" : "max_amount_in"),
                   "a limit_order venue fills at the stated bound: \"" +
                       std::string(has_in ? "min_amount_out" : "max_amount_in") + "\" is required");

@@ -1,1 +1,73 @@
+#include "ballast/numeric.h"
+
 #include <catch2/catch.hpp>
+
+using namespace ballast;
+
+TEST_CASE("amounts: canonical digits below 2^256", "[numeric]") {
+  CHECK(parse_amount("0") == Int(0));
+  CHECK(parse_amount("1500000000000000000000") == Int("1500000000000000000000"));
+  const std::string max = "115792089237316195423570985008687907853269984665640564039457584007913129639935";
+  CHECK(parse_amount(max) == two_pow_256() - 1);
+  bool too_large = false;
+  CHECK_FALSE(parse_amount("115792089237316195423570985008687907853269984665640564039457584007913129639936", &too_large));
+  CHECK(too_large);
+  CHECK_FALSE(parse_amount(std::string(200, '9'), &too_large));
+  CHECK(too_large);
+  for (const char* bad : {"", "01", "-1", "1.0", "1e18", " 1", "0x10", "+1"}) {
+    INFO(bad);
+    CHECK_FALSE(parse_amount(bad, &too_large));
+    CHECK_FALSE(too_large);
+  }
+}
+
+TEST_CASE("decimals: wads with at most 18 fractional digits", "[numeric]") {
+  CHECK(parse_decimal("1", false) == wad());
+  CHECK(parse_decimal("3120.55", false) == Int("3120550000000000000000"));
+  CHECK(parse_decimal("0.000000000000000001", false) == Int(1));
+  CHECK(parse_decimal("-2.5", true) == Int("-2500000000000000000"));
+  CHECK_FALSE(parse_decimal("-2.5", false));
+  CHECK_FALSE(parse_decimal("-0", true));
+  for (const char* bad : {"", ".5", "5.", "1e3", "00.1", "1.0000000000000000001", "1,5", "--1"}) {
+    INFO(bad);
+    CHECK_FALSE(parse_decimal(bad, true));
+  }
+  bool too_large = false;
+  CHECK_FALSE(parse_decimal(std::string(61, '9'), false, &too_large));
+  CHECK(too_large);
+}
+
+TEST_CASE("integers: JSON integer tokens only", "[numeric]") {
+  CHECK(parse_integer("10000") == 10000);
+  CHECK(parse_integer("-5000") == -5000);
+  CHECK(parse_integer("0") == 0);
+  CHECK_FALSE(parse_integer("1.5"));
+  CHECK_FALSE(parse_integer("1e4"));
+  CHECK_FALSE(parse_integer("0010"));
+  CHECK_FALSE(parse_integer("9999999999999999999999"));
+}
+
+TEST_CASE("display rounding is half-to-even at fixed precision", "[numeric]") {
+  CHECK(to_fixed(Int(125), Int(100), 1) == "1.2");   // 1.25 -> 1.2 (even)
+  CHECK(to_fixed(Int(135), Int(100), 1) == "1.4");   // 1.35 -> 1.4 (even)
+  CHECK(to_fixed(Int(1251), Int(1000), 1) == "1.3");  // above half rounds up
+  CHECK(to_fixed(Int(-125), Int(100), 1) == "-1.2");
+  CHECK(to_fixed(Int(-1), Int(1000), 2) == "0.00");  // no negative zero
+  CHECK(to_fixed(Int(2), Int(3), 0) == "1");
+  CHECK(to_fixed(Int(5), Int(1), 2) == "5.00");
+  CHECK(wad_to_fixed(Int("1234567890123456789012"), 6) == "1234.567890");
+  CHECK(wad_to_fixed(Int("1000000500000000000"), 6) == "1.000000");  // exactly half, even stays
+  CHECK(wad_to_fixed(Int("1000001500000000000"), 6) == "1.000002");
+  CHECK(bps_text(Frac{Int(1), Int(3)}) == "3333.33");
+  CHECK(bps_text(Frac{Int(2), Int(3)}) == "6666.67");
+}
+
+TEST_CASE("fractions compare exactly by cross-multiplication", "[numeric]") {
+  // 3000/10000 vs 30000000000000000001/100000000000000000000: differs in the 20th digit.
+  CHECK(compare(Frac{Int(3000), Int(10000)}, Frac{Int("30000000000000000001"), Int("100000000000000000000")}) < 0);
+  CHECK(compare(Frac{Int(1), Int(3)}, Frac{Int(2), Int(6)}) == 0);
+  CHECK(compare(Frac{Int(7), Int(2)}, Int(3)) > 0);
+  CHECK(compare(abs(Frac{Int(-7), Int(2)}), Int(4)) < 0);
+  CHECK(floor_div(Int(-7), Int(2)) == -4);
+  CHECK(floor_div(Int(7), Int(2)) == 3);
+}
