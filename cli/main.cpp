@@ -163,6 +163,7 @@ int run_check(const Args& a) {
     parsed = ballast::parse_case(read_input(a.positional[0]));
   }
   ballast::Report r = parsed.value ? ballast::evaluate(*parsed.value) : ballast::error_report(std::move(parsed.errors));
+  for (auto it = files.begin(); it != files.end();) it = it->second == "-" ? files.erase(it) : std::next(it);
   std::string text = render(a, r, files);
   emit(a, text);
   if (r.verdict == "error") return kInvalid;

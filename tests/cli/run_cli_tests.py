@@ -1,1 +1,266 @@
-print("todo")
+#!/usr/bin/env python3
+"""End-to-end tests of the ballast CLI binary.
+
+Usage: run_cli_tests.py BALLAST_BINARY SOURCE_DIR
+
+Runs the conformance corpus through the binary (case on stdin, and the same case as three
+separate files), checks exit codes and expectations, the examples' verdicts, every output format,
+usage errors, and that the JSON Schemas agree with the engine on valid and invalid documents.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+BIN, SRC = sys.argv[1], sys.argv[2]
+CASES = os.path.join(SRC, "tests", "conformance", "cases")
+EXAMPLES = os.path.join(SRC, "examples")
+
+passed = 0
+failures = []
+
+
+def check(cond, what):
+    global passed
+    if cond:
+        passed += 1
+    else:
+        failures.append(what)
+    return cond
+
+
+def run(args, stdin=b"", env=None):
+    e = dict(os.environ)
+    e.pop("NO_COLOR", None)
+    if env:
+        e.update(env)
+    p = subprocess.run([BIN] + args, input=stdin, capture_output=True, env=e, timeout=120)
+    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+
+
+def subset(expected, actual):
+    return all(k in actual and actual[k] == v for k, v in expected.items())
+
+
+def list_matches(expected, actual):
+    return len(expected) == len(actual) and all(subset(e, a) for e, a in zip(expected, actual))
+
+
+EXIT = {"pass": 0, "fail": 1, "error": 2}
+
+
+def expectations_hold(expect, report):
+    ok = report["verdict"] == expect["verdict"]
+    for key in ("findings", "errors", "actions"):
+        if key in expect:
+            ok = ok and list_matches(expect[key], report.get(key, []))
+    if "stress" in expect:
+        ok = ok and len(expect["stress"]) == len(report["stress"]) and all(
+            e["name"] == a["name"] and list_matches(e["findings"], a["findings"])
+            for e, a in zip(expect["stress"], report["stress"]))
+    if expect.get("no_after"):
+        ok = ok and "after" not in report
+    if "after_nav" in expect:
+        ok = ok and report["after"]["nav"] == expect["after_nav"]
+    return ok
+
+
+def load_cases():
+    out = []
+    for name in sorted(os.listdir(CASES)):
+        if not name.endswith(".json"):
+            continue
+        with open(os.path.join(CASES, name), encoding="utf-8") as fh:
+            doc = json.load(fh)
+        if "case_file" in doc:
+            with open(os.path.join(CASES, doc["case_file"]), "rb") as fh:
+                raw = fh.read()
+        else:
+            raw = json.dumps(doc["case"]).encode("utf-8")
+        out.append((name[:-5], doc, raw))
+    return out
+
+
+def test_corpus(cases, tmp):
+    for name, doc, raw in cases:
+        code, out, err = run(["check", "-", "--format", "json"], raw)
+        if not check(out.endswith("}\n") and err == "", f"{name}: output shape / stderr {err!r}"):
+            continue
+        report = json.loads(out)
+        check(code == EXIT[doc["expect"]["verdict"]], f"{name}: exit {code}")
+        check(expectations_hold(doc["expect"], report), f"{name}: expectations\n{out[:2000]}")
+        if "case" in doc:
+            # The same documents as three files give the same report, byte for byte.
+            paths = []
+            for part in ("policy", "treasury", "proposal"):
+                p = os.path.join(tmp, f"{part}.json")
+                with open(p, "w", encoding="utf-8") as fh:
+                    json.dump(doc["case"][part], fh)
+                paths += [f"--{part}", p]
+            code2, out2, _ = run(["check", "--format", "json"] + paths)
+            check(code2 == code and out2 == out, f"{name}: separate files differ from the case file")
+
+
+def test_examples():
+    expected = {
+        "endowment": {"proposal-compliant.json": ("pass", []),
+                      "proposal-violating.json": ("fail", ["budget.loss", "swap.loss", "swap.min_out_missing",
+                                                            "swap.pool_share", "swap.price_impact", "swap.slippage",
+                                                            "trade.max_value", "recipient.not_allowed"])},
+        "stablecoin-issuer": {"proposal-compliant.json": ("pass", []),
+                              "proposal-violating.json": ("fail", ["backing.ratio", "limit.max", "swap.oracle_deviation",
+                                                                   "swap.price_impact", "venue.not_allowed"])},
+        "grants-dao": {"proposal-compliant.json": ("pass", []),
+                       "proposal-violating.json": ("fail", ["cooldown", "floor.runway", "limit.min",
+                                                            "recipient.not_allowed", "recipient.not_allowed"])},
+    }
+    for ex, props in expected.items():
+        d = os.path.join(EXAMPLES, ex)
+        for prop, (verdict, rules) in props.items():
+            args = ["check", "--policy", os.path.join(d, "policy.json"), "--treasury", os.path.join(d, "treasury.json"),
+                    "--proposal", os.path.join(d, prop), "--format", "json"]
+            code, out, err = run(args)
+            report = json.loads(out)
+            check(report["verdict"] == verdict and code == EXIT[verdict], f"example {ex}/{prop}: verdict {report['verdict']}")
+            got = sorted(f["rule"] for f in report["findings"] if f["severity"] == "error")
+            check(got == sorted(rules), f"example {ex}/{prop}: rules {got}")
+        code, out, _ = run(["validate"] + [os.path.join(d, f) for f in sorted(os.listdir(d))])
+        check(code == 0 and out.count(": ok (") == len(os.listdir(d)), f"example {ex}: validate\n{out}")
+
+
+def test_formats(cases):
+    ex = os.path.join(EXAMPLES, "endowment")
+    base = ["check", "--policy", os.path.join(ex, "policy.json"), "--treasury", os.path.join(ex, "treasury.json"),
+            "--proposal", os.path.join(ex, "proposal-violating.json")]
+    code, out, _ = run(base)
+    check(code == 1 and out.startswith("FAIL  EP-6.48: 8 errors"), f"text starts with the verdict: {out[:80]!r}")
+    check("\x1b[" not in out, "no colour when stdout is not a terminal")
+    check("largest passing amount: " in out and "Allocation (weight, bps)" in out, "text shows max_passing and allocation")
+    code, out, _ = run(base + ["--format", "junit"])
+    root = ET.fromstring(out)
+    suite = root.find("testsuite")
+    check(code == 1 and root.get("failures") == "8" and len(suite.findall("testcase")) == 8, "junit counts")
+    check(len(suite.findall("testcase/failure")) == 8, "junit failures")
+    code, out, _ = run(base + ["--format", "github"])
+    lines = out.splitlines()
+    check(code == 1 and sum(1 for l in lines if l.startswith("::error file=")) == 8, f"github annotations\n{out}")
+    check(any("proposal-violating.json" in l and "swap.loss" in l for l in lines), "github names the proposal file")
+    check(lines[-1].startswith("::notice title=ballast::verdict fail"), "github verdict notice")
+    with tempfile.TemporaryDirectory() as tmp:
+        target = os.path.join(tmp, "report.json")
+        code, out, _ = run(base + ["--format", "json", "--output", target])
+        with open(target, encoding="utf-8") as fh:
+            check(code == 1 and out == "" and json.load(fh)["verdict"] == "fail", "--output writes the file")
+    # Input errors: exit 2, code and path in every format.
+    bad = dict(cases)["error_field_unknown"]
+    raw = json.dumps(bad["case"]).encode()
+    code, out, _ = run(["check", "-"], raw)
+    check(code == 2 and out.startswith("INVALID INPUT") and "field.unknown  policy /limits/0/max_bsp" in out, f"text error\n{out}")
+    code, out, _ = run(["check", "-", "--format", "junit"], raw)
+    check(code == 2 and ET.fromstring(out).get("errors") == "1", "junit error")
+    code, out, _ = run(["check", "-", "--format", "github"], raw)
+    check(code == 2 and out.startswith("::error title=ballast field.unknown::policy /limits/0/max_bsp"), f"github error\n{out}")
+
+
+def test_usage_and_commands():
+    for args in ([], ["frobnicate"], ["check"], ["check", "a", "b"], ["check", "--format"], ["check", "x.json", "--bogus"],
+                 ["check", "--policy", "p.json"], ["schema"], ["schema", "widget"], ["validate"],
+                 ["check", "-", "--format", "yaml"], ["status", "--policy", "p.json"]):
+        code, _, err = run(args, b"{}")
+        check(code == 64 and err.startswith("ballast: "), f"usage error for {args}: {code}")
+    code, out, _ = run(["version"])
+    check(code == 0 and out.strip() == "ballast 0.1.0", "version")
+    code, _, err = run(["check", os.path.join(SRC, "no-such-file.json")])
+    check(code == 2 and "cannot read" in err, "missing file is invalid input")
+    for kind in ("policy", "treasury", "proposal", "case", "report"):
+        code, out, _ = run(["schema", kind])
+        schema = json.loads(out)
+        check(code == 0 and schema["$schema"].endswith("2020-12/schema"), f"schema {kind}")
+    # status: the endowment is out of band before its rebalance -> exit 1; error input -> 2.
+    ex = os.path.join(EXAMPLES, "endowment")
+    code, out, _ = run(["status", "--policy", os.path.join(ex, "policy.json"), "--treasury", os.path.join(ex, "treasury.json")])
+    check(code == 1 and out.startswith("ATTENTION  treasury status") and "target.outside_band" in out, f"status\n{out}")
+    code, out, _ = run(["status", "--policy", os.path.join(ex, "policy.json"), "--treasury",
+                        os.path.join(ex, "treasury.json"), "--format", "json"])
+    report = json.loads(out)
+    check(report["mode"] == "status" and "after" not in report and "actions" not in report, "status json")
+    code, _, _ = run(["status", "--policy", os.path.join(ex, "policy.json"), "--treasury", os.path.join(ex, "policy.json")])
+    check(code == 2, "status with a policy as treasury")
+    code, out, _ = run(["validate", os.path.join(ex, "policy.json"), "-"], b'{"ballast": "policy/1", "x": 1}')
+    check(code == 2 and "-: invalid, 1 error" in out and "field.unknown  policy /x" in out, f"validate\n{out}")
+
+
+def test_schemas(cases):
+    import warnings
+    warnings.filterwarnings("ignore", category=DeprecationWarning)
+    try:
+        import jsonschema
+        from jsonschema import Draft202012Validator
+    except ImportError:
+        check(False, "python jsonschema is needed for the schema tests (Debian package python3-jsonschema)")
+        return
+    schemas = {}
+    for kind in ("policy", "treasury", "proposal", "case", "report"):
+        _, out, _ = run(["schema", kind])
+        schemas[kind] = json.loads(out)
+    validators = {k: Draft202012Validator(s) for k, s in schemas.items() if k != "case"}
+
+    def case_errors(doc):
+        # The case schema refers to the three document schemas by $id; validate the wrapper
+        # against it with the references stripped, and each document against its own schema.
+        wrapper = dict(schemas["case"], properties=dict(schemas["case"]["properties"],
+                       policy={"type": "object"}, treasury={"type": "object"}, proposal={"type": "object"}))
+        errs = list(Draft202012Validator(wrapper).iter_errors(doc))
+        for part in ("policy", "treasury", "proposal"):
+            if isinstance(doc.get(part), dict):
+                errs += list(validators[part].iter_errors(doc[part]))
+        return errs
+
+    for s in schemas.values():
+        Draft202012Validator.check_schema(s)
+    # Valid documents: every example and every evaluated case, and every report, satisfy the schemas.
+    for ex in os.listdir(EXAMPLES):
+        d = os.path.join(EXAMPLES, ex)
+        if not os.path.isdir(d):
+            continue
+        for f in os.listdir(d):
+            with open(os.path.join(d, f), encoding="utf-8") as fh:
+                doc = json.load(fh)
+            kind = doc["ballast"].split("/")[0]
+            errs = list(validators[kind].iter_errors(doc))
+            check(not errs, f"schema rejects valid example {ex}/{f}: {errs[:1]}")
+    # Errors the schema can express; the others (references, duplicates, overflow, syntax) need the engine.
+    expressible = {"field.unknown", "field.missing", "type.mismatch", "type.decimal", "type.bps", "type.integer",
+                   "type.time", "type.id", "type.address", "type.selector", "value.range", "kind.unknown",
+                   "kind.mismatch", "limit.too_large"}
+    for name, doc, raw in cases:
+        if "case" not in doc:
+            continue
+        code, out, _ = run(["check", "-", "--format", "json"], raw)
+        report = json.loads(out)
+        check(not list(validators["report"].iter_errors(report)), f"{name}: report does not satisfy the report schema")
+        errs = case_errors(doc["case"])
+        if report["verdict"] != "error":
+            check(not errs, f"{name}: schema rejects a document the engine accepts: {errs[:1]}")
+        elif {e["code"] for e in report["errors"]} <= expressible:
+            check(bool(errs), f"{name}: schema accepts a document the engine rejects")
+
+
+def main():
+    cases = load_cases()
+    with tempfile.TemporaryDirectory() as tmp:
+        test_corpus(cases, tmp)
+    test_examples()
+    test_formats({n: d for n, d, _ in cases})
+    test_usage_and_commands()
+    test_schemas(cases)
+    for f in failures:
+        print("FAILED:", f)
+    print(f"{passed} passed, {len(failures)} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
