@@ -323,11 +323,15 @@ class Obj {
 
 std::string case_path(const std::string& document, const std::string& path) { return "/" + document + path; }
 
-// Reads the "id" and "severity" every rule object may carry.
-RuleMeta read_meta(Reader& r, Obj& o) {
+// Reads the "id" and "severity" every rule object may carry. Ids are unique within their list:
+// `seen` collects the ids of the list being read.
+RuleMeta read_meta(Reader& r, Obj& o, std::set<std::string>* seen = nullptr) {
   RuleMeta m;
   m.path = case_path(r.document(), o.path());
-  if (auto id = o.get("id", false, [&](const Node& n, const std::string& p) { return r.id(n, p); })) m.id = *id;
+  if (auto id = o.get("id", false, [&](const Node& n, const std::string& p) { return r.id(n, p); })) {
+    m.id = *id;
+    if (seen && !seen->insert(*id).second) r.error(code::id_duplicate, o.at("id"), "duplicate rule id " + quote(*id));
+  }
   if (const Node* s = o.opt("severity")) {
     if (s->kind == Node::Kind::String && (s->text == "error" || s->text == "warning"))
       m.severity = s->text == "error" ? Severity::Error : Severity::Warning;
@@ -573,9 +577,10 @@ std::optional<Policy> read_policy(Reader& r, const Node& root) {
     p.numeraire = *v;
   o.opt("description");
 
+  std::set<std::string> target_ids;
   each_object(r, o, "targets", false, lim.max_list, "targets", [&](Obj& t, std::size_t) {
     Target x;
-    x.meta = read_meta(r, t);
+    x.meta = read_meta(r, t, &target_ids);
     auto s = t.get("select", true, sel);
     auto w = t.get("weight_bps", true, bps);
     auto b = t.get("band_bps", false, bps);
@@ -586,9 +591,10 @@ std::optional<Policy> read_policy(Reader& r, const Node& root) {
     p.targets.push_back(std::move(x));
   });
 
+  std::set<std::string> limit_ids;
   each_object(r, o, "limits", false, lim.max_list, "limits", [&](Obj& l, std::size_t) {
     Limit x;
-    x.meta = read_meta(r, l);
+    x.meta = read_meta(r, l, &limit_ids);
     auto s = l.get("select", true, sel);
     x.of = l.get("of", false, sel);
     x.max_bps = l.get("max_bps", false, bps);
@@ -600,9 +606,10 @@ std::optional<Policy> read_policy(Reader& r, const Node& root) {
     p.limits.push_back(std::move(x));
   });
 
+  std::set<std::string> floor_ids;
   each_object(r, o, "floors", false, lim.max_list, "floors", [&](Obj& f, std::size_t) {
     Floor x;
-    x.meta = read_meta(r, f);
+    x.meta = read_meta(r, f, &floor_ids);
     auto s = f.get("select", true, sel);
     x.min_months = f.get("min_months", false, [&](const Node& n, const std::string& path) { return r.decimal(n, path); });
     x.min_value = f.get("min_value", false, [&](const Node& n, const std::string& path) { return r.decimal(n, path); });
@@ -613,9 +620,10 @@ std::optional<Policy> read_policy(Reader& r, const Node& root) {
     p.floors.push_back(std::move(x));
   });
 
+  std::set<std::string> backing_ids;
   each_object(r, o, "backing", false, lim.max_list, "backing rules", [&](Obj& b, std::size_t) {
     Backing x;
-    x.meta = read_meta(r, b);
+    x.meta = read_meta(r, b, &backing_ids);
     auto s = b.get("select", true, sel);
     auto l = b.get("liability", true, [&](const Node& n, const std::string& path) { return r.id(n, path); });
     auto m = b.get("min_ratio_bps", true,
@@ -667,9 +675,10 @@ std::optional<Policy> read_policy(Reader& r, const Node& root) {
       }
       x.max_trade_value = read_threshold<Int>(r, e, "max_trade_value", value);
       x.max_proposal_value = read_threshold<Int>(r, e, "max_proposal_value", value);
+      std::set<std::string> budget_ids;
       each_object(r, e, "budgets", false, lim.max_list, "budgets", [&](Obj& b, std::size_t) {
         Budget bu;
-        bu.meta = read_meta(r, b);
+        bu.meta = read_meta(r, b, &budget_ids);
         auto w = b.get("window_hours", true, hours);
         auto m = b.get("max_value", true, value);
         if (!w || !m) return;
@@ -702,9 +711,10 @@ std::optional<Policy> read_policy(Reader& r, const Node& root) {
     }
   }
 
+  std::set<std::string> stress_ids;
   each_object(r, o, "stress", false, lim.max_stress, "stress scenarios", [&](Obj& s, std::size_t) {
     StressScenario x;
-    x.meta = read_meta(r, s);
+    x.meta = read_meta(r, s, &stress_ids);
     auto name = s.get("name", true, [&](const Node& n, const std::string& path) { return r.string(n, path); });
     each_object(r, s, "shocks", true, lim.max_list, "shocks", [&](Obj& sh, std::size_t) {
       auto se = sh.get("select", true, sel);
@@ -840,9 +850,10 @@ std::optional<Proposal> read_proposal(Reader& r, const Node& root, const Treasur
     p.actions.push_back(std::move(act));
   });
 
+  std::set<std::string> claim_ids;
   each_object(r, o, "allocation", false, r.limits().max_list, "allocation claims", [&](Obj& c, std::size_t) {
     AllocationClaim x;
-    x.meta = read_meta(r, c);
+    x.meta = read_meta(r, c, &claim_ids);
     auto s = c.get("select", true, [&](const Node& n, const std::string& path) { return r.selector(n, path); });
     auto w = c.get("weight_bps", true, [&](const Node& n, const std::string& path) { return r.bps(n, path); });
     auto tol = c.get("tolerance_bps", false, [&](const Node& n, const std::string& path) { return r.bps(n, path); });

@@ -107,6 +107,7 @@ std::string render_text(const Report& r, const RenderOptions& opt) {
   std::ostringstream o;
   std::size_t errors = r.count(Severity::Error), warnings = r.count(Severity::Warning);
   std::string subject = r.mode == "status" ? "treasury status" : (r.proposal_id.empty() ? "proposal" : r.proposal_id);
+  if (r.verdict == "error") subject = r.mode == "status" ? "treasury status" : "check";
   if (r.verdict == "error") {
     o << p.red() << p.bold() << "INVALID INPUT" << p.reset() << "  " << subject << ": " << r.errors.size()
       << " input error" << (r.errors.size() == 1 ? "" : "s") << ", nothing evaluated\n\n";

@@ -1,1 +1,169 @@
+#include "ballast/parse.h"
+
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using namespace ballast;
+using nlohmann::json;
+
+namespace {
+
+json treasury() {
+  return json::parse(R"({
+    "ballast": "treasury/1", "as_of": "2026-11-20T00:00:00Z", "numeraire": "USD",
+    "assets": [
+      {"id": "USDC", "decimals": 6, "balance": "1000000", "price": "1", "tags": ["stable"],
+       "address": "0xA0b86991c6218b36c1d19d4a2e9eb0ce3606eB48"},
+      {"id": "WETH", "decimals": 18, "balance": "1000000000000000000", "price": "2000", "tags": ["eth"]}],
+    "venues": [{"id": "uni", "kind": "uniswap_v2", "token0": "USDC", "token1": "WETH",
+                "reserve0": "2000000000", "reserve1": "1000000000000000000"}],
+    "obligations": {"monthly_opex": "10", "liabilities": {"supply": "5"}}})");
+}
+json policy() { return json::parse(R"({"ballast": "policy/1"})"); }
+json proposal() {
+  return json::parse(R"({"ballast": "proposal/1", "actions": [
+    {"type": "swap", "venue": "uni", "sell": "USDC", "buy": "WETH", "amount_in": "1000"}]})");
+}
+
+Parsed<Case> parse(const json& p, const json& t, const json& q) { return parse_documents(p.dump(), t.dump(), q.dump()); }
+
+std::vector<std::string> codes(const Parsed<Case>& r) {
+  std::vector<std::string> out;
+  for (const auto& e : r.errors) out.push_back(e.code + " " + e.document + " " + e.path);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a valid set of documents becomes a typed case", "[parse]") {
+  auto r = parse(policy(), treasury(), proposal());
+  REQUIRE(r.errors.empty());
+  REQUIRE(r.value);
+  const Case& c = *r.value;
+  CHECK(c.treasury.assets.size() == 2);
+  CHECK(c.treasury.assets[0].address == "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48");  // lower-cased
+  CHECK(c.treasury.assets[1].price == Int("2000000000000000000000"));
+  CHECK(c.treasury.venues[0].tokens == std::vector<std::size_t>{0, 1});
+  CHECK(std::get<UniswapV2Pool>(c.treasury.venues[0].state).fee_bps == 30);  // default fee
+  REQUIRE(c.proposal.actions.size() == 1);
+  CHECK(c.proposal.actions[0].swap.venue == 0);
+  CHECK(c.proposal.actions[0].swap.buy == 1);
+  CHECK(c.proposal.actions[0].path == "/proposal/actions/0");
+  CHECK(*c.treasury.monthly_opex == Int("10000000000000000000"));
+}
+
+TEST_CASE("errors from all three documents are collected and sorted", "[parse]") {
+  json p = policy(), t = treasury(), q = proposal();
+  p["limits"] = json::array({{{"select", "eth"}, {"max_bps", 20000}}});
+  t["assets"][1]["balance"] = 5;
+  q["actions"][0]["venue"] = "sushi";
+  auto r = parse(p, t, q);
+  CHECK_FALSE(r.value);
+  CHECK(codes(r) == std::vector<std::string>{"value.range policy /limits/0/max_bps",
+                                             "ref.unknown_venue proposal /actions/0/venue",
+                                             "type.amount treasury /assets/1/balance"});
+  for (const auto& e : r.errors) CHECK(e.message.find('\n') == std::string::npos);
+  CHECK(r.errors[2].message == "expected an amount as a string of decimal digits, got 5");
+}
+
+TEST_CASE("a document of the wrong kind is one error, not a cascade of unknown fields", "[parse]") {
+  auto r = parse(treasury(), treasury(), proposal());
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].code == "kind.mismatch");
+  CHECK(r.errors[0].message == R"(expected a "policy/1" document, got "treasury/1")");
+}
+
+TEST_CASE("execution thresholds take a scalar or a {value, id, severity} object", "[parse]") {
+  json p = policy();
+  p["execution"] = {{"max_loss_bps", {{"value", 75}, {"id", "loss-cap"}, {"severity", "warning"}}},
+                    {"max_price_impact_bps", 40}};
+  auto r = parse(p, treasury(), proposal());
+  REQUIRE(r.value);
+  const auto& x = r.value->policy.execution;
+  CHECK(x.max_loss_bps->value == 75);
+  CHECK(x.max_loss_bps->meta.id == "loss-cap");
+  CHECK(x.max_loss_bps->meta.severity == Severity::Warning);
+  CHECK(x.max_loss_bps->meta.path == "/policy/execution/max_loss_bps");
+  CHECK(x.max_price_impact_bps->meta.severity == Severity::Error);
+}
+
+TEST_CASE("rule ids are unique within their list", "[parse]") {
+  json p = policy();
+  p["limits"] = json::array({{{"id", "cap"}, {"select", "eth"}, {"max_bps", 5000}},
+                             {{"id", "cap"}, {"select", "stable"}, {"max_bps", 5000}}});
+  p["floors"] = json::array({{{"id", "cap"}, {"select", "stable"}, {"min_value", "1"}}});  // other list: fine
+  auto r = parse(p, treasury(), proposal());
+  CHECK(codes(r) == std::vector<std::string>{"id.duplicate policy /limits/1/id"});
+}
+
+TEST_CASE("swap shape: exactly one of amount_in and amount_out, bounds that match", "[parse]") {
+  json q = proposal();
+  q["actions"][0]["amount_out"] = "5";
+  CHECK(codes(parse(policy(), treasury(), q)) == std::vector<std::string>{"value.range proposal /actions/0/amount_out"});
+  q = proposal();
+  q["actions"][0].erase("amount_in");
+  CHECK(codes(parse(policy(), treasury(), q)) == std::vector<std::string>{"field.missing proposal /actions/0/amount_in"});
+  q = proposal();
+  q["actions"][0]["max_amount_in"] = "5";
+  CHECK(codes(parse(policy(), treasury(), q)) == std::vector<std::string>{"field.unknown proposal /actions/0/max_amount_in"});
+  q = proposal();
+  q["actions"][0]["buy"] = "USDC";
+  CHECK(codes(parse(policy(), treasury(), q)) == std::vector<std::string>{"value.range proposal /actions/0/buy"});
+}
+
+TEST_CASE("reserves must fit the pair's uint112", "[parse]") {
+  json t = treasury();
+  t["venues"][0]["reserve0"] = "5192296858534827628530496329220096";  // 2^112
+  CHECK(codes(parse(policy(), t, proposal())) == std::vector<std::string>{"value.range treasury /venues/0/reserve0"});
+}
+
+TEST_CASE("stress scenarios default to limits, floors and backing", "[parse]") {
+  json p = policy();
+  p["stress"] = json::array({{{"name", "s"}, {"shocks", json::array({{{"select", "eth"}, {"change_bps", -5000}}})}}});
+  auto r = parse(p, treasury(), proposal());
+  REQUIRE(r.value);
+  CHECK(r.value->policy.stress[0].check == std::vector<Family>{Family::Limits, Family::Floors, Family::Backing});
+}
+
+TEST_CASE("RFC 3339 times: UTC only, real dates, fractions", "[parse]") {
+  CHECK(parse_time("1970-01-01T00:00:00Z")->seconds == 0);
+  CHECK(parse_time("2026-11-20T12:00:00Z")->seconds == 1795176000);
+  CHECK(parse_time("2024-02-29T00:00:00Z"));
+  CHECK_FALSE(parse_time("2026-02-29T00:00:00Z"));
+  CHECK_FALSE(parse_time("2026-13-01T00:00:00Z"));
+  CHECK_FALSE(parse_time("2026-11-20T24:00:00Z"));
+  CHECK_FALSE(parse_time("2026-11-20 12:00:00Z"));
+  CHECK_FALSE(parse_time("2026-11-20T12:00:00+00:00"));
+  CHECK(parse_time("2026-11-20T12:00:00.5Z")->nanos == 500000000);
+  CHECK_FALSE(parse_time("2026-11-20T12:00:00.Z"));
+}
+
+TEST_CASE("validate_document reads any kind and checks proposals for shape only", "[parse]") {
+  auto v = validate_document(proposal().dump());
+  CHECK(v.kind == "proposal/1");
+  CHECK(v.errors.empty());  // the venue "uni" is not resolved without a treasury
+  v = validate_document(R"({"ballast": "widget/1"})");
+  REQUIRE(v.errors.size() == 1);
+  CHECK(v.errors[0].code == "kind.unknown");
+  CHECK(v.errors[0].document == "document");
+  v = validate_document("[1, 2]");
+  REQUIRE(v.errors.size() == 1);
+  CHECK(v.errors[0].code == "type.mismatch");
+  v = validate_document(R"({"ballast": "policy/1", "targets": [{"select": "eth"}]})");
+  REQUIRE(v.errors.size() == 1);
+  CHECK(v.errors[0].code == "field.missing");
+  CHECK(v.errors[0].path == "/targets/0/weight_bps");
+}
+
+TEST_CASE("configurable limits give limit.too_large", "[parse]") {
+  CheckLimits lim;
+  lim.max_assets = 1;
+  auto r = parse_documents(policy().dump(), treasury().dump(), proposal().dump(), lim);
+  const Diagnostic* too_large = nullptr;
+  for (const auto& e : r.errors)
+    if (e.code == "limit.too_large") too_large = &e;
+  REQUIRE(too_large);
+  CHECK(too_large->document == "treasury");
+  CHECK(too_large->path == "/assets");
+  CHECK(too_large->message == "2 assets exceed the limit of 1");
+}
