@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the native build and tests need, only when one is missing.
-# Sourced by the other scripts; quiet and quick when everything is present.
+# Installs what the builds and tests need, only when something is missing. Sourced by the other
+# scripts; quiet and quick when everything is present.
 set -euo pipefail
 
+# Native build, unit and end-to-end tests.
 ballast_native_packages=(cmake ninja-build g++ nlohmann-json3-dev catch2 libboost-dev python3 python3-jsonschema)
+# Everything: adds clang (determinism across compilers) and Emscripten (the WebAssembly build).
+ballast_all_packages=("${ballast_native_packages[@]}" clang emscripten)
 
 ballast_install_packages() {
   local missing=()
   for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
+  # Node.js 18 or newer with npm (any install of it will do; Debian's if there is none).
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then missing+=(nodejs npm); fi
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "installing: ${missing[*]}"
   local sudo=""

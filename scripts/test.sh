@@ -1,12 +1,37 @@
 #!/usr/bin/env bash
-# Builds everything and runs every test suite: the Catch2 unit and conformance tests and the
-# CLI end-to-end tests (corpus, examples, formats, schemas). Installs what is missing first.
+# Builds everything and runs every test suite:
+#   native (g++): Catch2 unit + conformance tests, CLI end-to-end tests (corpus, examples, formats, schemas)
+#   native (clang++): the CLI, for the determinism comparison
+#   WebAssembly: the same Catch2 suite under Node, then the npm package's tests (API, corpus,
+#   error storm, npm pack + install, size budget, TypeScript types, byte-identical reports
+#   across g++, clang++ and WebAssembly).
+# Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
-ballast_install_packages "${ballast_native_packages[@]}"
+ballast_install_packages "${ballast_all_packages[@]}"
 
 jobs="$(nproc 2>/dev/null || echo 2)"
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DBALLAST_WERROR=ON
+root="$(pwd)"
+
+echo "== native build (g++)"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=g++ -DBALLAST_WERROR=ON >/dev/null
 cmake --build build --parallel "$jobs"
 ctest --test-dir build --output-on-failure --parallel "$jobs"
+
+echo "== native CLI (clang++)"
+cmake -S . -B build-clang -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=clang++ \
+  -DBALLAST_WERROR=ON -DBALLAST_BUILD_TESTS=OFF >/dev/null
+cmake --build build-clang --parallel "$jobs" --target ballast
+
+echo "== WebAssembly build"
+export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"   # Debian's emscripten needs its acorn module
+emcmake cmake -S . -B build-wasm -G Ninja -DCMAKE_BUILD_TYPE=Release \
+  -DCMAKE_CROSSCOMPILING_EMULATOR="$(command -v node)" >/dev/null
+cmake --build build-wasm --parallel "$jobs"
+ctest --test-dir build-wasm --output-on-failure
+
+echo "== npm package"
+cd wasm
+npm ci --no-audit --no-fund --loglevel=error
+BALLAST_CLI="$root/build/ballast" BALLAST_CLI_CLANG="$root/build-clang/ballast" npm test

@@ -1,0 +1,44 @@
+// The WebAssembly binding: one thin Embind block over the core's JSON entry points. Strings in,
+// strings out; no class handles; the entry points catch every exception themselves, so none
+// crosses into JavaScript.
+#include "ballast/ballast.h"
+
+#include <emscripten/bind.h>
+#include <malloc.h>
+
+namespace {
+
+std::string check(const std::string& case_json) { return ballast::check_json(case_json); }
+
+std::string check_documents(const std::string& policy, const std::string& treasury, const std::string& proposal) {
+  return ballast::check_documents_json(policy, treasury, proposal);
+}
+
+std::string status(const std::string& policy, const std::string& treasury) {
+  return ballast::status_json(policy, treasury);
+}
+
+std::string validate(const std::string& document) { return ballast::validate_json(document); }
+
+std::string schema(const std::string& kind) {
+  return ballast::guarded([&] { return ballast::schema_json(kind); });
+}
+
+std::string version() { return std::string(ballast::version()); }
+
+// Bytes of linear memory, and bytes of it the allocator has handed out: for leak checks.
+double memory_bytes() { return static_cast<double>(__builtin_wasm_memory_size(0)) * 65536.0; }
+double heap_in_use() { return static_cast<double>(mallinfo().uordblks); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(ballast) {
+  emscripten::function("checkJson", &check);
+  emscripten::function("checkDocumentsJson", &check_documents);
+  emscripten::function("statusJson", &status);
+  emscripten::function("validateJson", &validate);
+  emscripten::function("schemaJson", &schema);
+  emscripten::function("version", &version);
+  emscripten::function("memoryBytes", &memory_bytes);
+  emscripten::function("heapInUse", &heap_in_use);
+}

@@ -1,0 +1,27 @@
+'use strict';
+// CommonJS entry: the same API, backed by the ES module (loaded on the first load()).
+const { BallastError } = require('./errors.cjs');
+
+let esm = null;
+let api = null;
+
+function load(options) {
+  if (!esm) esm = import('./index.mjs');
+  return esm.then((m) => m.load(options)).then((loaded) => (api = loaded));
+}
+
+function loaded() {
+  if (!api) throw new BallastError('not_loaded', 'call and await load() first');
+  return api;
+}
+
+module.exports = {
+  BallastError,
+  load,
+  check: (input) => loaded().check(input),
+  checkJson: (text) => loaded().checkJson(text),
+  validate: (document) => loaded().validate(document),
+  status: (input) => loaded().status(input),
+  schema: (kind) => loaded().schema(kind),
+  version: () => loaded().version(),
+};

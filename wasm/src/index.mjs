@@ -1,0 +1,141 @@
+// The public JavaScript API of the Ballast WebAssembly module. The binding passes strings only;
+// JSON is parsed and serialised here, at the boundary.
+import createBallastModule from '../dist/ballast_wasm.mjs';
+import errors from './errors.cjs';
+
+export const { BallastError } = errors;
+
+const isNode =
+  typeof process === 'object' && process !== null && typeof process.versions === 'object' &&
+  process.versions !== null && typeof process.versions.node === 'string';
+
+let api = null;
+let loading = null;
+
+async function nodeWasmBytes() {
+  const { readFile } = await import('node:fs/promises');
+  return readFile(new URL('../dist/ballast_wasm.wasm', import.meta.url));
+}
+
+function toBytes(binary) {
+  if (binary instanceof Uint8Array) return binary;
+  if (binary instanceof ArrayBuffer) return new Uint8Array(binary);
+  throw new BallastError('invalid_argument', 'load(): wasmBinary must be an ArrayBuffer or a Uint8Array');
+}
+
+async function instantiate(options) {
+  const args = {};
+  if (options.wasmBinary !== undefined) {
+    args.wasmBinary = toBytes(options.wasmBinary);
+  } else if (options.wasmUrl !== undefined) {
+    const url = String(options.wasmUrl);
+    args.locateFile = () => url;
+  } else if (isNode) {
+    args.wasmBinary = await nodeWasmBytes();
+  }
+  const module = await createBallastModule(args);
+  return makeApi(module);
+}
+
+// A document given as an object or as JSON text, as the text the core reads.
+function documentText(value, what) {
+  if (typeof value === 'string') return value;
+  if (value !== null && typeof value === 'object') {
+    try {
+      return JSON.stringify(value);
+    } catch (cause) {
+      throw new BallastError('invalid_argument', `${what} cannot be serialised as JSON: ${cause.message}`, { cause });
+    }
+  }
+  throw new BallastError('invalid_argument', `${what} must be an object or a JSON string, got ${describe(value)}`);
+}
+
+function describe(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value;
+}
+
+function isSeparateDocuments(input) {
+  return input.ballast === undefined && 'policy' in input && 'treasury' in input && 'proposal' in input;
+}
+
+function makeApi(m) {
+  const ballast = {
+    check(input) {
+      if (typeof input === 'string') return JSON.parse(m.checkJson(input));
+      if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+        throw new BallastError('invalid_argument',
+          `check() takes {policy, treasury, proposal}, a case object or JSON text, got ${describe(input)}`);
+      }
+      if (isSeparateDocuments(input)) {
+        return JSON.parse(m.checkDocumentsJson(documentText(input.policy, 'policy'),
+          documentText(input.treasury, 'treasury'), documentText(input.proposal, 'proposal')));
+      }
+      return JSON.parse(m.checkJson(documentText(input, 'case')));
+    },
+    checkJson(text) {
+      if (typeof text !== 'string') {
+        throw new BallastError('invalid_argument', `checkJson() takes the JSON text of a case, got ${describe(text)}`);
+      }
+      return m.checkJson(text);
+    },
+    validate(document) {
+      return JSON.parse(m.validateJson(documentText(document, 'document')));
+    },
+    status(input) {
+      if (input === null || typeof input !== 'object' || !('policy' in input) || !('treasury' in input)) {
+        throw new BallastError('invalid_argument', 'status() takes {policy, treasury}');
+      }
+      return JSON.parse(m.statusJson(documentText(input.policy, 'policy'), documentText(input.treasury, 'treasury')));
+    },
+    schema(kind) {
+      if (typeof kind !== 'string') throw new BallastError('invalid_argument', `schema() takes a kind, got ${describe(kind)}`);
+      const text = m.schemaJson(kind);
+      if (!text) {
+        throw new BallastError('unknown_kind', `unknown document kind "${kind}" (policy, treasury, proposal, case, report)`);
+      }
+      return JSON.parse(text);
+    },
+    version() {
+      return m.version();
+    },
+    stats() {
+      return { memoryBytes: m.memoryBytes(), heapInUse: m.heapInUse() };
+    },
+  };
+  return Object.freeze(ballast);
+}
+
+/**
+ * Loads and instantiates the WebAssembly module once; later calls return the same promise.
+ * options.wasmBinary (bytes) or options.wasmUrl (where to fetch the .wasm) serve bundlers and CDNs.
+ */
+export function load(options = {}) {
+  if (options === null || typeof options !== 'object') {
+    return Promise.reject(new BallastError('invalid_argument', 'load(options): options must be an object'));
+  }
+  if (!loading) {
+    loading = instantiate(options).then(
+      (loaded) => (api = loaded),
+      (cause) => {
+        loading = null;
+        if (cause instanceof BallastError) throw cause;
+        throw new BallastError('load_failed', `the WebAssembly module could not be loaded: ${cause && cause.message}`, { cause });
+      });
+  }
+  return loading;
+}
+
+function loaded() {
+  if (!api) throw new BallastError('not_loaded', 'call and await load() first');
+  return api;
+}
+
+/** Module-level forms of the loaded API's functions; they throw `not_loaded` before load(). */
+export const check = (input) => loaded().check(input);
+export const checkJson = (text) => loaded().checkJson(text);
+export const validate = (document) => loaded().validate(document);
+export const status = (input) => loaded().status(input);
+export const schema = (kind) => loaded().schema(kind);
+export const version = () => loaded().version();

@@ -1,0 +1,103 @@
+// The package's public API, through its public entry.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { load, BallastError, check } from '@ballast/checker';
+import { corpus, examples } from './support.mjs';
+
+const ballast = await load();
+
+test('load is memoized', async () => {
+  assert.equal(await load(), ballast);
+  assert.equal(await load({ wasmUrl: 'ignored-once-loaded.wasm' }), ballast);
+  assert.equal(ballast.version(), '0.1.0');
+});
+
+test('examples give the verdicts of the README, from objects, texts and case objects alike', () => {
+  const verdicts = {};
+  for (const ex of examples()) {
+    const fromText = ballast.check({ policy: ex.policy, treasury: ex.treasury, proposal: ex.proposal });
+    const fromObjects = ballast.check({
+      policy: JSON.parse(ex.policy), treasury: JSON.parse(ex.treasury), proposal: JSON.parse(ex.proposal) });
+    const caseDoc = { ballast: 'case/1', policy: JSON.parse(ex.policy), treasury: JSON.parse(ex.treasury),
+      proposal: JSON.parse(ex.proposal) };
+    assert.deepEqual(fromObjects, fromText);
+    assert.deepEqual(ballast.check(caseDoc), fromText);
+    assert.deepEqual(ballast.check(JSON.stringify(caseDoc)), fromText);
+    verdicts[ex.name] = `${fromText.verdict} ${fromText.summary.errors}`;
+  }
+  assert.deepEqual(verdicts, {
+    'endowment/proposal-compliant.json': 'pass 0',
+    'endowment/proposal-violating.json': 'fail 8',
+    'grants-dao/proposal-compliant.json': 'pass 0',
+    'grants-dao/proposal-violating.json': 'fail 5',
+    'stablecoin-issuer/proposal-compliant.json': 'pass 0',
+    'stablecoin-issuer/proposal-violating.json': 'fail 7',
+  });
+});
+
+test('the whole conformance corpus gives the expected verdicts and findings', () => {
+  for (const { name, doc, input } of corpus().filter((c) => c.utf8)) {
+    const report = JSON.parse(ballast.checkJson(input.toString('utf8')));
+    const expect = doc.expect;
+    assert.equal(report.verdict, expect.verdict, name);
+    if (expect.findings) {
+      assert.deepEqual(report.findings.map((f) => `${f.rule} ${f.severity}`),
+        expect.findings.map((f) => `${f.rule} ${f.severity}`), name);
+    }
+    if (expect.errors) assert.deepEqual(report.errors.map((e) => e.code), expect.errors.map((e) => e.code), name);
+  }
+});
+
+test('bad documents give a report with verdict error, never a throw', () => {
+  for (const text of ['', '{', '[]', 'null', '{"ballast": "case/1"}', '\u{d800}', 'x'.repeat(1000)]) {
+    const r = ballast.check(text);
+    assert.equal(r.verdict, 'error');
+    assert.ok(r.errors.length >= 1);
+    assert.match(r.errors[0].code, /^[a-z_]+\.[a-z_]+$/);
+  }
+  const deep = ballast.check('['.repeat(100000));
+  assert.equal(deep.errors[0].code, 'limit.too_large');
+  const r = ballast.check({ policy: { ballast: 'policy/1', limits: [{ select: 'eth', max_bps: 1e30 }] },
+    treasury: '{}', proposal: { ballast: 'proposal/1', actions: [] } });
+  assert.equal(r.verdict, 'error');
+  assert.deepEqual(r.errors.map((e) => `${e.code} ${e.document} ${e.path}`).slice(0, 2),
+    ['type.bps policy /limits/0/max_bps', 'field.missing treasury /as_of']);
+});
+
+test('validate, status and schema', () => {
+  const ex = examples()[0];
+  assert.deepEqual(ballast.validate(ex.policy), { valid: true, kind: 'policy/1', errors: [] });
+  const v = ballast.validate({ ballast: 'treasury/1', x: 1 });
+  assert.equal(v.valid, false);
+  assert.ok(v.errors.some((e) => e.code === 'field.unknown' && e.path === '/x'));
+  const s = ballast.status({ policy: ex.policy, treasury: ex.treasury });
+  assert.equal(s.mode, 'status');
+  assert.ok(s.findings.some((f) => f.rule === 'target.outside_band'));
+  assert.equal(ballast.schema('policy').$id, 'urn:ballast:schema:policy:1');
+  assert.deepEqual(ballast.schema('report/1'), ballast.schema('report'));
+});
+
+test('misuse throws a typed BallastError', () => {
+  const cases = [
+    [() => ballast.check(42), 'invalid_argument'],
+    [() => ballast.check(null), 'invalid_argument'],
+    [() => ballast.check([1]), 'invalid_argument'],
+    [() => ballast.checkJson({}), 'invalid_argument'],
+    [() => ballast.validate(undefined), 'invalid_argument'],
+    [() => ballast.status('x'), 'invalid_argument'],
+    [() => ballast.schema('widget'), 'unknown_kind'],
+    [() => ballast.schema(7), 'invalid_argument'],
+    [() => ballast.check({ policy: { n: 1n }, treasury: {}, proposal: {} }), 'invalid_argument'],
+  ];
+  for (const [fn, code] of cases) {
+    assert.throws(fn, (e) => e instanceof BallastError && e.code === code && e.name === 'BallastError');
+  }
+});
+
+test('module-level functions work once loaded', () => {
+  assert.equal(check(examples()[0].proposal).verdict, 'error');  // a proposal alone is not a case
+});
+
+test('load rejects bad options and bad bytes with BallastError', async () => {
+  await assert.rejects(load(5), (e) => e instanceof BallastError && e.code === 'invalid_argument');
+});

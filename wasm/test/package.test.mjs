@@ -1,0 +1,58 @@
+// The packed tarball installs into an empty project and works by ESM import and by require.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { examples } from './support.mjs';
+
+const pkgDir = fileURLToPath(new URL('../', import.meta.url));
+
+test('npm pack, install the tarball, import it by ESM and by require', () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'ballast-pack-'));
+  try {
+    const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: pkgDir }));
+    const files = packed[0].files.map((f) => f.path).sort();
+    for (const f of ['dist/ballast_wasm.mjs', 'dist/ballast_wasm.wasm', 'dist/schemas/policy.schema.json',
+      'src/index.cjs', 'src/index.d.ts', 'src/index.mjs', 'src/errors.cjs', 'package.json', 'README.md']) {
+      assert.ok(files.includes(f), `tarball lacks ${f}`);
+    }
+    assert.ok(!files.some((f) => f.startsWith('test/') || f.startsWith('node_modules/')), 'tarball has test files');
+    const manifest = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
+    assert.equal(manifest.scripts.install, undefined);
+    assert.equal(manifest.scripts.postinstall, undefined);
+
+    const app = path.join(work, 'app');
+    execFileSync('mkdir', ['-p', app]);
+    writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true }));
+    execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', path.join(work, packed[0].filename)],
+      { cwd: app, stdio: 'pipe' });
+    const ex = examples().find((e) => e.name === 'endowment/proposal-violating.json');
+    writeFileSync(path.join(app, 'docs.json'), JSON.stringify(ex));
+    writeFileSync(path.join(app, 'esm.mjs'), `
+      import { load } from '@ballast/checker';
+      import { readFileSync } from 'node:fs';
+      const d = JSON.parse(readFileSync('docs.json', 'utf8'));
+      const ballast = await load();
+      const r = ballast.check({ policy: d.policy, treasury: d.treasury, proposal: d.proposal });
+      console.log(r.verdict, r.summary.errors, ballast.schema('case').title);`);
+    writeFileSync(path.join(app, 'cjs.cjs'), `
+      const { load, BallastError } = require('@ballast/checker');
+      const d = require('./docs.json');
+      load().then((ballast) => {
+        const r = ballast.check({ policy: d.policy, treasury: d.treasury, proposal: d.proposal });
+        let code = null;
+        try { ballast.schema('nope'); } catch (e) { code = e instanceof BallastError && e.code; }
+        console.log(r.verdict, r.summary.errors, code);
+      });`);
+    assert.equal(execFileSync('node', ['esm.mjs'], { cwd: app }).toString().trim(), 'fail 8 Ballast case/1');
+    assert.equal(execFileSync('node', ['cjs.cjs'], { cwd: app }).toString().trim(), 'fail 8 unknown_kind');
+    const schema = execFileSync('node', ['-e',
+      "console.log(require('@ballast/checker/schemas/treasury.json').title)"], { cwd: app }).toString().trim();
+    assert.equal(schema, 'Ballast treasury/1');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
