@@ -1,16 +1,9 @@
 'use strict';
+// BallastError for the CommonJS entry: the same global registration as errors.mjs, so both entries
+// share one class (see errors.mjs for the class's contract).
+const key = Symbol.for('@ballast/checker.BallastError');
 
-/**
- * The one error type of the package. It is thrown only on misuse (wrong argument types, calling
- * before load, an unknown schema kind, a failed load); bad documents never throw: they give a
- * report whose verdict is "error".
- */
 class BallastError extends Error {
-  /**
-   * @param {string} code stable machine-readable code
-   * @param {string} message one-line explanation
-   * @param {{cause?: unknown}} [options]
-   */
   constructor(code, message, options) {
     super(message, options);
     this.name = 'BallastError';
@@ -18,4 +11,4 @@ class BallastError extends Error {
   }
 }
 
-module.exports = { BallastError };
+module.exports = { BallastError: globalThis[key] || (globalThis[key] = BallastError) };

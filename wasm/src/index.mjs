@@ -1,9 +1,9 @@
 // The public JavaScript API of the Ballast WebAssembly module. The binding passes strings only;
 // JSON is parsed and serialised here, at the boundary.
 import createBallastModule from '../dist/ballast_wasm.mjs';
-import errors from './errors.cjs';
+import { BallastError } from './errors.mjs';
 
-export const { BallastError } = errors;
+export { BallastError };
 
 const isNode =
   typeof process === 'object' && process !== null && typeof process.versions === 'object' &&
