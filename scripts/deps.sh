@@ -5,8 +5,9 @@ set -euo pipefail
 
 # Native build, unit and end-to-end tests.
 ballast_native_packages=(cmake ninja-build g++ nlohmann-json3-dev catch2 libboost-dev python3 python3-jsonschema)
-# Everything: adds clang (determinism across compilers) and Emscripten (the WebAssembly build).
-ballast_all_packages=("${ballast_native_packages[@]}" clang emscripten)
+# Everything: adds clang (determinism across compilers), Emscripten (the WebAssembly build) and
+# Chromium (the browser tests of the page).
+ballast_all_packages=("${ballast_native_packages[@]}" clang emscripten chromium)
 
 ballast_install_packages() {
   local missing=()

@@ -5,6 +5,8 @@
 #   WebAssembly: the same Catch2 suite under Node, then the npm package's tests (API, corpus,
 #   error storm, npm pack + install, size budget, TypeScript types, byte-identical reports
 #   across g++, clang++ and WebAssembly).
+#   Web: the page and the <ballast-check> element in Debian's Chromium (playwright-core);
+#   screenshots land in build-web/screenshots.
 # Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,3 +37,8 @@ echo "== npm package"
 cd wasm
 npm ci --no-audit --no-fund --loglevel=error
 BALLAST_CLI="$root/build/ballast" BALLAST_CLI_CLANG="$root/build-clang/ballast" npm test
+
+echo "== web page (Chromium)"
+cd "$root/web"
+npm ci --no-audit --no-fund --loglevel=error
+npm test

@@ -1,0 +1,187 @@
+// The proposal checker page: three editors, live checking with the WebAssembly engine, and the
+// report rendered with view.mjs. Everything runs in the page; nothing is sent anywhere.
+import { load } from './ballast/src/index.mjs';
+import { locatePointer, byteToCharOffset } from './pointer.mjs';
+import { verdictBanner, findingsList, errorsList, actionsTable, allocationChart, stressList, el } from './view.mjs';
+
+const DOCS = ['policy', 'treasury', 'proposal'];
+const $ = (id) => document.getElementById(id);
+const editors = Object.fromEntries(DOCS.map((d) => [d, $(d)]));
+let ballast = null;
+let lastReport = null;
+let timer = null;
+
+// ---- theme ------------------------------------------------------------------------------------
+function setTheme(dark) {
+  document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+  $('theme').setAttribute('aria-pressed', String(dark));
+  $('theme').textContent = dark ? 'Light theme' : 'Dark theme';
+}
+setTheme(window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches);
+$('theme').addEventListener('click', () => setTheme(document.documentElement.dataset.theme !== 'dark'));
+
+// ---- tabs -------------------------------------------------------------------------------------
+function showDoc(doc) {
+  for (const d of DOCS) {
+    const tab = $(`tab-${d}`);
+    const on = d === doc;
+    tab.setAttribute('aria-selected', String(on));
+    tab.tabIndex = on ? 0 : -1;
+    editors[d].hidden = !on;
+  }
+}
+for (const d of DOCS) {
+  const tab = $(`tab-${d}`);
+  tab.addEventListener('click', () => showDoc(d));
+  tab.addEventListener('keydown', (e) => {
+    const i = DOCS.indexOf(d);
+    const next = e.key === 'ArrowRight' ? DOCS[(i + 1) % 3] : e.key === 'ArrowLeft' ? DOCS[(i + 2) % 3] : null;
+    if (next) {
+      showDoc(next);
+      $(`tab-${next}`).focus();
+      e.preventDefault();
+    }
+  });
+  editors[d].addEventListener('input', schedule);
+}
+
+// ---- revealing a path in the editor --------------------------------------------------------------
+/** Shows the value at `pointer` of document `doc`; `byteOffset` places the cursor for syntax errors. */
+function reveal(doc, pointer, byteOffset) {
+  if (!DOCS.includes(doc)) return;
+  showDoc(doc);
+  const ta = editors[doc];
+  const text = ta.value;
+  let range = byteOffset !== undefined ? { start: byteToCharOffset(text, byteOffset), end: byteToCharOffset(text, byteOffset) + 1 }
+    : locatePointer(text, pointer);
+  if (!range) range = { start: 0, end: 0 };
+  ta.focus();
+  ta.setSelectionRange(range.start, Math.min(range.end, text.length));
+  // Scroll the selection into view: put its line a third of the way down.
+  const line = text.slice(0, range.start).split('\n').length - 1;
+  const lineHeight = parseFloat(getComputedStyle(ta).lineHeight) || 19;
+  ta.scrollTop = Math.max(0, line * lineHeight - ta.clientHeight / 3);
+}
+
+function revealFinding(f) {
+  // Finding paths point into the case: "/policy/limits/0" -> document policy, pointer "/limits/0".
+  const m = /^\/(policy|treasury|proposal)(\/.*)?$/.exec(f.path);
+  if (m) reveal(m[1], m[2] || '');
+}
+
+function revealError(e) {
+  const byte = /at byte (\d+)/.exec(e.message);
+  const doc = e.document === 'case' ? 'policy' : e.document;
+  // The parser counts the bytes it read, the offending one included: it is at byte N - 1.
+  reveal(doc, e.path, e.code === 'json.syntax' && byte ? Math.max(0, Number(byte[1]) - 1) : undefined);
+}
+
+// ---- checking ---------------------------------------------------------------------------------
+function schedule() {
+  clearTimeout(timer);
+  timer = setTimeout(run, 120);
+}
+
+function parsedPolicy() {
+  try {
+    return JSON.parse(editors.policy.value);
+  } catch {
+    return null;
+  }
+}
+
+function run() {
+  if (!ballast) return;
+  if (DOCS.every((d) => editors[d].value.trim() === '')) return;
+  const t0 = performance.now();
+  const report = ballast.check(Object.fromEntries(DOCS.map((d) => [d, editors[d].value])));
+  const ms = performance.now() - t0;
+  lastReport = report;
+  $('timing').textContent = `Checked in ${ms.toFixed(1)} ms.`;
+  render(report);
+}
+
+function render(report) {
+  $('verdict').replaceChildren(verdictBanner(report));
+  $('download').disabled = false;
+  for (const d of DOCS) $(`tab-${d}`).classList.toggle('has-error', report.errors.some((e) => e.document === d));
+  if (report.verdict === 'error') {
+    $('findings').replaceChildren(errorsList(report.errors, revealError));
+    for (const id of ['chart', 'actions', 'stress']) $(id).replaceChildren(el('p', { class: 'empty' }, 'Fix the input errors to see this.'));
+    return;
+  }
+  $('findings').replaceChildren(findingsList(report.findings, revealFinding));
+  $('chart').replaceChildren(allocationChart(report, parsedPolicy()));
+  $('actions').replaceChildren(actionsTable(report.actions));
+  $('stress').replaceChildren(stressList(report, revealFinding));
+}
+
+// ---- documents in: examples, files, drops ----------------------------------------------------------
+function setDocs(docs) {
+  for (const d of DOCS) if (docs[d] !== undefined) editors[d].value = docs[d];
+  run();
+}
+
+const pretty = (obj) => JSON.stringify(obj, null, 2);
+
+/** Places dropped or opened files: each by its "ballast" kind; a case fills all three editors. */
+async function openFiles(files) {
+  const docs = {};
+  for (const file of files) {
+    const text = await file.text();
+    let kind = null;
+    try {
+      const obj = JSON.parse(text);
+      kind = obj && typeof obj.ballast === 'string' ? obj.ballast.split('/')[0] : null;
+      if (kind === 'case') {
+        for (const d of DOCS) if (obj[d] !== undefined) docs[d] = pretty(obj[d]);
+        continue;
+      }
+    } catch {
+      // not JSON: place it by file name so that its syntax error is shown
+    }
+    const byName = DOCS.find((d) => file.name.toLowerCase().includes(d));
+    const doc = DOCS.includes(kind) ? kind : byName || 'proposal';
+    docs[doc] = text;
+  }
+  setDocs(docs);
+  const first = DOCS.find((d) => docs[d] !== undefined);
+  if (first) showDoc(first);
+}
+
+$('open').addEventListener('click', () => $('files').click());
+$('files').addEventListener('change', (e) => openFiles([...e.target.files]));
+const zone = $('dropzone');
+zone.addEventListener('dragover', (e) => {
+  e.preventDefault();
+  zone.classList.add('dragging');
+});
+zone.addEventListener('dragleave', () => zone.classList.remove('dragging'));
+zone.addEventListener('drop', (e) => {
+  e.preventDefault();
+  zone.classList.remove('dragging');
+  if (e.dataTransfer && e.dataTransfer.files.length) openFiles([...e.dataTransfer.files]);
+});
+
+$('download').addEventListener('click', () => {
+  if (!lastReport) return;
+  const blob = new Blob([JSON.stringify(lastReport, null, 2) + '\n'], { type: 'application/json' });
+  const a = el('a', { href: URL.createObjectURL(blob), download: `ballast-report-${lastReport.proposal || 'check'}.json` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+});
+
+const examples = await (await fetch('examples/index.json')).json();
+for (const ex of examples) $('example').append(el('option', { value: ex.id }, ex.title));
+$('example').addEventListener('change', async (e) => {
+  const ex = examples.find((x) => x.id === e.target.value);
+  if (!ex) return;
+  const texts = await Promise.all(DOCS.map(async (d) => (await fetch(ex[d])).text()));
+  setDocs(Object.fromEntries(DOCS.map((d, i) => [d, texts[i]])));
+});
+
+ballast = await load();
+document.body.dataset.ready = 'true';
+run();

@@ -1,0 +1,236 @@
+// The page and the <ballast-check> element in a real browser: Debian's Chromium driven by
+// playwright-core. Screenshots of each state go to build-web/screenshots for review.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../serve.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const site = path.join(root, 'build-web/site');
+const shots = path.join(root, 'build-web/screenshots');
+const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+
+let server, browser, base;
+const consoleErrors = [];
+
+before(async () => {
+  execFileSync(process.execPath, [path.join(root, 'web/build.mjs'), site]);
+  mkdirSync(shots, { recursive: true });
+  server = await startServer(site, 0);
+  base = `http://127.0.0.1:${server.address().port}`;
+  assert.ok(existsSync(executablePath), `no browser at ${executablePath} (Debian package chromium)`);
+  browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.close();
+});
+
+async function openPage(file = '/', options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 1000 }, ...options });
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(`${file}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => consoleErrors.push(`${file}: ${e.message}`));
+  await page.goto(base + file);
+  return page;
+}
+
+const verdictOf = (page) => page.locator('#verdict .verdict').getAttribute('data-verdict');
+const rulesShown = (page) => page.locator('#findings .finding-button').evaluateAll((bs) => bs.map((b) => b.dataset.rule || b.dataset.code));
+
+async function pickExample(page, id) {
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.selectOption('#example', id);
+  await page.waitForFunction(() => document.querySelector('#verdict .verdict[data-verdict]'));
+}
+
+test('each bundled example shows its verdict and findings', async () => {
+  const page = await openPage();
+  const expected = {
+    'endowment/proposal-compliant': ['pass', []],
+    'endowment/proposal-violating': ['fail', ['budget.loss', 'swap.loss', 'swap.min_out_missing', 'swap.pool_share',
+      'swap.price_impact', 'swap.slippage', 'trade.max_value', 'recipient.not_allowed']],
+    'grants-dao/proposal-compliant': ['pass', []],
+    'grants-dao/proposal-violating': ['fail', ['cooldown', 'floor.runway', 'limit.min', 'recipient.not_allowed',
+      'recipient.not_allowed']],
+    'stablecoin-issuer/proposal-compliant': ['pass', []],
+    'stablecoin-issuer/proposal-violating': ['fail', ['backing.ratio', 'limit.max', 'swap.oracle_deviation',
+      'swap.price_impact', 'venue.not_allowed']],
+  };
+  for (const [id, [verdict, rules]] of Object.entries(expected)) {
+    await pickExample(page, id);
+    await page.waitForFunction((v) => document.querySelector('#verdict .verdict')?.dataset.verdict === v, verdict);
+    assert.equal(await verdictOf(page), verdict, id);
+    assert.deepEqual((await rulesShown(page)).sort(), [...rules].sort(), id);
+    // The chart and the action table are drawn.
+    assert.ok(await page.locator('#chart svg.chart').count() === 1, `${id}: chart`);
+    assert.ok(await page.locator('#actions table tbody tr').count() >= 1, `${id}: actions`);
+    await page.screenshot({ path: path.join(shots, `example-${id.replace('/', '-')}.png`), fullPage: true });
+  }
+  const banner = await page.locator('#verdict').innerText();
+  assert.match(banner, /FAIL\s+RSV-113 — 7 errors, 0 warnings/);  // 5 + 2 stress findings
+  await page.context().close();
+});
+
+test('clicking a finding reveals the offending JSON in the editor', async () => {
+  const page = await openPage();
+  await pickExample(page, 'endowment/proposal-violating');
+  await page.click('#findings .finding-button[data-rule="trade.max_value"]');
+  assert.equal(await page.locator('#tab-proposal').getAttribute('aria-selected'), 'true');
+  const selected = await page.evaluate(() => {
+    const ta = document.getElementById('proposal');
+    return ta.value.slice(ta.selectionStart, ta.selectionEnd);
+  });
+  assert.match(selected, /^\{"type": "swap", "venue": "univ2-usdc-weth"/);
+  // A budget finding points into the policy.
+  await page.click('#findings .finding-button[data-rule="budget.loss"]');
+  assert.equal(await page.locator('#tab-policy').getAttribute('aria-selected'), 'true');
+  const policySel = await page.evaluate(() => {
+    const ta = document.getElementById('policy');
+    return ta.value.slice(ta.selectionStart, ta.selectionEnd);
+  });
+  assert.equal(policySel, '{"window_hours": 168, "max_bps": 50}');
+  await page.context().close();
+});
+
+test('editing a field so that a rule breaks flips the verdict live', async () => {
+  const page = await openPage();
+  await pickExample(page, 'endowment/proposal-compliant');
+  assert.equal(await verdictOf(page), 'pass');
+  await page.click('#tab-policy');
+  const policy = await page.inputValue('#policy');
+  await page.fill('#policy', policy.replace('"max_trade_value": "5000000"', '"max_trade_value": "4000000"'));
+  await page.waitForFunction(() => document.querySelector('#verdict .verdict')?.dataset.verdict === 'fail');
+  assert.deepEqual(await rulesShown(page), ['trade.max_value']);
+  const text = await page.locator('#findings').innerText();
+  assert.match(text, /observed 4680825\.000000/);
+  assert.match(text, /limit 4000000\.000000/);
+  // floor(4,000,000 * 10^18 * 100 / 312055): the most WETH (at 3120.55) worth at most 4,000,000
+  assert.match(text, /largest passing amount: 1281825319254618576853/);
+  await page.screenshot({ path: path.join(shots, 'edited-policy-fail.png'), fullPage: true });
+  await page.context().close();
+});
+
+test('broken JSON shows the error with its path, and clicking it reveals the spot', async () => {
+  const page = await openPage();
+  await pickExample(page, 'grants-dao/proposal-compliant');
+  await page.click('#tab-treasury');
+  const treasury = await page.inputValue('#treasury');
+  await page.fill('#treasury', treasury.replace('"decimals": 6,', '"decimals": 6,,'));
+  await page.waitForFunction(() => document.querySelector('#verdict .verdict')?.dataset.verdict === 'error');
+  const err = await page.locator('#findings').innerText();
+  assert.match(err, /json\.syntax/);
+  assert.match(err, /treasury \/assets\/0/);
+  assert.equal(await page.locator('#tab-treasury.has-error').count(), 1);
+  await page.click('#tab-policy');
+  await page.click('#findings .finding-button[data-code="json.syntax"]');
+  assert.equal(await page.locator('#tab-treasury').getAttribute('aria-selected'), 'true');
+  const caret = await page.evaluate(() => {
+    const ta = document.getElementById('treasury');
+    return ta.value.slice(ta.selectionStart - 1, ta.selectionStart + 1);
+  });
+  assert.equal(caret, ',,');
+  // A schema-level error: a field typo shows its code and path.
+  await page.fill('#treasury', treasury.replace('"decimals": 6,', '"decimal": 6,'));
+  await page.waitForFunction(() => document.querySelector('#findings')?.innerText.includes('field.unknown'));
+  const err2 = await page.locator('#findings').innerText();
+  assert.match(err2, /field\.unknown\s+treasury \/assets\/0\/decimal/);
+  assert.match(err2, /field\.missing\s+treasury \/assets\/0\/decimals/);
+  await page.screenshot({ path: path.join(shots, 'input-error.png'), fullPage: true });
+  await page.context().close();
+});
+
+test('dropping a case file fills the three editors and checks it', async () => {
+  const page = await openPage();
+  await page.waitForSelector('body[data-ready="true"]');
+  const dir = path.join(root, 'examples/stablecoin-issuer');
+  const caseDoc = {
+    ballast: 'case/1',
+    policy: JSON.parse(readFileSync(path.join(dir, 'policy.json'), 'utf8')),
+    treasury: JSON.parse(readFileSync(path.join(dir, 'treasury.json'), 'utf8')),
+    proposal: JSON.parse(readFileSync(path.join(dir, 'proposal-violating.json'), 'utf8')),
+  };
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'case.json', { type: 'application/json' }));
+    return dt;
+  }, JSON.stringify(caseDoc));
+  await page.dispatchEvent('#dropzone', 'dragover', { dataTransfer });
+  await page.dispatchEvent('#dropzone', 'drop', { dataTransfer });
+  await page.waitForFunction(() => document.querySelector('#verdict .verdict')?.dataset.verdict === 'fail');
+  assert.match(await page.inputValue('#proposal'), /"RSV-113"/);
+  assert.match(await page.inputValue('#treasury'), /"treasury\/1"/);
+  assert.ok((await rulesShown(page)).includes('backing.ratio'));
+  // Three separate files through the file picker work too.
+  await page.setInputFiles('#files', ['policy.json', 'treasury.json', 'proposal-compliant.json'].map((f) => path.join(dir, f)));
+  await page.waitForFunction(() => document.querySelector('#verdict .verdict')?.dataset.verdict === 'pass');
+  await page.context().close();
+});
+
+test('keyboard: tabs move with the arrow keys; the report downloads', async () => {
+  const page = await openPage('/', { acceptDownloads: true });
+  await pickExample(page, 'endowment/proposal-violating');
+  await page.focus('#tab-policy');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.locator('#tab-treasury').getAttribute('aria-selected'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-treasury');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  const file = await download.path();
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  assert.equal(report.verdict, 'fail');
+  assert.equal(report.proposal, 'EP-6.48');
+  await page.click('#theme');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  await page.screenshot({ path: path.join(shots, 'dark-theme.png'), fullPage: true });
+  await page.context().close();
+});
+
+test('the <ballast-check> element checks the draft and dispatches ballast-report', async () => {
+  const page = await openPage('/embed.html');
+  await page.waitForFunction(() => document.body.dataset.lastVerdict === 'pass');
+  assert.equal(await page.locator('#submit').isDisabled(), false);
+  const verdict = await page.locator('ballast-check').evaluate((e) => e.shadowRoot.querySelector('.verdict').dataset.verdict);
+  assert.equal(verdict, 'pass');
+  await page.screenshot({ path: path.join(shots, 'element-pass.png'), fullPage: true });
+  // Break the draft: send to an unlisted address; the element reports, the form locks.
+  const events = page.evaluate(() => new Promise((resolve) => {
+    document.getElementById('check').addEventListener('ballast-report', (e) => resolve(e.detail), { once: true });
+  }));
+  const draft = await page.inputValue('#draft');
+  await page.fill('#draft', draft.replace('0xFe89cc7aBB2C4183683ab71653C4cdc9B02D44b7', '0x2222222222222222222222222222222222222222'));
+  const report = await events;
+  assert.equal(report.verdict, 'fail');
+  assert.deepEqual(report.findings.map((f) => f.rule), ['recipient.not_allowed']);
+  assert.equal(await page.locator('#submit').isDisabled(), true);
+  const shown = await page.locator('ballast-check').evaluate((e) => e.shadowRoot.textContent);
+  assert.match(shown, /recipient\.not_allowed/);
+  // Properties take objects too.
+  const objReport = await page.evaluate(async () => {
+    const el = document.createElement('ballast-check');
+    const get = async (p) => (await fetch(p)).json();
+    const done = new Promise((resolve) => el.addEventListener('ballast-report', (e) => resolve(e.detail), { once: true }));
+    document.body.append(el);
+    el.policy = await get('examples/grants-dao/policy.json');
+    el.treasury = await get('examples/grants-dao/treasury.json');
+    el.proposal = await get('examples/grants-dao/proposal-violating.json');
+    return done;
+  });
+  assert.equal(objReport.verdict, 'fail');
+  await page.screenshot({ path: path.join(shots, 'element-fail.png'), fullPage: true });
+  await page.context().close();
+});
+
+test('no console errors on any page', () => {
+  assert.deepEqual(consoleErrors, []);
+});
