@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds everything and runs every test suite:
 #   native (g++): Catch2 unit + conformance tests, CLI end-to-end tests (corpus, examples, formats, schemas)
+#   native (clang++) under ASan + UBSan: the same native suites
 #   native (clang++): the CLI, for the determinism comparison
 #   WebAssembly: the same Catch2 suite under Node, then the npm package's tests (API, corpus,
 #   error storm, npm pack + install, size budget, TypeScript types, byte-identical reports
@@ -20,6 +21,13 @@ echo "== native build (g++)"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=g++ -DBALLAST_WERROR=ON >/dev/null
 cmake --build build --parallel "$jobs"
 ctest --test-dir build --output-on-failure --parallel "$jobs"
+
+echo "== native tests under AddressSanitizer and UndefinedBehaviorSanitizer (clang++)"
+san="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
+  -DCMAKE_CXX_FLAGS="$san -O1" -DCMAKE_EXE_LINKER_FLAGS="$san" >/dev/null
+cmake --build build-asan --parallel "$jobs"
+ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan --output-on-failure --parallel "$jobs"
 
 echo "== native CLI (clang++)"
 cmake -S . -B build-clang -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=clang++ \

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <deque>
 #include <string>
 #include <unordered_set>
 
@@ -149,7 +150,7 @@ class Builder : public nlohmann::json_sax<nlohmann::json> {
   const ParseLimits& limits_;
   Diagnostics& diags_;
   std::vector<Frame> stack_;
-  std::vector<Node> scratch_;
+  std::deque<Node> scratch_;  // values under duplicate keys; a deque keeps their addresses stable
   bool aborted_ = false;
 };
 

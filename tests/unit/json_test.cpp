@@ -39,6 +39,19 @@ TEST_CASE("duplicate keys are reported with their pointer", "[json]") {
   CHECK(e[1].path == "/x");
 }
 
+TEST_CASE("values under nested duplicate keys are parsed and dropped safely", "[json]") {
+  std::string text = R"({"a": {"x": 1}, "a": {"b": {"c": [1, 2]}, "b": {"d": [{"e": 1}, {"e": 2, "e": 3}]}}, "z": 5})";
+  Diagnostics d;
+  auto n = parse_json(text, "case", {}, d);
+  REQUIRE(n);
+  std::vector<std::string> paths;
+  for (const auto& e : d.list()) paths.push_back(e.path);
+  CHECK(paths == std::vector<std::string>{"/a", "/a/b", "/a/b/d/1/e"});
+  REQUIRE(n->find("a"));
+  CHECK(n->find("a")->find("x")->text == "1");  // the first occurrence is kept
+  CHECK(n->find("z")->text == "5");
+}
+
 TEST_CASE("nesting is bounded without recursion", "[json]") {
   std::string deep = std::string(100000, '[') + std::string(100000, ']');
   auto e = errors_of(deep);
