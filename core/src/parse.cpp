@@ -390,6 +390,125 @@ struct TreasuryIndex {
   std::unordered_map<std::string, std::size_t> venues;
 };
 
+// A signed integer in a string ("-123"), |value| < 2^bits.
+std::optional<Int> signed_integer(Reader& r, const Node& n, const std::string& path, unsigned bits) {
+  std::string_view s = n.kind == Node::Kind::String ? std::string_view(n.text) : std::string_view();
+  bool negative = !s.empty() && s[0] == '-';
+  auto v = n.kind == Node::Kind::String ? parse_amount(negative ? s.substr(1) : s) : std::nullopt;
+  if (!v || (negative && *v == 0)) {
+    r.error(code::type_amount, path, "expected a signed integer as a string like \"-123\", got " + quote(n));
+    return std::nullopt;
+  }
+  if (*v >= (Int(1) << bits)) {
+    r.error(code::value_range, path, quote(n) + " does not fit int" + std::to_string(bits + 1));
+    return std::nullopt;
+  }
+  return negative ? Int(-*v) : *v;
+}
+
+// A Uniswap v3 pool: validated so that the swap loop only meets states the contract can be in.
+template <typename AssetRef>
+void read_uniswap_v3(Reader& r, Obj& o, Venue& v, AssetRef asset_ref) {
+  namespace v3 = uniswap_v3;
+  UniswapV3Pool pool;
+  auto t0 = o.get("token0", true, asset_ref);
+  auto t1 = o.get("token1", true, asset_ref);
+  auto integer = [&](const char* key, long long lo, long long hi) {
+    return o.get(key, true, [&](const Node& n, const std::string& p) { return r.integer(n, p, lo, hi); });
+  };
+  auto fee = integer("fee_pips", 0, 999999);
+  auto spacing = integer("tick_spacing", 1, 16384);
+  auto tick = integer("tick", v3::kMinTick, v3::kMaxTick);
+  auto sqrt_price = o.get("sqrt_price_x96", true, [&](const Node& n, const std::string& p) { return r.amount(n, p); });
+  auto liquidity = o.get("liquidity", true, [&](const Node& n, const std::string& p) { return r.amount(n, p); });
+  bool ok = t0 && t1 && fee && spacing && tick && sqrt_price && liquidity;
+  if (sqrt_price && (*sqrt_price < v3::min_sqrt_ratio() || *sqrt_price >= v3::max_sqrt_ratio())) {
+    r.error(code::value_range, o.at("sqrt_price_x96"),
+            "sqrt_price_x96 " + to_string(*sqrt_price) + " is outside [MIN_SQRT_RATIO, MAX_SQRT_RATIO)");
+    ok = false;
+  }
+  if (liquidity && *liquidity >= (Int(1) << 128)) {
+    r.error(code::value_range, o.at("liquidity"), "liquidity " + to_string(*liquidity) + " does not fit uint128");
+    ok = false;
+  }
+  if (ok) {
+    // The pool's stored tick is getTickAtSqrtRatio(price), or one less when a swap down ended
+    // exactly on a tick's price.
+    int expected = v3::tick_at_sqrt_ratio(*sqrt_price);
+    bool on_boundary = v3::sqrt_ratio_at_tick(expected) == *sqrt_price;
+    if (*tick != expected && !(on_boundary && *tick == expected - 1)) {
+      r.error(code::value_range, o.at("tick"),
+              "tick " + std::to_string(*tick) + " does not match sqrt_price_x96 (its tick is " + std::to_string(expected) + ")");
+      ok = false;
+    }
+  }
+  auto ticks = std::make_shared<std::vector<V3Tick>>();
+  each_object(r, o, "ticks", true, r.limits().max_ticks, "ticks", [&](Obj& to, std::size_t k) {
+    auto index = to.get("index", true, [&](const Node& n, const std::string& p) {
+      return r.integer(n, p, v3::kMinTick, v3::kMaxTick);
+    });
+    auto net = to.get("liquidity_net", true, [&](const Node& n, const std::string& p) { return signed_integer(r, n, p, 127); });
+    if (!index || !net) {
+      ok = false;
+      return;
+    }
+    if (spacing && *index % *spacing != 0) {
+      r.error(code::value_range, to.at("index"), "tick " + std::to_string(*index) + " is not on the tick spacing " + std::to_string(*spacing));
+      ok = false;
+    }
+    if (!ticks->empty() && ticks->back().index >= *index) {
+      r.error(code::value_range, to.at("index"), "ticks must be sorted by index, without repeats (tick " +
+                                                      std::to_string(*index) + " after " + std::to_string(ticks->back().index) + ")");
+      ok = false;
+    }
+    (void)k;
+    ticks->push_back(V3Tick{static_cast<int>(*index), *net});
+  });
+  if (ok) {
+    if (ticks->empty() || ticks->front().index > *tick || ticks->back().index < *tick) {
+      r.error(code::value_range, o.at("ticks"),
+              "the ticks must span the current tick " + std::to_string(*tick) +
+                  ": they are the window of tick data the simulation may use");
+      ok = false;
+    } else {
+      // Crossing the ticks in either direction must never make the liquidity negative.
+      auto above = std::upper_bound(ticks->begin(), ticks->end(), *tick, [](int t, const V3Tick& x) { return t < x.index; });
+      Int l = *liquidity;
+      for (auto it = above; it != ticks->end() && ok; ++it) {
+        l += it->liquidity_net;
+        if (l < 0 || l >= (Int(1) << 128)) {
+          r.error(code::value_range, pointer_join(pointer_join(o.at("ticks"), static_cast<std::size_t>(it - ticks->begin())), std::string("liquidity_net")),
+                  "crossing tick " + std::to_string(it->index) + " upward makes the liquidity " + to_string(l));
+          ok = false;
+        }
+      }
+      l = *liquidity;
+      for (auto it = above; it != ticks->begin() && ok;) {
+        --it;
+        l -= it->liquidity_net;
+        if (l < 0 || l >= (Int(1) << 128)) {
+          r.error(code::value_range, pointer_join(pointer_join(o.at("ticks"), static_cast<std::size_t>(it - ticks->begin())), std::string("liquidity_net")),
+                  "crossing tick " + std::to_string(it->index) + " downward makes the liquidity " + to_string(l));
+          ok = false;
+        }
+      }
+    }
+  }
+  if (t0 && t1) {
+    if (*t0 == *t1) r.error(code::value_range, o.at("token1"), "token1 is the same asset as token0");
+    v.tokens = {*t0, *t1};
+  }
+  if (ok) {
+    pool.fee_pips = *fee;
+    pool.tick_spacing = static_cast<int>(*spacing);
+    pool.sqrt_price_x96 = *sqrt_price;
+    pool.tick = static_cast<int>(*tick);
+    pool.liquidity = *liquidity;
+    pool.ticks = std::move(ticks);
+  }
+  v.state = pool;
+}
+
 void read_venue(Reader& r, Obj& o, Venue& v, const TreasuryIndex& idx) {
   auto asset_ref = [&](const Node& n, const std::string& p) -> std::optional<std::size_t> {
     auto id = r.id(n, p);
@@ -421,17 +540,19 @@ void read_venue(Reader& r, Obj& o, Venue& v, const TreasuryIndex& idx) {
       v.tokens = {*t0, *t1};
     }
     v.state = pool;
+  } else if (v.kind == "uniswap_v3") {
+    read_uniswap_v3(r, o, v, asset_ref);
   } else if (v.kind == "limit_order") {
     v.state = LimitOrderVenue{};
-  } else if (v.kind == "uniswap_v3" || v.kind == "curve_stableswap") {
+  } else if (v.kind == "curve_stableswap") {
     r.error(code::value_range, o.at("kind"), "venue kind " + quote(v.kind) + " is not supported by this version");
     // Mark every field read so the unsupported kind is the only error reported.
-    for (const char* k : {"token0", "token1", "fee_pips", "tick_spacing", "sqrt_price_x96", "tick", "liquidity",
-                          "ticks", "coins", "balances", "amp", "amp_precise", "fee"})
+    for (const char* k : {"coins", "balances", "amp", "amp_precise", "fee", "admin_fee"})
       o.opt(k);
   } else {
     r.error(code::value_range, o.at("kind"),
             "unknown venue kind " + quote(v.kind) + " (uniswap_v2, uniswap_v3, curve_stableswap, limit_order)");
+    o.ignore_rest();
   }
 }
 

@@ -6,6 +6,7 @@
 
 #include "ballast/numeric.h"
 #include "ballast/venues/uniswap_v2.h"
+#include "ballast/venues/uniswap_v3.h"
 
 #include <cstddef>
 #include <optional>
@@ -18,7 +19,7 @@ namespace ballast {
 struct LimitOrderVenue {};
 
 /// Market state of any venue kind.
-using VenueState = std::variant<LimitOrderVenue, UniswapV2Pool>;
+using VenueState = std::variant<LimitOrderVenue, UniswapV2Pool, UniswapV3Pool>;
 
 /// One swap against a venue: sell the venue's token `in`, buy token `out` (positions in the
 /// venue's token list). `amount` is the input (exact_in) or the output (exact output); `bound`

@@ -47,6 +47,29 @@ SwapResult swap_v2(UniswapV2Pool& p, const SwapRequest& rq) {
   return r;
 }
 
+SwapResult swap_v3(UniswapV3Pool& p, const SwapRequest& rq) {
+  const bool zero_for_one = rq.in == 0;
+  if (rq.amount <= 0) return fail("UniswapV3Pool: AS (the amount is 0)");
+  UniswapV3Pool work = p;  // committed only when the whole amount fills
+  auto o = uniswap_v3::swap(work, zero_for_one, rq.exact_in ? rq.amount : Int(-rq.amount));
+  if (!o.ok) return fail(o.failure);
+  const Int& delta_in = zero_for_one ? o.amount0 : o.amount1;
+  const Int& delta_out = zero_for_one ? o.amount1 : o.amount0;
+  SwapResult r;
+  r.amount_in = delta_in;
+  r.amount_out = -delta_out;
+  if (rq.exact_in && r.amount_in != rq.amount)
+    return fail("the pool cannot fill: only " + to_string(r.amount_in) + " of " + to_string(rq.amount) +
+                " is swapped before the price limit");
+  if (!rq.exact_in && r.amount_out != rq.amount)
+    return fail("the pool cannot fill: only " + to_string(r.amount_out) + " of " + to_string(rq.amount) +
+                " can be bought before the price limit");
+  if (r.amount_out <= 0) return fail("the input buys nothing");
+  p = std::move(work);
+  r.ok = true;
+  return r;
+}
+
 SwapResult swap_limit_order(const SwapRequest& rq) {
   if (!rq.bound) return fail("a limit order needs its bound (min_amount_out or max_amount_in)");
   SwapResult r;
@@ -61,7 +84,8 @@ SwapResult swap_limit_order(const SwapRequest& rq) {
 
 SwapResult swap(VenueState& state, const SwapRequest& request) {
   return std::visit(overloaded{[&](LimitOrderVenue&) { return swap_limit_order(request); },
-                               [&](UniswapV2Pool& p) { return swap_v2(p, request); }},
+                               [&](UniswapV2Pool& p) { return swap_v2(p, request); },
+                               [&](UniswapV3Pool& p) { return swap_v3(p, request); }},
                     state);
 }
 
@@ -73,13 +97,20 @@ std::optional<Frac> mid_rate(const VenueState& state, std::size_t in, std::size_
                                  const Int& r_out = in == 0 ? p.reserve1 : p.reserve0;
                                  if (r_in == 0) return std::nullopt;
                                  return Frac{r_out, r_in};
+                               },
+                               [&](const UniswapV3Pool& p) -> std::optional<Frac> {
+                                 // price of token0 in token1 = sqrtP^2 / 2^192
+                                 Int p2 = p.sqrt_price_x96 * p.sqrt_price_x96;
+                                 Int q192 = Int(1) << 192;
+                                 return in == 0 ? Frac{p2, q192} : Frac{q192, p2};
                                }},
                     state);
 }
 
 Frac fee_fraction(const VenueState& state) {
   return std::visit(overloaded{[](const LimitOrderVenue&) { return Frac{0, 1}; },
-                               [](const UniswapV2Pool& p) { return Frac{p.fee_bps, 10000}; }},
+                               [](const UniswapV2Pool& p) { return Frac{p.fee_bps, 10000}; },
+                               [](const UniswapV3Pool& p) { return Frac{p.fee_pips, 1000000}; }},
                     state);
 }
 
@@ -87,6 +118,11 @@ std::optional<Int> reserve_of(const VenueState& state, std::size_t token) {
   return std::visit(overloaded{[](const LimitOrderVenue&) -> std::optional<Int> { return std::nullopt; },
                                [&](const UniswapV2Pool& p) -> std::optional<Int> {
                                  return token == 0 ? p.reserve0 : p.reserve1;
+                               },
+                               [&](const UniswapV3Pool& p) -> std::optional<Int> {
+                                 // the active range's virtual reserves: L*2^96/sqrtP and L*sqrtP/2^96
+                                 return token == 0 ? Int((p.liquidity << 96) / p.sqrt_price_x96)
+                                                   : Int((p.liquidity * p.sqrt_price_x96) >> 96);
                                }},
                     state);
 }

@@ -1,0 +1,74 @@
+// Uniswap v3 math against the published v3-core tests.
+#include "ballast/venues.h"
+#include "test_support.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <map>
+
+using namespace ballast;
+namespace v3 = ballast::uniswap_v3;
+
+namespace {
+
+Int I(const nlohmann::json& j) { return Int(j.get<std::string>()); }
+
+// A pool as the spec's fixture builds it: initialize at the price, then mint the positions.
+UniswapV3Pool make_pool(const nlohmann::json& p) {
+  UniswapV3Pool pool;
+  pool.fee_pips = p["fee_pips"];
+  pool.tick_spacing = p["tick_spacing"];
+  pool.sqrt_price_x96 = I(p["sqrt_price_x96"]);
+  pool.tick = v3::tick_at_sqrt_ratio(pool.sqrt_price_x96);
+  std::map<int, Int> net;
+  pool.liquidity = 0;
+  for (const auto& pos : p["positions"]) {
+    int lo = pos[0], hi = pos[1];
+    Int l = I(pos[2]);
+    net[lo] += l;
+    net[hi] -= l;
+    if (lo <= pool.tick && pool.tick < hi) pool.liquidity += l;
+  }
+  auto ticks = std::make_shared<std::vector<V3Tick>>();
+  for (const auto& [index, n] : net) ticks->push_back(V3Tick{index, n});
+  pool.ticks = ticks;
+  return pool;
+}
+
+}  // namespace
+
+TEST_CASE("v3-core pool swap snapshots: every fully-filling swap, bit for bit", "[uniswap_v3]") {
+  auto data = nlohmann::json::parse(ballast_test::read_source_file("tests/data/uniswap_v3_pool_swaps.json"));
+  REQUIRE(data["swaps"].size() == 94);
+  for (const auto& [name, p] : data["pools"].items()) {
+    INFO(name);
+    CHECK(make_pool(p).tick == p["tick_before"].get<int>());
+  }
+  for (const auto& s : data["swaps"]) {
+    UniswapV3Pool pool = make_pool(data["pools"][s["pool"].get<std::string>()]);
+    Int amount = I(s["amount"]);
+    bool exact_in = s["exact_in"];
+    INFO(s.dump());
+    auto o = v3::swap(pool, s["zero_for_one"], exact_in ? amount : Int(-amount));
+    REQUIRE(o.ok);
+    CHECK(o.amount0 == I(s["amount0"]));
+    CHECK(o.amount1 == I(s["amount1"]));
+    CHECK(pool.tick == s["tick_after"].get<int>());
+  }
+}
+
+TEST_CASE("TickMath bounds", "[uniswap_v3]") {
+  CHECK(v3::sqrt_ratio_at_tick(v3::kMinTick) == v3::min_sqrt_ratio());
+  CHECK(v3::sqrt_ratio_at_tick(v3::kMaxTick) == v3::max_sqrt_ratio());
+  CHECK(v3::sqrt_ratio_at_tick(0) == (Int(1) << 96));
+  CHECK(v3::tick_at_sqrt_ratio(v3::min_sqrt_ratio()) == v3::kMinTick);
+  CHECK(v3::tick_at_sqrt_ratio(v3::max_sqrt_ratio() - 1) == v3::kMaxTick - 1);
+  CHECK(v3::tick_at_sqrt_ratio(Int(1) << 96) == 0);
+  CHECK(v3::tick_at_sqrt_ratio((Int(1) << 96) - 1) == -1);
+  for (int t : {-887271, -500000, -1, 1, 12345, 500000, 887271}) {
+    Int r = v3::sqrt_ratio_at_tick(t);
+    CHECK(v3::tick_at_sqrt_ratio(r) == t);
+    CHECK(v3::tick_at_sqrt_ratio(r - 1) == t - 1);
+  }
+}
