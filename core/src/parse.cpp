@@ -509,7 +509,83 @@ void read_uniswap_v3(Reader& r, Obj& o, Venue& v, AssetRef asset_ref) {
   v.state = pool;
 }
 
-void read_venue(Reader& r, Obj& o, Venue& v, const TreasuryIndex& idx) {
+// A Curve plain pool: 2 to 4 distinct coins of at most 18 decimals, positive balances, A within
+// the contract's bounds, fees below the contract's maxima.
+template <typename AssetRef>
+void read_curve(Reader& r, Obj& o, Venue& v, AssetRef asset_ref, const std::vector<Asset>& assets) {
+  CurveStableSwapPool pool;
+  bool ok = true;
+  std::vector<std::size_t> coins;
+  if (const Node* cn = o.req("coins")) {
+    each_item(r, *cn, o.at("coins"), 4, "coins", [&](const Node& n, const std::string& p) {
+      auto a = asset_ref(n, p);
+      if (!a) {
+        ok = false;
+        return;
+      }
+      if (std::find(coins.begin(), coins.end(), *a) != coins.end()) {
+        r.error(code::value_range, p, "coin " + quote(n) + " is listed twice");
+        ok = false;
+      }
+      if (assets[*a].decimals > 18) {
+        r.error(code::value_range, p, "coin " + quote(n) + " has more than 18 decimals, which the pool's rates cannot express");
+        ok = false;
+      }
+      coins.push_back(*a);
+    });
+    if (cn->kind == Node::Kind::Array && cn->items.size() < 2) {
+      r.error(code::value_range, o.at("coins"), "a Curve pool has 2 to 4 coins");
+      ok = false;
+    }
+  } else {
+    ok = false;
+  }
+  if (const Node* bn = o.req("balances")) {
+    each_item(r, *bn, o.at("balances"), 4, "balances", [&](const Node& n, const std::string& p) {
+      auto b = r.amount(n, p);
+      if (!b) {
+        ok = false;
+        return;
+      }
+      if (*b == 0) {
+        r.error(code::value_range, p, "a Curve balance of 0: get_D divides by every balance");
+        ok = false;
+      }
+      pool.balances.push_back(*b);
+    });
+  } else {
+    ok = false;
+  }
+  if (ok && pool.balances.size() != coins.size()) {
+    r.error(code::value_range, o.at("balances"), "one balance per coin is needed (" + std::to_string(coins.size()) + " coins)");
+    ok = false;
+  }
+  auto amp = o.get("amp", true, [&](const Node& n, const std::string& p) { return r.integer(n, p, 1, 1000000); });
+  auto amp_precise = o.get("amp_precise", false, [&](const Node& n, const std::string& p) {
+    return r.integer(n, p, curve::kAPrecision, 1000000LL * curve::kAPrecision);
+  });
+  auto fee_units = [&](const char* key, bool required, const Int& max) -> std::optional<Int> {
+    auto f = o.get(key, required, [&](const Node& n, const std::string& p) { return r.amount(n, p); });
+    if (f && *f > max) {
+      r.error(code::value_range, o.at(key), std::string(key) + " " + to_string(*f) + " is above the contract's maximum " + to_string(max));
+      return std::nullopt;
+    }
+    return f;
+  };
+  auto fee = fee_units("fee", true, Int("5000000000"));
+  auto admin_fee = fee_units("admin_fee", false, Int("10000000000"));
+  if (!amp || !fee || (o.opt("admin_fee") && !admin_fee) || (o.opt("amp_precise") && !amp_precise)) ok = false;
+  if (ok) {
+    for (std::size_t c : coins) pool.rates.push_back(wad() * pow10(18 - assets[c].decimals));
+    pool.amp_precise = amp_precise ? Int(*amp_precise) : Int(*amp) * curve::kAPrecision;
+    pool.fee = *fee;
+    pool.admin_fee = admin_fee.value_or(0);
+    v.tokens = coins;
+  }
+  v.state = pool;
+}
+
+void read_venue(Reader& r, Obj& o, Venue& v, const TreasuryIndex& idx, const std::vector<Asset>& assets) {
   auto asset_ref = [&](const Node& n, const std::string& p) -> std::optional<std::size_t> {
     auto id = r.id(n, p);
     if (!id) return std::nullopt;
@@ -545,10 +621,7 @@ void read_venue(Reader& r, Obj& o, Venue& v, const TreasuryIndex& idx) {
   } else if (v.kind == "limit_order") {
     v.state = LimitOrderVenue{};
   } else if (v.kind == "curve_stableswap") {
-    r.error(code::value_range, o.at("kind"), "venue kind " + quote(v.kind) + " is not supported by this version");
-    // Mark every field read so the unsupported kind is the only error reported.
-    for (const char* k : {"coins", "balances", "amp", "amp_precise", "fee", "admin_fee"})
-      o.opt(k);
+    read_curve(r, o, v, asset_ref, assets);
   } else {
     r.error(code::value_range, o.at("kind"),
             "unknown venue kind " + quote(v.kind) + " (uniswap_v2, uniswap_v3, curve_stableswap, limit_order)");
@@ -617,7 +690,7 @@ std::optional<Treasury> read_treasury(Reader& r, const Node& root, TreasuryIndex
       r.error(code::id_duplicate, vo.at("id"), "duplicate venue id " + quote(v.id));
       return;
     }
-    read_venue(r, vo, v, idx);
+    read_venue(r, vo, v, idx, t.assets);
     t.venues.push_back(std::move(v));
   });
 

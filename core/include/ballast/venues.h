@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ballast/numeric.h"
+#include "ballast/venues/curve_stableswap.h"
 #include "ballast/venues/uniswap_v2.h"
 #include "ballast/venues/uniswap_v3.h"
 
@@ -19,7 +20,7 @@ namespace ballast {
 struct LimitOrderVenue {};
 
 /// Market state of any venue kind.
-using VenueState = std::variant<LimitOrderVenue, UniswapV2Pool, UniswapV3Pool>;
+using VenueState = std::variant<LimitOrderVenue, UniswapV2Pool, UniswapV3Pool, CurveStableSwapPool>;
 
 /// One swap against a venue: sell the venue's token `in`, buy token `out` (positions in the
 /// venue's token list). `amount` is the input (exact_in) or the output (exact output); `bound`

@@ -70,6 +70,26 @@ SwapResult swap_v3(UniswapV3Pool& p, const SwapRequest& rq) {
   return r;
 }
 
+SwapResult swap_curve(CurveStableSwapPool& p, const SwapRequest& rq) {
+  if (rq.amount <= 0) return fail("the amount is 0");
+  Int dx = rq.amount;
+  if (!rq.exact_in) {
+    auto need = curve::dx_for_dy(p, rq.in, rq.out, rq.amount);
+    if (!need) return fail("the pool cannot pay " + to_string(rq.amount) + " out");
+    dx = *need;
+  }
+  CurveStableSwapPool work = p;
+  auto dy = curve::exchange(work, rq.in, rq.out, dx);
+  if (!dy) return fail("the StableSwap math reverts (no convergence, or the pool cannot pay)");
+  if (*dy <= 0) return fail("the input buys nothing");
+  p = std::move(work);
+  SwapResult r;
+  r.ok = true;
+  r.amount_in = dx;
+  r.amount_out = *dy;
+  return r;
+}
+
 SwapResult swap_limit_order(const SwapRequest& rq) {
   if (!rq.bound) return fail("a limit order needs its bound (min_amount_out or max_amount_in)");
   SwapResult r;
@@ -85,12 +105,12 @@ SwapResult swap_limit_order(const SwapRequest& rq) {
 SwapResult swap(VenueState& state, const SwapRequest& request) {
   return std::visit(overloaded{[&](LimitOrderVenue&) { return swap_limit_order(request); },
                                [&](UniswapV2Pool& p) { return swap_v2(p, request); },
-                               [&](UniswapV3Pool& p) { return swap_v3(p, request); }},
+                               [&](UniswapV3Pool& p) { return swap_v3(p, request); },
+                               [&](CurveStableSwapPool& p) { return swap_curve(p, request); }},
                     state);
 }
 
 std::optional<Frac> mid_rate(const VenueState& state, std::size_t in, std::size_t out) {
-  (void)out;
   return std::visit(overloaded{[&](const LimitOrderVenue&) -> std::optional<Frac> { return std::nullopt; },
                                [&](const UniswapV2Pool& p) -> std::optional<Frac> {
                                  const Int& r_in = in == 0 ? p.reserve0 : p.reserve1;
@@ -103,6 +123,14 @@ std::optional<Frac> mid_rate(const VenueState& state, std::size_t in, std::size_
                                  Int p2 = p.sqrt_price_x96 * p.sqrt_price_x96;
                                  Int q192 = Int(1) << 192;
                                  return in == 0 ? Frac{p2, q192} : Frac{q192, p2};
+                               },
+                               [&](const CurveStableSwapPool& p) -> std::optional<Frac> {
+                                 // get_dy of max(1, balance_i / 10^6), without the fee, over that amount
+                                 Int dx = p.balances[in] / 1000000;
+                                 if (dx < 1) dx = 1;
+                                 auto dy = curve::get_dy_no_fee(p, in, out, dx);
+                                 if (!dy || *dy <= 0) return std::nullopt;
+                                 return Frac{*dy, dx};
                                }},
                     state);
 }
@@ -110,7 +138,8 @@ std::optional<Frac> mid_rate(const VenueState& state, std::size_t in, std::size_
 Frac fee_fraction(const VenueState& state) {
   return std::visit(overloaded{[](const LimitOrderVenue&) { return Frac{0, 1}; },
                                [](const UniswapV2Pool& p) { return Frac{p.fee_bps, 10000}; },
-                               [](const UniswapV3Pool& p) { return Frac{p.fee_pips, 1000000}; }},
+                               [](const UniswapV3Pool& p) { return Frac{p.fee_pips, 1000000}; },
+                               [](const CurveStableSwapPool& p) { return Frac{p.fee, Int("10000000000")}; }},
                     state);
 }
 
@@ -123,7 +152,8 @@ std::optional<Int> reserve_of(const VenueState& state, std::size_t token) {
                                  // the active range's virtual reserves: L*2^96/sqrtP and L*sqrtP/2^96
                                  return token == 0 ? Int((p.liquidity << 96) / p.sqrt_price_x96)
                                                    : Int((p.liquidity * p.sqrt_price_x96) >> 96);
-                               }},
+                               },
+                               [&](const CurveStableSwapPool& p) -> std::optional<Int> { return p.balances[token]; }},
                     state);
 }
 
