@@ -574,6 +574,109 @@ case("transfer_value_conserved", "a transfer reduces NAV by its value",
      {"verdict": "pass", "findings": [], "after_nav": "9000000.000000"},
      actions=[{"type": "transfer", "asset": "USDC", "amount": str(1_000_000 * E6), "to": ALICE}])
 
+# ---- Uniswap v3 and Curve venues ----------------------------------------------------------------
+sys.path.insert(0, os.path.join(HERE, "..", "data"))
+import curve_vectors as cv  # noqa: E402  (the independent Python port of the StableSwap template)
+
+Q96 = 2**96
+V3_ASSETS = [{"id": "AAA", "decimals": 18, "balance": str(10 * E18), "price": "1", "tags": ["test"]},
+             {"id": "BBB", "decimals": 18, "balance": str(10 * E18), "price": "1", "tags": ["test"]}]
+# v3-core's swap-test pool "medium fee, 1:1 price, 2e18 max range liquidity".
+V3_POOL = {"id": "v3", "kind": "uniswap_v3", "token0": "AAA", "token1": "BBB", "fee_pips": 3000, "tick_spacing": 60,
+           "sqrt_price_x96": str(Q96), "tick": 0, "liquidity": str(2 * E18),
+           "ticks": [{"index": -887220, "liquidity_net": str(2 * E18)}, {"index": 887220, "liquidity_net": str(-2 * E18)}]}
+
+
+def v3_treasury(pool=None, prices=None):
+    assets = copy.deepcopy(BASE_TREASURY["assets"] + V3_ASSETS)
+    for k, v in (prices or {}).items():
+        next(a for a in assets if a["id"] == k)["price"] = v
+    return {"assets": assets, "venues": BASE_TREASURY["venues"] + [pool or V3_POOL]}
+
+
+def v3_swap(sell, buy, amount, exact_in=True, bound=None):
+    a = {"type": "swap", "venue": "v3", "sell": sell, "buy": buy}
+    a["amount_in" if exact_in else "amount_out"] = str(amount)
+    if bound is not None:
+        a["min_amount_out" if exact_in else "max_amount_in"] = str(bound)
+    return a
+
+
+case("v3_exact_in_snapshot", "1 AAA (token0) in: 665331998665331998 BBB out, as in v3-core's swap snapshot",
+     {"verdict": "pass", "findings": [], "actions": [{"index": 0, "expected_out": "665331998665331998"}]},
+     treasury=v3_treasury(), actions=[v3_swap("AAA", "BBB", E18)])
+case("v3_exact_out_snapshot", "exactly 1 BBB out costs 2006018054162487463 AAA, as in v3-core's swap snapshot",
+     {"verdict": "pass", "findings": [], "actions": [{"index": 0, "expected_in": "2006018054162487463"}]},
+     treasury=v3_treasury(), actions=[v3_swap("AAA", "BBB", E18, exact_in=False)])
+case("v3_reverse_direction_snapshot", "1 BBB (token1) in: 665331998665331998 AAA out",
+     {"verdict": "pass", "findings": [], "actions": [{"index": 0, "expected_out": "665331998665331998"}]},
+     treasury=v3_treasury(), actions=[v3_swap("BBB", "AAA", E18)])
+case("v3_pool_share_at_limit", "the active virtual reserve of token0 is L*2^96/sqrtP = 2e18: 2e17 in is exactly 10 %",
+     PASS, policy=SHARE, treasury=v3_treasury(), actions=[v3_swap("AAA", "BBB", 2 * 10**17)])
+case("v3_pool_share_fail", "2e17 + 1 in: over 10 %, the largest passing input is 2e17",
+     fail(f("swap.pool_share", subject="v3", max_passing=str(2 * 10**17))), policy=SHARE, treasury=v3_treasury(),
+     actions=[v3_swap("AAA", "BBB", 2 * 10**17 + 1)])
+case("v3_oracle_deviation_at_limit", "pool mid 1 BBB per AAA, oracle 1/1.02: exactly 2 %",
+     {"verdict": "pass", "findings": [], "actions": [{"index": 0, "oracle_deviation_bps": "200.00"}]}, policy=ORACLE,
+     treasury=v3_treasury(prices={"BBB": "1.02"}), actions=[v3_swap("AAA", "BBB", 1000)])
+case("v3_price_impact_fail", "1 AAA into 2e18 of liquidity moves the price far",
+     fail(f("swap.price_impact", subject="v3")), policy=IMPACT, treasury=v3_treasury(), actions=[v3_swap("AAA", "BBB", E18)])
+WINDOW = dict(V3_POOL, ticks=[{"index": -600, "liquidity_net": str(2 * E18)}, {"index": 600, "liquidity_net": str(-2 * E18)}])
+case("v3_tick_data_exhausted", "the swap would move the price past the last tick provided: infeasible, not a guess",
+     {"verdict": "fail", "findings": [f("action.infeasible", subject="v3")], "no_after": True},
+     treasury=v3_treasury(WINDOW), actions=[v3_swap("AAA", "BBB", E18)])
+case("v3_within_window", "a swap that stays inside the tick window is simulated",
+     {"verdict": "pass", "findings": [], "actions": [{"index": 0, "expected_out": "996"}]},
+     treasury=v3_treasury(WINDOW), actions=[v3_swap("AAA", "BBB", 1000)])
+
+CURVE_BAL = [50_000_000 * E18, 50_000_000 * E6, 50_000_000 * E6]
+CURVE_VENUE = {"id": "crv", "kind": "curve_stableswap", "coins": ["DAI", "USDC", "USDT"],
+               "balances": [str(b) for b in CURVE_BAL], "amp": 2000, "fee": "1000000", "admin_fee": "5000000000"}
+USDT = {"id": "USDT", "decimals": 6, "balance": str(1_000_000 * E6), "price": "1", "tags": ["stable"]}
+
+
+def curve_treasury(venue=None):
+    return {"assets": copy.deepcopy(BASE_TREASURY["assets"]) + [copy.deepcopy(USDT)],
+            "venues": BASE_TREASURY["venues"] + [venue or CURVE_VENUE]}
+
+
+def curve_pool_model():
+    return cv.pool([18, 6, 6], list(CURVE_BAL), 2000, 1_000_000, 5 * 10**9)
+
+
+def crv(sell, buy, amount, exact_in=True):
+    a = {"type": "swap", "venue": "crv", "sell": sell, "buy": buy}
+    a["amount_in" if exact_in else "amount_out"] = str(amount)
+    return a
+
+
+cp = curve_pool_model()
+out1 = cv.exchange(cp, 1, 0, 1_000_000 * E6)   # USDC -> DAI
+out2 = cv.exchange(cp, 2, 0, 1_000_000 * E6)   # USDT -> DAI, on the balances the first left
+case("curve_sequential_exchanges", "two exchanges on the 3-coin pool; the second sees the balances (admin fee out) the first left",
+     {"verdict": "pass", "findings": [], "actions": [{"index": 0, "expected_out": str(out1)}, {"index": 1, "expected_out": str(out2)}]},
+     treasury=curve_treasury(), actions=[crv("USDC", "DAI", 1_000_000 * E6), crv("USDT", "DAI", 1_000_000 * E6)])
+cp = curve_pool_model()
+want = 500_000 * E6
+lo, hi = 0, 1
+while cv.get_dy(cp, 0, 1, hi) < want:
+    hi *= 2
+while hi - lo > 1:
+    mid = (lo + hi) // 2
+    lo, hi = (lo, mid) if cv.get_dy(cp, 0, 1, mid) >= want else (mid, hi)
+case("curve_exact_output", "exactly 500,000 USDC out: the least DAI in whose get_dy reaches it",
+     {"verdict": "pass", "findings": [], "actions": [{"index": 0, "expected_in": str(hi)}]},
+     treasury=curve_treasury({**CURVE_VENUE, "balances": [str(b) for b in CURVE_BAL]}),
+     actions=[crv("DAI", "USDC", want, exact_in=False)])
+CASES["curve_exact_output"]["case"]["treasury"]["assets"][2]["balance"] = str(1_000_000 * E18)
+case("curve_pool_share_fail", "selling 4 M USDC into a 50 M USDC balance: 8 %; the largest passing input is 5 %",
+     fail(f("swap.pool_share", subject="crv", observed="800.00", limit="500.00", max_passing=str(2_500_000 * E6))),
+     policy={"execution": {"max_pool_share_bps": 500}}, treasury=curve_treasury(), actions=[crv("USDC", "DAI", 4_000_000 * E6)])
+case("curve_cannot_pay", "more USDT out than the pool holds: infeasible",
+     {"verdict": "fail", "findings": [f("action.infeasible", subject="crv")], "no_after": True},
+     treasury=curve_treasury(), actions=[crv("USDC", "USDT", 50_000_001 * E6, exact_in=False)])
+
+
 # ---- input errors: one case per code --------------------------------------------------------------
 def err(code, document, path):
     return {"verdict": "error", "errors": [{"code": code, "document": document, "path": path}]}
@@ -662,6 +765,46 @@ mutate("error_arith_overflow", "a balance whose value does not fit in 2^256 wad"
        lambda c: c["treasury"]["assets"][1].update(balance=str(2**255), price="1000000000"))
 mutate("error_limit_too_large_actions", "1,001 actions", err("limit.too_large", "proposal", "/actions"),
        lambda c: c["proposal"].update(actions=[usdc_to_weth(1)] * 1001))
+def venue_error(name, description, code, path, venue, treasury_fn, schema_expressible=False):
+    case(name, description, err(code, "treasury", path), treasury=treasury_fn(venue), actions=[])
+    if not schema_expressible:
+        # Cross-field rules and bounds on numbers written as strings: the engine's alone.
+        CASES[name]["expect"]["engine_only"] = True
+
+
+venue_error("error_v3_ticks_unsorted", "ticks out of order", "value.range", "/venues/2/ticks/1/index",
+            dict(V3_POOL, ticks=[{"index": 60, "liquidity_net": "1"}, {"index": -60, "liquidity_net": "-1"}]), v3_treasury)
+venue_error("error_v3_tick_off_spacing", "a tick off the tick spacing", "value.range", "/venues/2/ticks/0/index",
+            dict(V3_POOL, ticks=[{"index": -61, "liquidity_net": str(2 * E18)}, {"index": 887220, "liquidity_net": str(-2 * E18)}]), v3_treasury)
+venue_error("error_v3_tick_out_of_range", "a tick beyond MAX_TICK", "value.range", "/venues/2/ticks/1/index",
+            dict(V3_POOL, ticks=[{"index": -887220, "liquidity_net": str(2 * E18)}, {"index": 887280, "liquidity_net": str(-2 * E18)}]), v3_treasury,
+            schema_expressible=True)
+venue_error("error_v3_sqrt_price_range", "sqrt_price_x96 below MIN_SQRT_RATIO", "value.range", "/venues/2/sqrt_price_x96",
+            dict(V3_POOL, sqrt_price_x96="4295128738"), v3_treasury)
+venue_error("error_v3_tick_mismatch", "a tick that does not match the price", "value.range", "/venues/2/tick",
+            dict(V3_POOL, tick=1), v3_treasury)
+venue_error("error_v3_negative_liquidity", "crossing a tick would make the liquidity negative", "value.range",
+            "/venues/2/ticks/1/liquidity_net",
+            dict(V3_POOL, ticks=[{"index": -887220, "liquidity_net": str(2 * E18)}, {"index": 887220, "liquidity_net": str(-3 * E18)}]), v3_treasury)
+venue_error("error_v3_window_misses_tick", "a tick window that does not span the current tick", "value.range", "/venues/2/ticks",
+            dict(V3_POOL, ticks=[{"index": 60, "liquidity_net": "0"}, {"index": 120, "liquidity_net": "0"}]), v3_treasury)
+venue_error("error_v3_liquidity_net_number", "liquidity_net as a JSON number", "type.amount", "/venues/2/ticks/0/liquidity_net",
+            dict(V3_POOL, ticks=[{"index": -887220, "liquidity_net": 5}, {"index": 887220, "liquidity_net": "-5"}]), v3_treasury,
+            schema_expressible=True)
+venue_error("error_curve_zero_balance", "a Curve balance of zero", "value.range", "/venues/2/balances/1",
+            dict(CURVE_VENUE, balances=[str(E18), "0", str(E6)]), curve_treasury)
+venue_error("error_curve_amp_zero", "amp of zero", "value.range", "/venues/2/amp", dict(CURVE_VENUE, amp=0), curve_treasury,
+            schema_expressible=True)
+venue_error("error_curve_amp_absurd", "amp above the contract's MAX_A", "value.range", "/venues/2/amp",
+            dict(CURVE_VENUE, amp=10**7), curve_treasury,
+            schema_expressible=True)
+venue_error("error_curve_fee_too_high", "a fee of 100 %", "value.range", "/venues/2/fee",
+            dict(CURVE_VENUE, fee="10000000000"), curve_treasury)
+venue_error("error_curve_one_coin", "a pool of one coin", "value.range", "/venues/2/coins",
+            dict(CURVE_VENUE, coins=["DAI"], balances=[str(E18)]), curve_treasury,
+            schema_expressible=True)
+
+
 mutate("error_many_collected", "every error is reported, not only the first",
        {"verdict": "error", "errors": [{"code": "type.decimal", "path": "/floors/0/min_value"},
                                        {"code": "field.unknown", "path": "/limit"},
