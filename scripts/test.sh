@@ -50,3 +50,8 @@ echo "== web page (Chromium)"
 cd "$root/web"
 npm ci --no-audit --no-fund --loglevel=error
 npm test
+
+echo "== differential: Uniswap v3 against @uniswap/v3-sdk (10,000 random swaps, fixed seed)"
+cd "$root/tests/differential"
+npm ci --no-audit --no-fund --loglevel=error
+npm test
