@@ -72,3 +72,29 @@ TEST_CASE("TickMath bounds", "[uniswap_v3]") {
     CHECK(v3::tick_at_sqrt_ratio(r - 1) == t - 1);
   }
 }
+
+TEST_CASE("v3-core SwapMath.computeSwapStep spec cases", "[uniswap_v3]") {
+  auto data = nlohmann::json::parse(ballast_test::read_source_file("tests/data/uniswap_v3_swapmath.json"));
+  REQUIRE(data["cases"].size() == 9);
+  for (const auto& c : data["cases"]) {
+    INFO(c["name"].get<std::string>());
+    Int current = I(c["sqrt_current"]), target = I(c["sqrt_target"]), liquidity = I(c["liquidity"]);
+    Int remaining = I(c["amount_remaining"]);
+    auto step = v3::compute_swap_step(current, target, liquidity, remaining, c["fee_pips"].get<long long>());
+    REQUIRE(step);
+    const auto& e = c["expect"];
+    CHECK(step->amount_in == I(e["amount_in"]));
+    CHECK(step->amount_out == I(e["amount_out"]));
+    CHECK(step->fee_amount == I(e["fee_amount"]));
+    if (e.contains("sqrt_next")) CHECK(step->sqrt_next == I(e["sqrt_next"]));
+    const bool zero_for_one = current >= target;
+    if (e.value("sqrt_next_is", "") == "next_from_input(amount - fee)") {
+      CHECK(step->sqrt_next == *v3::next_sqrt_price_from_input(current, liquidity, remaining - step->fee_amount, zero_for_one));
+      CHECK(step->sqrt_next < target);
+    }
+    if (e.value("sqrt_next_is", "") == "next_from_output(amount)") {
+      CHECK(step->sqrt_next == *v3::next_sqrt_price_from_output(current, liquidity, -remaining, zero_for_one));
+      CHECK(step->sqrt_next < target);
+    }
+  }
+}
