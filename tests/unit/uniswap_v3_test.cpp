@@ -98,3 +98,53 @@ TEST_CASE("v3-core SwapMath.computeSwapStep spec cases", "[uniswap_v3]") {
     }
   }
 }
+
+// Uniswap/v3-core test/SqrtPriceMath.spec.ts, every case but gas. One edge follows the deployed
+// contract rather than an older revision of the spec: an output of exactly the token1 virtual
+// reserves reverts, since getNextSqrtPriceFromAmount1RoundingDown requires sqrtPX96 > quotient.
+TEST_CASE("v3-core SqrtPriceMath spec cases", "[uniswap_v3]") {
+  const Int q96 = Int(1) << 96, e18("1000000000000000000"), tenth("100000000000000000");
+  const Int max256 = two_pow_256() - 1;
+  const Int p("20282409603651670423947251286016");
+  const Int p121("87150978765690771352898345369");  // encodePriceSqrt(121, 100) = 1.1 * 2^96, floored
+  // getNextSqrtPriceFromInput
+  CHECK_FALSE(v3::next_sqrt_price_from_input(0, 0, tenth, false));
+  CHECK_FALSE(v3::next_sqrt_price_from_input(1, 0, tenth, true));
+  CHECK_FALSE(v3::next_sqrt_price_from_input((Int(1) << 160) - 1, 1024, 1024, false));
+  CHECK(v3::next_sqrt_price_from_input(1, 1, Int(1) << 255, true) == Int(1));
+  CHECK(v3::next_sqrt_price_from_input(q96, tenth, 0, true) == q96);
+  CHECK(v3::next_sqrt_price_from_input(q96, tenth, 0, false) == q96);
+  CHECK(v3::next_sqrt_price_from_input(q96, e18, tenth, false) == Int("87150978765690771352898345369"));
+  CHECK(v3::next_sqrt_price_from_input(q96, e18, tenth, true) == Int("72025602285694852357767227579"));
+  CHECK(v3::next_sqrt_price_from_input(q96, e18 * 10, Int(1) << 100, true) == Int("624999999995069620"));
+  CHECK(v3::next_sqrt_price_from_input(q96, 1, max256 / 2, true) == Int(1));
+  // getNextSqrtPriceFromOutput
+  CHECK_FALSE(v3::next_sqrt_price_from_output(0, 0, tenth, false));
+  CHECK_FALSE(v3::next_sqrt_price_from_output(1, 0, tenth, true));
+  CHECK_FALSE(v3::next_sqrt_price_from_output(p, 1024, 4, false));
+  CHECK_FALSE(v3::next_sqrt_price_from_output(p, 1024, 5, false));
+  CHECK_FALSE(v3::next_sqrt_price_from_output(p, 1024, 262144, true));
+  CHECK_FALSE(v3::next_sqrt_price_from_output(p, 1024, 262145, true));
+  CHECK(v3::next_sqrt_price_from_output(q96, tenth, 0, true) == q96);
+  CHECK(v3::next_sqrt_price_from_output(q96, tenth, 0, false) == q96);
+  CHECK(v3::next_sqrt_price_from_output(q96, e18, tenth, false) == Int("88031291682515930659493278152"));
+  CHECK(v3::next_sqrt_price_from_output(q96, e18, tenth, true) == Int("71305346262837903834189555302"));
+  CHECK_FALSE(v3::next_sqrt_price_from_output(q96, 1, max256, true));
+  CHECK_FALSE(v3::next_sqrt_price_from_output(q96, 1, max256, false));
+  // getAmount0Delta / getAmount1Delta
+  CHECK(v3::amount0_delta(q96 * 2, q96, 0, true) == Int(0));
+  CHECK(v3::amount0_delta(q96, q96, 0, true) == Int(0));
+  CHECK(v3::amount0_delta(p121, q96, e18, true) == Int("90909090909090910"));
+  CHECK(v3::amount0_delta(p121, q96, e18, false) == Int("90909090909090909"));
+  CHECK(*v3::amount0_delta(Int(1) << 144, Int(1) << 141, e18, true) ==
+        *v3::amount0_delta(Int(1) << 144, Int(1) << 141, e18, false) + 1);
+  CHECK(v3::amount1_delta(q96, q96 * 2, 0, true) == Int(0));
+  CHECK(v3::amount1_delta(q96, p121, e18, true) == Int("100000000000000000"));
+  CHECK(v3::amount1_delta(q96, p121, e18, false) == Int("99999999999999999"));
+  // swap computation: sqrtP * sqrtQ overflows
+  const Int sp("1025574284609383690408304870162715216695788925244"), l("50015962439936049619261659728067971248");
+  auto q = v3::next_sqrt_price_from_input(sp, l, 406, true);
+  REQUIRE(q);
+  CHECK(*q == Int("1025574284609383582644711336373707553698163132913"));
+  CHECK(v3::amount0_delta(sp, *q, l, true) == Int(406));
+}
