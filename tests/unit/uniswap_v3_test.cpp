@@ -58,7 +58,19 @@ TEST_CASE("v3-core pool swap snapshots: every fully-filling swap, bit for bit", 
   }
 }
 
-TEST_CASE("TickMath bounds", "[uniswap_v3]") {
+// Uniswap/v3-core test/TickMath.spec.ts: the boundary values and the comparisons with the
+// spec's encodePriceSqrt (the pool data file holds encodePriceSqrt(1, 2^127) and (2^127, 1)).
+TEST_CASE("TickMath spec cases, bounds and round trips", "[uniswap_v3]") {
+  CHECK(v3::sqrt_ratio_at_tick(v3::kMinTick) == Int("4295128739"));
+  CHECK(v3::sqrt_ratio_at_tick(v3::kMinTick + 1) == Int("4295343490"));
+  CHECK(v3::sqrt_ratio_at_tick(v3::kMaxTick - 1) == Int("1461373636630004318706518188784493106690254656249"));
+  CHECK(v3::sqrt_ratio_at_tick(v3::kMaxTick) == Int("1461446703485210103287273052203988822378723970342"));
+  CHECK(v3::sqrt_ratio_at_tick(-50) == Int("0xff5c5f6fd987594269220c6a"));
+  auto pools = nlohmann::json::parse(ballast_test::read_source_file("tests/data/uniswap_v3_pool_swaps.json"))["pools"];
+  CHECK(v3::sqrt_ratio_at_tick(v3::kMinTick) < I(pools["close to min price"]["sqrt_price_x96"]));
+  CHECK(v3::sqrt_ratio_at_tick(v3::kMaxTick) > I(pools["close to max price"]["sqrt_price_x96"]));
+  CHECK(v3::tick_at_sqrt_ratio(Int("4295343490")) == v3::kMinTick + 1);
+  CHECK(v3::tick_at_sqrt_ratio(Int("1461373636630004318706518188784493106690254656249")) == v3::kMaxTick - 1);
   CHECK(v3::sqrt_ratio_at_tick(v3::kMinTick) == v3::min_sqrt_ratio());
   CHECK(v3::sqrt_ratio_at_tick(v3::kMaxTick) == v3::max_sqrt_ratio());
   CHECK(v3::sqrt_ratio_at_tick(0) == (Int(1) << 96));
