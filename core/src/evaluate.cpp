@@ -586,8 +586,7 @@ void Evaluator::allocation_rules(const Snapshot& after, std::vector<Finding>& ou
     Frac claimed = bps_frac(c.weight_bps);
     Frac diff{w.num * claimed.den - claimed.num * w.den, w.den * claimed.den};
     if (compare(abs(diff), bps_frac(c.tolerance_bps)) <= 0) continue;
-    RuleMeta meta = c.meta;
-    Finding f = make_finding("allocation.mismatch", meta, c.select,
+    Finding f = make_finding("allocation.mismatch", c.meta, c.select,
                              "the proposal claims " + c.select + " at " + fmt(claimed, Unit::Bps) + " ± " +
                                  std::to_string(c.tolerance_bps) + " bps, the simulation gives " + fmt(w, Unit::Bps));
     f.observed = fmt(w, Unit::Bps);

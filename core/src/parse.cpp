@@ -443,7 +443,7 @@ void read_uniswap_v3(Reader& r, Obj& o, Venue& v, AssetRef asset_ref) {
     }
   }
   auto ticks = std::make_shared<std::vector<V3Tick>>();
-  each_object(r, o, "ticks", true, r.limits().max_ticks, "ticks", [&](Obj& to, std::size_t k) {
+  each_object(r, o, "ticks", true, r.limits().max_ticks, "ticks", [&](Obj& to, std::size_t) {
     auto index = to.get("index", true, [&](const Node& n, const std::string& p) {
       return r.integer(n, p, v3::kMinTick, v3::kMaxTick);
     });
@@ -461,7 +461,6 @@ void read_uniswap_v3(Reader& r, Obj& o, Venue& v, AssetRef asset_ref) {
                                                       std::to_string(*index) + " after " + std::to_string(ticks->back().index) + ")");
       ok = false;
     }
-    (void)k;
     ticks->push_back(V3Tick{static_cast<int>(*index), *net});
   });
   if (ok) {
@@ -471,27 +470,20 @@ void read_uniswap_v3(Reader& r, Obj& o, Venue& v, AssetRef asset_ref) {
                   ": they are the window of tick data the simulation may use");
       ok = false;
     } else {
-      // Crossing the ticks in either direction must never make the liquidity negative.
+      // Crossing the ticks in either direction must never take the liquidity out of uint128.
       auto above = std::upper_bound(ticks->begin(), ticks->end(), *tick, [](int t, const V3Tick& x) { return t < x.index; });
-      Int l = *liquidity;
-      for (auto it = above; it != ticks->end() && ok; ++it) {
-        l += it->liquidity_net;
-        if (l < 0 || l >= (Int(1) << 128)) {
-          r.error(code::value_range, pointer_join(pointer_join(o.at("ticks"), static_cast<std::size_t>(it - ticks->begin())), std::string("liquidity_net")),
-                  "crossing tick " + std::to_string(it->index) + " upward makes the liquidity " + to_string(l));
-          ok = false;
-        }
-      }
-      l = *liquidity;
-      for (auto it = above; it != ticks->begin() && ok;) {
-        --it;
-        l -= it->liquidity_net;
-        if (l < 0 || l >= (Int(1) << 128)) {
-          r.error(code::value_range, pointer_join(pointer_join(o.at("ticks"), static_cast<std::size_t>(it - ticks->begin())), std::string("liquidity_net")),
-                  "crossing tick " + std::to_string(it->index) + " downward makes the liquidity " + to_string(l));
-          ok = false;
-        }
-      }
+      auto cross = [&](Int& l, std::vector<V3Tick>::const_iterator it, bool upward) {
+        l += upward ? it->liquidity_net : Int(-it->liquidity_net);
+        if (l >= 0 && l < (Int(1) << 128)) return true;
+        std::size_t k = static_cast<std::size_t>(it - ticks->begin());
+        r.error(code::value_range, pointer_join(o.at("ticks"), k) + "/liquidity_net",
+                "crossing tick " + std::to_string(it->index) + (upward ? " upward" : " downward") +
+                    " makes the liquidity " + to_string(l));
+        return false;
+      };
+      Int up = *liquidity, down = *liquidity;
+      for (auto it = above; ok && it != ticks->end(); ++it) ok = cross(up, it, true);
+      for (auto it = above; ok && it != ticks->begin();) ok = cross(down, --it, false);
     }
   }
   if (t0 && t1) {
@@ -1111,9 +1103,7 @@ Parsed<Case> parse_documents(std::string_view policy_json, std::string_view trea
   auto p = parse_doc(policy_json, "policy", limits, d);
   auto t = parse_doc(treasury_json, "treasury", limits, d);
   auto q = parse_doc(proposal_json, "proposal", limits, d);
-  Parsed<Case> out = build_case(p.get(), t.get(), q.get(), limits, d);
-  if (!q && out.value) out.value.reset();
-  return out;
+  return build_case(p.get(), t.get(), q.get(), limits, d);
 }
 
 Parsed<Case> parse_status_documents(std::string_view policy_json, std::string_view treasury_json,
