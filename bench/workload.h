@@ -1,0 +1,39 @@
+// Generated workloads for the benchmarks and the bounded-cost tests: a complete `case/1` document
+// of a chosen size (assets, venues of every curve kind, initialized ticks, limits, stress
+// scenarios, history, actions). Deterministic: the same shape always gives the same bytes.
+// The proposal's bounds (min_amount_out / max_amount_in) are set from an exact simulation of the
+// actions in order, as a proposer's tooling would, so that most swaps comply and a chosen share
+// are oversized and violate (exercising max_passing).
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+namespace ballast::workload {
+
+/// The size of a generated case.
+struct Shape {
+  std::size_t assets = 1000;
+  std::size_t actions = 200;
+  std::size_t v2_pools = 30;
+  std::size_t v3_pools = 30;
+  std::size_t curve_pools = 10;
+  std::size_t ticks_per_pool = 500;  // initialized ticks per v3 pool (including the full-range pair)
+  std::size_t limits = 100;
+  std::size_t stress = 10;
+  std::size_t history = 50;
+  std::size_t oversized_every = 40;  // every n-th swap is oversized (0: none)
+};
+
+/// The benchmark's large treasury: 1 000 assets, 200 actions over v2, v3 and Curve pools with 500
+/// initialized ticks per v3 pool, 100 limits and 10 stress scenarios.
+Shape large();
+
+/// The section-8 limits at once: 10 000 assets, 1 000 actions, 20 000 ticks per v3 pool, 100
+/// stress scenarios (and the 1 000 venues). Valid, and as heavy as a case may be.
+Shape pathological();
+
+/// The `case/1` JSON text of a generated case.
+std::string case_json(const Shape& shape);
+
+}  // namespace ballast::workload
