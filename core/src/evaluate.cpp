@@ -3,8 +3,10 @@
 #include "ballast/json.h"
 
 #include <algorithm>
+#include <deque>
 #include <functional>
 #include <map>
+#include <optional>
 
 namespace ballast {
 
@@ -42,18 +44,30 @@ bool matches(const Asset& a, const std::string& sel) {
   return std::find(a.tags.begin(), a.tags.end(), sel) != a.tags.end();
 }
 
-// Which assets each selector matches; computed once per selector.
+// Which assets each selector matches, computed once per selector. Each selector seen gets a
+// small id, and each asset knows the ids of the selectors it belongs to, so that a change of one
+// asset's value touches only the sums that include it.
 class Book {
  public:
-  explicit Book(const std::vector<Asset>& assets) : assets_(assets) {}
-  const std::vector<std::size_t>& members(const std::string& sel) const {
-    auto it = cache_.find(sel);
-    if (it != cache_.end()) return it->second;
+  explicit Book(const std::vector<Asset>& assets) : assets_(assets), of_asset_(assets.size()) {}
+  std::size_t id(const std::string& sel) const {
+    auto it = ids_.find(sel);
+    if (it != ids_.end()) return it->second;
+    const std::size_t id = members_.size();
     std::vector<std::size_t> m;
     for (std::size_t i = 0; i < assets_.size(); ++i)
-      if (matches(assets_[i], sel)) m.push_back(i);
-    return cache_.emplace(sel, std::move(m)).first->second;
+      if (matches(assets_[i], sel)) {
+        m.push_back(i);
+        of_asset_[i].push_back(id);
+      }
+    members_.push_back(std::move(m));
+    ids_.emplace(sel, id);
+    return id;
   }
+  const std::vector<std::size_t>& members(std::size_t id) const { return members_[id]; }
+  const std::vector<std::size_t>& members(const std::string& sel) const { return members_[id(sel)]; }
+  // Ids of the selectors (seen so far) that asset i matches.
+  const std::vector<std::size_t>& selectors_of(std::size_t i) const { return of_asset_[i]; }
   bool any_match(std::size_t asset, const std::vector<std::string>& selectors) const {
     for (const auto& s : selectors)
       if (matches(assets_[asset], s)) return true;
@@ -62,16 +76,20 @@ class Book {
 
  private:
   const std::vector<Asset>& assets_;
-  mutable std::map<std::string, std::vector<std::size_t>> cache_;
+  mutable std::map<std::string, std::size_t> ids_;
+  mutable std::deque<std::vector<std::size_t>> members_;  // stable references while growing
+  mutable std::vector<std::vector<std::size_t>> of_asset_;
 };
 
-Int value_of(const Asset& a, const Int& amount, const Int& price) { return amount * price / pow10(a.decimals); }
+Int value_of(const Asset& a, const Int& amount, const Int& price) { return asset_value(amount, price, a.decimals); }
 
-// Values of every asset at given balances and prices, and of the selectors asked for.
+// Values of every asset at given balances and prices, and of the selectors asked for. A copy can
+// be moved to other balances or prices one asset at a time (`update`), keeping NAV and the
+// selector sums exact without recomputing the whole treasury.
 class Snapshot {
  public:
   Snapshot(const Treasury& t, const Book& book, const std::vector<Int>& balances, const std::vector<Int>& prices)
-      : book_(&book), balances_(balances) {
+      : t_(&t), book_(&book), balances_(balances) {
     values_.reserve(t.assets.size());
     nav_ = 0;
     for (std::size_t i = 0; i < t.assets.size(); ++i) {
@@ -82,13 +100,26 @@ class Snapshot {
   const Int& nav() const { return nav_; }
   const std::vector<Int>& values() const { return values_; }
   const std::vector<Int>& balances() const { return balances_; }
+  // Asset i now holds `balance` at `price`.
+  void update(std::size_t i, const Int& balance, const Int& price) {
+    Int v = value_of(t_->assets[i], balance, price);
+    balances_[i] = balance;
+    if (v == values_[i]) return;
+    const Int delta = v - values_[i];
+    values_[i] = std::move(v);
+    nav_ += delta;
+    for (std::size_t id : book_->selectors_of(i))
+      if (id < sums_.size() && sums_[id]) *sums_[id] += delta;
+  }
   Int value(const std::string& sel) const {
-    auto it = cache_.find(sel);
-    if (it != cache_.end()) return it->second;
-    Int v = 0;
-    for (std::size_t i : book_->members(sel)) v += values_[i];
-    cache_.emplace(sel, v);
-    return v;
+    const std::size_t id = book_->id(sel);
+    if (id >= sums_.size()) sums_.resize(id + 1);
+    if (!sums_[id]) {
+      Int v = 0;
+      for (std::size_t i : book_->members(id)) v += values_[i];
+      sums_[id] = std::move(v);
+    }
+    return *sums_[id];
   }
   // Value of the assets matching both selectors.
   Int value_both(const std::string& a, const std::string& b) const {
@@ -102,11 +133,12 @@ class Snapshot {
   Frac weight(const std::string& sel) const { return nav_ == 0 ? Frac{0, 1} : Frac{value(sel), nav_}; }
 
  private:
+  const Treasury* t_;
   const Book* book_;
   std::vector<Int> balances_;
   std::vector<Int> values_;
   Int nav_;
-  mutable std::map<std::string, Int> cache_;
+  mutable std::vector<std::optional<Int>> sums_;  // by selector id
 };
 
 // Signed deviation of a target's weight from its target weight, as a fraction of 1.
@@ -243,7 +275,7 @@ class Evaluator {
   void cooldown_rule(std::vector<Finding>& out) const;
   std::vector<Int> shocked_prices(const StressScenario& sc) const;
   StateFigures figures(const Snapshot& s) const;
-  void stress(const std::vector<Int>& balances_before, const std::vector<Int>* balances_after, Report& r) const;
+  void stress(const Snapshot& before, const Snapshot* after, Report& r) const;
 };
 
 SwapSim Evaluator::simulate(const SwapAction& s, const Int& amount, VenueState& state) const {
@@ -606,19 +638,24 @@ std::vector<Int> Evaluator::shocked_prices(const StressScenario& sc) const {
   return prices;
 }
 
-void Evaluator::stress(const std::vector<Int>& balances_before, const std::vector<Int>* balances_after,
-                       Report& r) const {
+void Evaluator::stress(const Snapshot& before_base, const Snapshot* after_base, Report& r) const {
   for (const auto& sc : p_.stress) {
+    // Only the shocked assets change value: move copies of the unshocked snapshots.
     std::vector<Int> prices = shocked_prices(sc);
-    Snapshot before(t_, book_, balances_before, prices);
+    Snapshot before = before_base;
+    std::optional<Snapshot> after;
+    if (after_base) after = *after_base;
+    for (std::size_t i = 0; i < prices.size(); ++i) {
+      if (prices[i] == prices_[i]) continue;
+      before.update(i, before.balances()[i], prices[i]);
+      if (after) after->update(i, after->balances()[i], prices[i]);
+    }
     StressOutcome o;
     o.name = sc.name;
-    if (balances_after) {
-      Snapshot after(t_, book_, *balances_after, prices);
-      portfolio_rules(&before, after, "stress.", sc.check, o.findings);
-    } else {
+    if (after)
+      portfolio_rules(&before, *after, "stress.", sc.check, o.findings);
+    else
       portfolio_rules(nullptr, before, "stress.", sc.check, o.findings);
-    }
     for (auto& f : o.findings) {
       if (sc.meta.severity == Severity::Warning) f.severity = Severity::Warning;
       f.message = sc.name + ": " + f.message;
@@ -672,6 +709,7 @@ Report Evaluator::check() {
   std::vector<VenueState> venues = venues0_;
   Snapshot before(t_, book_, balances, prices_);
   r.before = figures(before);
+  Snapshot now = before;  // follows the balances action by action
 
   const bool drift_rule = p_.execution.rebalance_only && p_.execution.rebalance_only->value && !p_.targets.empty();
   Frac drift = total_drift(before, p_.targets);
@@ -705,6 +743,7 @@ Report Evaluator::check() {
         break;
       }
       balances[tr.asset] -= tr.amount;
+      now.update(tr.asset, balances[tr.asset], prices_[tr.asset]);
       if (p_.recipients_allow) {
         const auto& allow = p_.recipients_allow->value;
         if (std::find(allow.begin(), allow.end(), tr.to) == allow.end()) {
@@ -747,6 +786,8 @@ Report Evaluator::check() {
     }
     balances[s.sell] -= sim.result.amount_in;
     balances[s.buy] += sim.result.amount_out;
+    now.update(s.sell, balances[s.sell], prices_[s.sell]);
+    now.update(s.buy, balances[s.buy], prices_[s.buy]);
     traded += sim.value_in;
     if (sim.value_in > sim.value_out) lost += sim.value_in - sim.value_out;
 
@@ -769,7 +810,6 @@ Report Evaluator::check() {
 
     swap_rules(a, sim, state_before, r.findings);
     if (drift_rule) {
-      Snapshot now(t_, book_, balances, prices_);
       Frac d = total_drift(now, p_.targets);
       if (compare(d, drift) > 0) {
         const auto& ro = *p_.execution.rebalance_only;
@@ -788,12 +828,12 @@ Report Evaluator::check() {
   }
 
   if (!infeasible) {
-    Snapshot after(t_, book_, balances, prices_);
+    const Snapshot& after = now;
     r.after = figures(after);
     portfolio_rules(&before, after, "", {Family::Targets, Family::Limits, Family::Floors, Family::Backing}, r.findings);
     proposal_rules(before, traded, lost, any_swap, r.findings);
     allocation_rules(after, r.findings);
-    stress(balances0_, &balances, r);
+    stress(before, &after, r);
   } else {
     if (any_swap) cooldown_rule(r.findings);
   }
@@ -808,7 +848,7 @@ Report Evaluator::status() {
   Snapshot before(t_, book_, balances0_, prices_);
   r.before = figures(before);
   portfolio_rules(nullptr, before, "", {Family::Targets, Family::Limits, Family::Floors, Family::Backing}, r.findings);
-  stress(balances0_, nullptr, r);
+  stress(before, nullptr, r);
   sort_findings(r.findings);
   r.verdict = r.count(Severity::Error) > 0 ? "fail" : "pass";
   return r;

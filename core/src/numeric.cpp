@@ -1,6 +1,7 @@
 #include "ballast/numeric.h"
 
 #include <array>
+#include <vector>
 
 namespace ballast {
 
@@ -13,10 +14,20 @@ bool all_digits(std::string_view s) {
   return true;
 }
 
-// Digits to integer; the caller bounds the length so this cannot exceed Int.
+// Digits to integer, 18 digits at a time in a machine word; the caller bounds the length so
+// this cannot exceed Int.
 Int digits_value(std::string_view s) {
   Int v = 0;
-  for (char c : s) v = v * 10 + (c - '0');
+  std::size_t first = s.size() % 18 == 0 ? 18 : s.size() % 18;
+  for (std::size_t pos = 0; pos < s.size(); pos += first, first = 18) {
+    unsigned long long chunk = 0, scale = 1;
+    for (std::size_t k = pos; k < pos + first && k < s.size(); ++k) {
+      chunk = chunk * 10 + static_cast<unsigned>(s[k] - '0');
+      scale *= 10;
+    }
+    v *= scale;
+    v += chunk;
+  }
   return v;
 }
 
@@ -32,10 +43,14 @@ const Int& two_pow_256() {
   return p;
 }
 
-Int pow10(unsigned n) {
-  Int v = 1;
-  for (unsigned i = 0; i < n; ++i) v *= 10;
-  return v;
+const Int& pow10(unsigned n) {
+  static const std::vector<Int> table = [] {
+    std::vector<Int> t(kMaxPow10 + 1);
+    t[0] = 1;
+    for (unsigned i = 1; i <= kMaxPow10; ++i) t[i] = t[i - 1] * 10;
+    return t;
+  }();
+  return table.at(n);
 }
 
 int compare(const Frac& a, const Frac& b) {
@@ -113,6 +128,15 @@ std::optional<long long> parse_integer(std::string_view s) {
 }
 
 std::string to_string(const Int& v) { return v.str(); }
+
+Int div_pow10(const Int& v, unsigned n) {
+  if (n <= 19) {
+    unsigned long long d = 1;
+    for (unsigned i = 0; i < n; ++i) d *= 10;
+    return v / d;
+  }
+  return v / pow10(n);
+}
 
 Int floor_div(const Int& a, const Int& b) {
   Int q = a / b;

@@ -652,7 +652,7 @@ std::optional<Treasury> read_treasury(Reader& r, const Node& root, TreasuryIndex
     auto price = a.get("price", true, [&](const Node& n, const std::string& p) { return r.decimal(n, p); });
     if (bal) as.balance = *bal;
     if (price) as.price = *price;
-    if (bal && price && as.balance * as.price / pow10(as.decimals) >= two_pow_256()) {
+    if (bal && price && asset_value(as.balance, as.price, as.decimals) >= two_pow_256()) {
       r.error(code::arith_overflow, a.at("balance"),
               "value of " + quote(as.id) + " (balance times price) is not below 2^256 wad");
       asset_overflow = true;
@@ -668,7 +668,7 @@ std::optional<Treasury> read_treasury(Reader& r, const Node& root, TreasuryIndex
     if (ok) t.assets.push_back(std::move(as));
   });
   Int nav = 0;
-  for (const auto& a : t.assets) nav += a.balance * a.price / pow10(a.decimals);
+  for (const auto& a : t.assets) nav += asset_value(a.balance, a.price, a.decimals);
   if (!asset_overflow && nav >= two_pow_256()) r.error(code::arith_overflow, "/assets", "total value of the assets is not below 2^256 wad");
 
   each_object(r, o, "venues", false, lim.max_venues, "venues", [&](Obj& vo, std::size_t) {

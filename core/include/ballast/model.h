@@ -44,6 +44,11 @@ struct Asset {
   std::vector<std::string> tags;
 };
 
+/// value(asset) of SPEC section 3: floor(balance × price_wad / 10^decimals), in numeraire wad.
+inline Int asset_value(const Int& balance, const Int& price, unsigned decimals) {
+  return div_pow10(balance * price, decimals);
+}
+
 struct Venue {
   std::string id;
   std::string kind;                 // "uniswap_v2", "limit_order", ...

@@ -22,8 +22,10 @@ using Int = boost::multiprecision::int1024_t;
 const Int& wad();
 /// 2^256: the exclusive upper bound of amounts and decimal wads.
 const Int& two_pow_256();
-/// 10^n for 0 <= n <= 300.
-Int pow10(unsigned n);
+/// The largest n for which pow10(n) is defined.
+inline constexpr unsigned kMaxPow10 = 300;
+/// 10^n for 0 <= n <= kMaxPow10 (from a table built once).
+const Int& pow10(unsigned n);
 
 /// An exact non-negative-denominator fraction num/den. A zero denominator means "undefined".
 struct Frac {
@@ -56,6 +58,9 @@ std::string to_fixed(const Int& num, const Int& den, unsigned places);
 std::string wad_to_fixed(const Int& wad_value, unsigned places);
 /// A fraction expressed in basis points (num/den * 10000), rounded to 2 places.
 std::string bps_text(const Frac& ratio);
+
+/// v / 10^n, truncated toward zero (a single-word division when 10^n fits in one).
+Int div_pow10(const Int& v, unsigned n);
 
 /// floor(a / b) for b > 0 (rounds toward negative infinity, unlike C++ division).
 Int floor_div(const Int& a, const Int& b);

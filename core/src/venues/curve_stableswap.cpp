@@ -24,21 +24,46 @@ std::optional<std::vector<Int>> xp_of(const CurveStableSwapPool& p) {
   return xp;
 }
 
-// dy before the fee, in normalised units: xp[j] - y - 1.
-std::optional<Int> raw_dy(const CurveStableSwapPool& p, std::size_t i, std::size_t j, const Int& dx,
-                          std::vector<Int>* xp_out = nullptr) {
+// The pool's normalised balances and invariant, computed once for any number of quotes on the
+// same state.
+struct Prepared {
+  std::vector<Int> xp;
+  Int d;
+};
+
+std::optional<Prepared> prepare(const CurveStableSwapPool& p) {
   auto xp = xp_of(p);
   if (!xp) return std::nullopt;
+  auto d = get_D(*xp, p.amp_precise);
+  if (!d) return std::nullopt;
+  return Prepared{std::move(*xp), std::move(*d)};
+}
+
+std::optional<Int> y_given_d(std::size_t i, std::size_t j, const Int& x, const std::vector<Int>& xp,
+                             const Int& amp_precise, const Int& d);
+
+// dy before the fee, in normalised units: xp[j] - y - 1.
+std::optional<Int> raw_dy(const CurveStableSwapPool& p, const Prepared& pr, std::size_t i, std::size_t j,
+                          const Int& dx) {
   Int scaled = dx * p.rates[i];
   if (!ok256(scaled)) return std::nullopt;
-  Int x = (*xp)[i] + scaled / precision();
+  Int x = pr.xp[i] + scaled / precision();
   if (!ok256(x)) return std::nullopt;
-  auto y = get_y(i, j, x, *xp, p.amp_precise);
+  if (i == j || i >= pr.xp.size() || j >= pr.xp.size()) return std::nullopt;
+  auto y = y_given_d(i, j, x, pr.xp, p.amp_precise, pr.d);
   if (!y) return std::nullopt;
-  Int dy = (*xp)[j] - *y - 1;
+  Int dy = pr.xp[j] - *y - 1;
   if (dy < 0) return std::nullopt;
-  if (xp_out) *xp_out = *xp;
   return dy;
+}
+
+// get_dy on a prepared state.
+std::optional<Int> dy_with_fee(const CurveStableSwapPool& p, const Prepared& pr, std::size_t i, std::size_t j,
+                               const Int& dx) {
+  auto dy = raw_dy(p, pr, i, j, dx);
+  if (!dy) return dy;
+  Int fee = p.fee * *dy / fee_denominator();
+  return (*dy - fee) * precision() / p.rates[j];
 }
 
 }  // namespace
@@ -75,6 +100,16 @@ std::optional<Int> get_y(std::size_t i, std::size_t j, const Int& x, const std::
   if (i == j || i >= count || j >= count) return std::nullopt;
   auto d = get_D(xp, amp_precise);
   if (!d) return std::nullopt;
+  return y_given_d(i, j, x, xp, amp_precise, *d);
+}
+
+namespace {
+
+// get_y's iteration once D is known (the contract computes D first, from xp alone).
+std::optional<Int> y_given_d(std::size_t i, std::size_t j, const Int& x, const std::vector<Int>& xp,
+                             const Int& amp_precise, const Int& d_value) {
+  const std::size_t count = xp.size();
+  const std::optional<Int> d = d_value;
   const Int n = static_cast<long long>(count);
   const Int ann = amp_precise * n;
   Int c = *d, s = 0;
@@ -108,21 +143,26 @@ std::optional<Int> get_y(std::size_t i, std::size_t j, const Int& x, const std::
   return std::nullopt;
 }
 
+}  // namespace
+
 std::optional<Int> get_dy(const CurveStableSwapPool& p, std::size_t i, std::size_t j, const Int& dx) {
-  auto dy = raw_dy(p, i, j, dx);
-  if (!dy) return dy;
-  Int fee = p.fee * *dy / fee_denominator();
-  return (*dy - fee) * precision() / p.rates[j];
+  auto pr = prepare(p);
+  if (!pr) return std::nullopt;
+  return dy_with_fee(p, *pr, i, j, dx);
 }
 
 std::optional<Int> get_dy_no_fee(const CurveStableSwapPool& p, std::size_t i, std::size_t j, const Int& dx) {
-  auto dy = raw_dy(p, i, j, dx);
+  auto pr = prepare(p);
+  if (!pr) return std::nullopt;
+  auto dy = raw_dy(p, *pr, i, j, dx);
   if (!dy) return dy;
   return *dy * precision() / p.rates[j];
 }
 
 std::optional<Int> exchange(CurveStableSwapPool& p, std::size_t i, std::size_t j, const Int& dx) {
-  auto dy = raw_dy(p, i, j, dx);
+  auto pr = prepare(p);
+  if (!pr) return std::nullopt;
+  auto dy = raw_dy(p, *pr, i, j, dx);
   if (!dy) return dy;
   Int dy_fee = *dy * p.fee / fee_denominator();
   Int out = (*dy - dy_fee) * precision() / p.rates[j];
@@ -136,20 +176,54 @@ std::optional<Int> exchange(CurveStableSwapPool& p, std::size_t i, std::size_t j
 }
 
 std::optional<Int> dx_for_dy(const CurveStableSwapPool& p, std::size_t i, std::size_t j, const Int& dy) {
-  // get_dy is non-decreasing in dx: double up to a reaching amount, then bisect.
-  Int hi = 1;
-  for (;;) {
-    auto got = get_dy(p, i, j, hi);
-    if (got && *got >= dy) break;
-    // A revert (tiny amounts round below zero; huge ones overflow) is "not reached" here.
-    hi *= 2;
-    if (hi >= two_pow_256()) return std::nullopt;
+  // get_dy is non-decreasing in dx; a revert (tiny amounts round below zero, huge ones overflow)
+  // counts as "not reached". The answer is the least reaching dx.
+  auto pr = prepare(p);
+  if (!pr || i == j || i >= pr->xp.size() || j >= pr->xp.size() || dy <= 0) return std::nullopt;
+  auto reaches = [&](const Int& dx) {
+    if (dx <= 0) return false;
+    auto got = dy_with_fee(p, *pr, i, j, dx);
+    return got && *got >= dy;
+  };
+  // Estimate by inverting the curve (the pool's invariant solved for coin i at coin j's new
+  // balance, the fee grossed up), then settle exactly: gallop from the estimate to a bracket
+  // [lo, hi] with lo not reaching and hi reaching, and bisect.
+  Int lo = 0, hi = 0;
+  Int estimate = 0;
+  {
+    const Int raw = dy * p.rates[j] / precision() + 1;
+    const Int gross = raw * fee_denominator() / (fee_denominator() - p.fee) + 1;
+    if (p.fee < fee_denominator() && gross + 1 < pr->xp[j]) {
+      auto x = y_given_d(j, i, pr->xp[j] - gross - 1, pr->xp, p.amp_precise, pr->d);
+      if (x && *x > pr->xp[i]) estimate = (*x - pr->xp[i]) * precision() / p.rates[i] + 1;
+    }
   }
-  Int lo = hi / 2;  // get_dy(lo) < dy, or lo == 0
+  Int step = 1;
+  if (estimate > 0 && reaches(estimate)) {
+    hi = estimate;
+    for (;;) {  // gallop down to a non-reaching amount
+      lo = hi - step;
+      if (lo <= 0) {
+        lo = 0;
+        break;
+      }
+      if (!reaches(lo)) break;
+      hi = lo;
+      step *= 2;
+    }
+  } else {
+    lo = estimate;  // not reaching (or 0)
+    for (;;) {  // gallop up to a reaching amount
+      hi = lo + step;
+      if (hi >= two_pow_256()) return std::nullopt;
+      if (reaches(hi)) break;
+      lo = hi;
+      step *= 2;
+    }
+  }
   while (hi - lo > 1) {
     Int mid = (lo + hi) / 2;
-    auto got = get_dy(p, i, j, mid);
-    if (got && *got >= dy)
+    if (reaches(mid))
       hi = mid;
     else
       lo = mid;
