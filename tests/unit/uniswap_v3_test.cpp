@@ -85,6 +85,34 @@ TEST_CASE("TickMath spec cases, bounds and round trips", "[uniswap_v3]") {
   }
 }
 
+// getTickAtSqrtRatio is the contract's log2 estimate; its definition is "the greatest tick whose
+// sqrt ratio is <= the price". Check the two agree at and around every tick boundary of a sweep,
+// and at pseudo-random prices across the whole range.
+TEST_CASE("getTickAtSqrtRatio agrees with its definition", "[uniswap_v3]") {
+  auto by_definition = [](const Int& price) {
+    int lo = v3::kMinTick, hi = v3::kMaxTick;
+    while (lo < hi) {
+      int mid = lo + (hi - lo + 1) / 2;
+      if (v3::sqrt_ratio_at_tick(mid) <= price) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  };
+  for (int t = v3::kMinTick + 1; t < v3::kMaxTick; t += 7919) {
+    const Int r = v3::sqrt_ratio_at_tick(t);
+    CHECK(v3::tick_at_sqrt_ratio(r) == t);
+    CHECK(v3::tick_at_sqrt_ratio(r - 1) == t - 1);
+    CHECK(v3::tick_at_sqrt_ratio(r + 1) == by_definition(r + 1));
+  }
+  Int x = 88172645463325252;  // xorshift over 160-bit prices
+  for (int k = 0; k < 2000; ++k) {
+    x ^= (x << 13) & ((Int(1) << 160) - 1);
+    x ^= x >> 7;
+    x ^= (x << 17) & ((Int(1) << 160) - 1);
+    const Int price = v3::min_sqrt_ratio() + x % (v3::max_sqrt_ratio() - v3::min_sqrt_ratio());
+    REQUIRE(v3::tick_at_sqrt_ratio(price) == by_definition(price));
+  }
+}
+
 TEST_CASE("v3-core SwapMath.computeSwapStep spec cases", "[uniswap_v3]") {
   auto data = nlohmann::json::parse(ballast_test::read_source_file("tests/data/uniswap_v3_swapmath.json"));
   REQUIRE(data["cases"].size() == 9);

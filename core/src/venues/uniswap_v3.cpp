@@ -54,6 +54,25 @@ const Int& max_sqrt_ratio() {
   return v;
 }
 
+namespace {
+
+// TickMath works in uint256 / int256: 256-bit words are enough and much cheaper than Int.
+using U256 = boost::multiprecision::number<boost::multiprecision::cpp_int_backend<
+    256, 256, boost::multiprecision::unsigned_magnitude, boost::multiprecision::unchecked, void>>;
+using S256 = boost::multiprecision::number<boost::multiprecision::cpp_int_backend<
+    256, 256, boost::multiprecision::signed_magnitude, boost::multiprecision::unchecked, void>>;
+
+// floor(x / 2^128) for a signed value: Solidity's arithmetic shift.
+S256 floor_shift128(const S256& x) {
+  if (x >= 0) return x >> 128;
+  S256 m = -x;
+  S256 q = m >> 128;
+  if ((q << 128) != m) q += 1;
+  return -q;
+}
+
+}  // namespace
+
 Int sqrt_ratio_at_tick(int tick) {
   static const char* const factors[] = {
       "0xfff97272373d413259a46990580e213a", "0xfff2e50f5f656932ef12357cf3c7fdcc", "0xffe5caca7e10e4e61c3624eaa0941cd0",
@@ -63,32 +82,48 @@ Int sqrt_ratio_at_tick(int tick) {
       "0xa9f746462d870fdf8a65dc1f90e061e5", "0x70d869a156d2a1b890bb3df62baf32f7", "0x31be135f97d08fd981231505542fcfa6",
       "0x9aa508b5b7a84e1c677de54f3e99bc9",  "0x5d6af8dedb81196699c329225ee604",   "0x2216e584f5fa1ea926041bedfe98",
       "0x48a170391f7dc42444e8fa2"};
-  static const std::vector<Int> f = [] {
-    std::vector<Int> v;
+  static const std::vector<U256> f = [] {
+    std::vector<U256> v;
     for (const char* s : factors) v.emplace_back(s);
     return v;
   }();
+  static const U256 odd("0xfffcb933bd6fad37aa2d162d1a594001");
+  static const U256 one128 = U256(1) << 128;
+  static const U256 max256 = ~U256(0);
   unsigned abs_tick = static_cast<unsigned>(tick < 0 ? -tick : tick);
-  Int ratio = (abs_tick & 1) ? Int("0xfffcb933bd6fad37aa2d162d1a594001") : (Int(1) << 128);
+  U256 ratio = (abs_tick & 1) ? odd : one128;
   for (unsigned bit = 1; bit < 20; ++bit)
     if (abs_tick & (1u << bit)) ratio = (ratio * f[bit - 1]) >> 128;
-  if (tick > 0) ratio = max_uint256() / ratio;
-  Int low = ratio & ((Int(1) << 32) - 1);
-  return (ratio >> 32) + (low == 0 ? 0 : 1);
+  if (tick > 0) ratio = max256 / ratio;
+  const bool round_up = (ratio & U256(0xffffffffu)) != 0;
+  ratio >>= 32;
+  if (round_up) ratio += 1;
+  return Int(ratio);
 }
 
 int tick_at_sqrt_ratio(const Int& sqrt_price_x96) {
-  // The greatest tick t with sqrt_ratio_at_tick(t) <= price: exactly what the contract's
-  // log-based estimate resolves to after its tickLow/tickHi check.
-  int lo = kMinTick, hi = kMaxTick;
-  while (lo < hi) {
-    int mid = lo + (hi - lo + 1) / 2;
-    if (sqrt_ratio_at_tick(mid) <= sqrt_price_x96)
-      lo = mid;
-    else
-      hi = mid - 1;
+  // TickMath.getTickAtSqrtRatio: log2 of the price by the most significant bit and 14 rounds of
+  // squaring, scaled to log base sqrt(1.0001), then the tickLow/tickHi check.
+  if (sqrt_price_x96 < min_sqrt_ratio()) return kMinTick;  // outside the contract's domain
+  if (sqrt_price_x96 >= max_sqrt_ratio()) return kMaxTick;
+  static const S256 log_factor("255738958999603826347141");
+  static const S256 low_offset("3402992956809132418596140100660247210");
+  static const S256 high_offset("291339464771989622907027621153398088495");
+  const U256 ratio = U256(sqrt_price_x96) << 32;
+  const unsigned msb = boost::multiprecision::msb(ratio);
+  U256 r = msb >= 128 ? U256(ratio >> (msb - 127)) : U256(ratio << (127 - msb));
+  S256 log_2 = (S256(static_cast<int>(msb)) - 128) << 64;  // low 64 bits zero: OR is addition
+  for (int bit = 63; bit >= 50; --bit) {
+    r = (r * r) >> 127;
+    const unsigned f = static_cast<unsigned>(r >> 128);
+    if (f) log_2 += S256(1) << bit;
+    r >>= f;
   }
-  return lo;
+  const S256 log_sqrt10001 = log_2 * log_factor;
+  const int tick_low = static_cast<int>(floor_shift128(log_sqrt10001 - low_offset));
+  const int tick_high = static_cast<int>(floor_shift128(log_sqrt10001 + high_offset));
+  if (tick_low == tick_high) return tick_low;
+  return sqrt_ratio_at_tick(tick_high) <= sqrt_price_x96 ? tick_high : tick_low;
 }
 
 std::optional<Int> mul_div(const Int& a, const Int& b, const Int& denominator) {
