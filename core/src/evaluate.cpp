@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <unordered_map>
 
 namespace ballast {
 
@@ -76,7 +77,7 @@ class Book {
 
  private:
   const std::vector<Asset>& assets_;
-  mutable std::map<std::string, std::size_t> ids_;
+  mutable std::unordered_map<std::string, std::size_t> ids_;
   mutable std::deque<std::vector<std::size_t>> members_;  // stable references while growing
   mutable std::vector<std::vector<std::size_t>> of_asset_;
 };
@@ -221,6 +222,16 @@ bool has_family(const std::vector<Family>& fams, Family f) {
 // ---------------------------------------------------------------------------------------------
 // Swap simulation with the per-swap figures of SPEC section 5
 
+// What a swap's figures need of the pool as the swap finds it (SPEC section 5): the token
+// positions, mid rate, reserve of the input token, fee, and the deviation from the oracle rate.
+struct PoolQuote {
+  std::size_t in = 0, out = 1;
+  std::optional<Frac> mid;
+  std::optional<Int> reserve_in;
+  Frac fee;
+  std::optional<Frac> oracle_deviation;
+};
+
 struct SwapSim {
   SwapResult result;
   Int value_in, value_out;
@@ -262,7 +273,8 @@ class Evaluator {
     return fallback;
   }
 
-  SwapSim simulate(const SwapAction& s, const Int& amount, VenueState& state) const;
+  PoolQuote pool_quote(const SwapAction& s, const VenueState& state) const;
+  SwapSim simulate(const SwapAction& s, const Int& amount, VenueState& state, const PoolQuote& q) const;
   std::optional<Int> max_passing(const SwapAction& s, const VenueState& state,
                                  const std::function<std::optional<Frac>(const SwapSim&)>& figure,
                                  const Frac& limit) const;
@@ -279,28 +291,40 @@ class Evaluator {
   void stress(const Snapshot& before, const Snapshot* after, Report& r) const;
 };
 
-SwapSim Evaluator::simulate(const SwapAction& s, const Int& amount, VenueState& state) const {
+PoolQuote Evaluator::pool_quote(const SwapAction& s, const VenueState& state) const {
   const Venue& v = t_.venues[s.venue];
+  PoolQuote q;
+  q.in = position(v, s.sell, 0);
+  q.out = position(v, s.buy, 1);
+  q.mid = mid_rate(state, q.in, q.out);
+  q.reserve_in = reserve_of(state, q.in);
+  q.fee = fee_fraction(state);
+  const Asset& a_in = asset(s.sell);
+  const Asset& a_out = asset(s.buy);
+  if (q.mid && q.mid->num > 0 && a_in.price > 0 && a_out.price > 0) {
+    // oracle rate, out base units per in base unit
+    Frac oracle{a_in.price * pow10(a_out.decimals), a_out.price * pow10(a_in.decimals)};
+    Int diff = q.mid->num * oracle.den - oracle.num * q.mid->den;
+    if (diff < 0) diff = -diff;
+    q.oracle_deviation = Frac{diff, oracle.num * q.mid->den};
+  }
+  return q;
+}
+
+SwapSim Evaluator::simulate(const SwapAction& s, const Int& amount, VenueState& state, const PoolQuote& q) const {
   SwapRequest rq;
-  rq.in = position(v, s.sell, 0);
-  rq.out = position(v, s.buy, 1);
+  rq.in = q.in;
+  rq.out = q.out;
   rq.exact_in = s.exact_in;
   rq.amount = amount;
   rq.bound = s.bound;
   SwapSim sim;
   const Asset& a_in = asset(s.sell);
   const Asset& a_out = asset(s.buy);
-  // Figures taken on the pool as the swap finds it.
-  std::optional<Frac> mid = mid_rate(state, rq.in, rq.out);
-  std::optional<Int> reserve_in = reserve_of(state, rq.in);
-  Frac fee = fee_fraction(state);
-  if (mid && mid->num > 0 && a_in.price > 0 && a_out.price > 0) {
-    // oracle rate, out base units per in base unit
-    Frac oracle{a_in.price * pow10(a_out.decimals), a_out.price * pow10(a_in.decimals)};
-    Int diff = mid->num * oracle.den - oracle.num * mid->den;
-    if (diff < 0) diff = -diff;
-    sim.oracle_deviation = Frac{diff, oracle.num * mid->den};
-  }
+  const std::optional<Frac>& mid = q.mid;
+  const std::optional<Int>& reserve_in = q.reserve_in;
+  const Frac& fee = q.fee;
+  sim.oracle_deviation = q.oracle_deviation;
   sim.result = swap(state, rq);
   if (!sim.result.ok) return sim;
   const Int& in = sim.result.amount_in;
@@ -341,9 +365,10 @@ std::optional<Int> Evaluator::max_passing(const SwapAction& s, const VenueState&
     bool pass = false;
     std::optional<Int> fig;  // scaled figure, when the swap executes and the figure is defined
   };
+  const PoolQuote q = pool_quote(s, state);
   auto probe = [&](const Int& amount) {
     VenueState copy = state;
-    SwapSim sim = simulate(s, amount, copy);
+    SwapSim sim = simulate(s, amount, copy, q);
     Probe p;
     if (!sim.result.ok) return p;
     auto f = figure(sim);
@@ -832,7 +857,7 @@ Report Evaluator::check() {
       if (s.bound) af.max_amount_in = to_string(*s.bound);
     }
     VenueState state_before = venues[s.venue];
-    SwapSim sim = simulate(s, s.amount, venues[s.venue]);
+    SwapSim sim = simulate(s, s.amount, venues[s.venue], pool_quote(s, venues[s.venue]));
     if (!sim.result.ok) {
       fail(v.id, sim.result.failure);
       break;

@@ -32,11 +32,24 @@ struct Prepared {
 };
 
 std::optional<Prepared> prepare(const CurveStableSwapPool& p) {
-  auto xp = xp_of(p);
-  if (!xp) return std::nullopt;
-  auto d = get_D(*xp, p.amp_precise);
-  if (!d) return std::nullopt;
-  return Prepared{std::move(*xp), std::move(*d)};
+  // The last state's invariant is remembered: searches quote the same state many times over.
+  // A pure cache (same inputs, same result), one per thread.
+  struct Memo {
+    std::vector<Int> balances, rates;
+    Int amp_precise;
+    std::optional<Prepared> prepared;
+  };
+  thread_local Memo memo;
+  if (memo.balances == p.balances && memo.rates == p.rates && memo.amp_precise == p.amp_precise && !p.balances.empty())
+    return memo.prepared;
+  std::optional<Prepared> result;
+  if (auto xp = xp_of(p))
+    if (auto d = get_D(*xp, p.amp_precise)) result = Prepared{std::move(*xp), std::move(*d)};
+  memo.balances = p.balances;
+  memo.rates = p.rates;
+  memo.amp_precise = p.amp_precise;
+  memo.prepared = result;
+  return result;
 }
 
 std::optional<Int> y_given_d(std::size_t i, std::size_t j, const Int& x, const std::vector<Int>& xp,
