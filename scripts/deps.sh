@@ -5,9 +5,14 @@ set -euo pipefail
 
 # Native build, unit and end-to-end tests.
 ballast_native_packages=(cmake ninja-build g++ nlohmann-json3-dev catch2 libboost-dev python3 python3-jsonschema)
-# Everything: adds clang (determinism across compilers), Emscripten (the WebAssembly build) and
-# Chromium (the browser tests of the page).
-ballast_all_packages=("${ballast_native_packages[@]}" clang emscripten chromium)
+# clang with its runtimes: the sanitizer builds, libFuzzer, the determinism comparison.
+ballast_clang_packages=(clang libclang-rt-14-dev)
+# Google Benchmark, for bench/.
+ballast_bench_packages=(libbenchmark-dev)
+# Everything: adds clang, Google Benchmark, Emscripten (the WebAssembly build) and Chromium (the
+# browser tests of the page).
+ballast_all_packages=("${ballast_native_packages[@]}" "${ballast_clang_packages[@]}" "${ballast_bench_packages[@]}"
+                      emscripten chromium)
 
 ballast_install_packages() {
   local missing=()

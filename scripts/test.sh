@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds everything and runs every test suite:
 #   native (g++): Catch2 unit + conformance tests, CLI end-to-end tests (corpus, examples, formats, schemas)
-#   native (clang++) under ASan + UBSan: the same native suites
+#   native (clang++) under ASan + UBSan: the same native suites (including the replay of every fuzz
+#   seed and recorded regression input)
+#   fuzzing (clang++, libFuzzer, ASan + UBSan): each harness for BALLAST_FUZZ_SECONDS (15) seconds
 #   native (clang++): the CLI, for the determinism comparison
 #   WebAssembly: the same Catch2 suite under Node, then the npm package's tests (API, corpus,
 #   error storm, npm pack + install, size budget, TypeScript types, byte-identical reports
@@ -28,6 +30,9 @@ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=
   -DCMAKE_CXX_FLAGS="$san -O1" -DCMAKE_EXE_LINKER_FLAGS="$san" >/dev/null
 cmake --build build-asan --parallel "$jobs"
 ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan --output-on-failure --parallel "$jobs"
+
+echo "== fuzzing: every harness for a short fixed time (libFuzzer, ASan + UBSan)"
+scripts/fuzz.sh "${BALLAST_FUZZ_SECONDS:-15}"
 
 echo "== native CLI (clang++)"
 cmake -S . -B build-clang -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=clang++ \
