@@ -6,6 +6,7 @@
 #include <boost/multiprecision/cpp_int.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <vector>
@@ -114,11 +115,13 @@ std::string case_json(const Shape& shape) {
   const auto eths = of_class(assets, Class::Eth);
   const auto others = of_class(assets, Class::Other);
 
-  // Each asset's treasury balance: $4M of every stablecoin, $3M of every other token.
+  // Each asset's treasury balance: $10M of every stablecoin, $3M of every other token.
   json jassets = json::array();
+  std::vector<Int> balances;  // followed through the actions, so that every action can execute
   for (std::size_t i = 0; i < assets.size(); ++i) {
     const GenAsset& a = assets[i];
-    const long long usd = a.cls == Class::Stable ? 4000000 : 3000000;
+    const long long usd = a.cls == Class::Stable ? 10000000 : 3000000;
+    balances.push_back(units_worth(a, usd));
     json tags = json::array();
     tags.push_back(a.cls == Class::Stable ? "stable" : a.cls == Class::Eth ? "eth" : "other");
     tags.push_back("protocol:p" + std::to_string(i % 90));
@@ -128,7 +131,7 @@ std::string case_json(const Shape& shape) {
                            {"chain", "ethereum"},
                            {"address", hex_address(i)},
                            {"decimals", a.decimals},
-                           {"balance", to_string(units_worth(a, usd))},
+                           {"balance", to_string(balances.back())},
                            {"price", a.price},
                            {"tags", tags}});
   }
@@ -234,8 +237,10 @@ std::string case_json(const Shape& shape) {
   std::size_t turn = 0;
   for (std::size_t n = 0; n < shape.actions; ++n) {
     if (n % 25 == 24 || venues.empty()) {
-      const GenAsset& a = assets[stables[n % stables.size()]];
-      actions.push_back(json{{"type", "transfer"}, {"asset", a.id}, {"amount", to_string(units_worth(a, 100000))},
+      const std::size_t t = stables[n % stables.size()];
+      const Int amount = std::min(units_worth(assets[t], 100000), balances[t] / 4);
+      balances[t] -= amount;
+      actions.push_back(json{{"type", "transfer"}, {"asset", assets[t].id}, {"amount", to_string(amount)},
                              {"to", kRecipients[n % 2]}});
       continue;
     }
@@ -253,10 +258,23 @@ std::string case_json(const Shape& shape) {
     const GenAsset& buy = assets[v.tokens[req.out]];
     const bool oversized = shape.oversized_every && n % shape.oversized_every == shape.oversized_every - 1;
     const long long usd = oversized ? 2000000 : 20000 + static_cast<long long>(n % 7) * 5000;
-    req.exact_in = n % 20 != 19;
+    req.exact_in = n % 20 != 19 || oversized;  // oversized swaps are exact input, within the balance
     req.amount = req.exact_in ? units_worth(sell, usd) : units_worth(buy, usd);
     json action{{"type", "swap"}, {"venue", v.id}, {"sell", sell.id}, {"buy", buy.id}};
-    SwapResult r = swap(v.state, req);
+    const std::size_t s_idx = v.tokens[req.in], b_idx = v.tokens[req.out];
+    VenueState trial = v.state;
+    SwapResult r = swap(trial, req);
+    if (!r.ok || r.amount_in * 4 > balances[s_idx] * 3) {  // keep every swap within 3/4 of the balance
+      req.exact_in = true;
+      req.amount = balances[s_idx] / 2;
+      trial = v.state;
+      r = swap(trial, req);
+    }
+    if (r.ok) {
+      v.state = trial;
+      balances[s_idx] -= r.amount_in;
+      balances[b_idx] += r.amount_out;
+    }
     if (req.exact_in) {
       action["amount_in"] = to_string(req.amount);
       if (r.ok) action["min_amount_out"] = to_string(r.amount_out * 995 / 1000);
@@ -297,9 +315,9 @@ std::string case_json(const Shape& shape) {
       {"ballast", "policy/1"},
       {"name", "Generated policy"},
       {"numeraire", "USD"},
-      {"targets", json::array({json{{"id", "stable"}, {"select", "stable"}, {"weight_bps", 3400}, {"band_bps", 300}},
-                               json{{"id", "eth"}, {"select", "eth"}, {"weight_bps", 2900}, {"band_bps", 300}},
-                               json{{"id", "other"}, {"select", "other"}, {"weight_bps", 3700}, {"band_bps", 300}}})},
+      {"targets", json::array({json{{"id", "stable"}, {"select", "stable"}, {"weight_bps", 5600}, {"band_bps", 300}},
+                               json{{"id", "eth"}, {"select", "eth"}, {"weight_bps", 1900}, {"band_bps", 300}},
+                               json{{"id", "other"}, {"select", "other"}, {"weight_bps", 2500}, {"band_bps", 300}}})},
       {"limits", limits},
       {"floors", json::array({json{{"id", "runway"}, {"select", "stable"}, {"min_months", "24"}}})},
       {"assets", {{"allow", json::array({"stable", "eth", "other"})}}},

@@ -20,7 +20,7 @@ jobs="$(nproc 2>/dev/null || echo 2)"
 root="$(pwd)"
 
 echo "== native build (g++)"
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=g++ -DBALLAST_WERROR=ON >/dev/null
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=g++ -DBALLAST_WERROR=ON -DBALLAST_BUILD_BENCH=ON >/dev/null
 cmake --build build --parallel "$jobs"
 ctest --test-dir build --output-on-failure --parallel "$jobs"
 

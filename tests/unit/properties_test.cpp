@@ -1,0 +1,195 @@
+// Properties of the whole checker, over many generated proposals on the endowment example:
+// determinism (same input, same bytes, whatever ran before), value conservation across transfers,
+// tightness of max_passing, and no gain from a round trip A -> B -> A on any venue.
+#include "ballast/ballast.h"
+#include "test_support.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <random>
+#include <set>
+
+using namespace ballast;
+using nlohmann::json;
+
+namespace {
+
+json example_case(const std::string& name, const std::string& proposal = "proposal-violating.json") {
+  const std::string dir = "examples/" + name + "/";
+  return json{{"ballast", "case/1"},
+              {"policy", json::parse(ballast_test::read_source_file(dir + "policy.json"))},
+              {"treasury", json::parse(ballast_test::read_source_file(dir + "treasury.json"))},
+              {"proposal", json::parse(ballast_test::read_source_file(dir + proposal))}};
+}
+
+Report run(const json& c) {
+  auto parsed = parse_case(c.dump());
+  REQUIRE(parsed.errors.empty());
+  return evaluate(*parsed.value);
+}
+
+// A deterministic source of amounts: a mantissa and a power of ten.
+struct Draw {
+  std::mt19937_64 rng;
+  explicit Draw(std::uint64_t seed) : rng(seed) {}
+  std::uint64_t below(std::uint64_t n) { return rng() % n; }
+  // A token amount worth roughly 10^lo .. 10^hi whole tokens of `decimals`.
+  std::string amount(unsigned decimals, unsigned lo, unsigned hi) {
+    const unsigned exponent = lo + static_cast<unsigned>(below(hi - lo + 1));
+    return to_string(Int(1 + below(999)) * pow10(decimals + exponent) / 100 + Int(below(1000000)));
+  }
+};
+
+unsigned decimals_of(const json& c, const std::string& asset) {
+  for (const auto& a : c["treasury"]["assets"])
+    if (a["id"] == asset) return a["decimals"].get<unsigned>();
+  FAIL("no asset " << asset);
+  return 0;
+}
+
+const Finding* find(const Report& r, const std::string& rule, const std::string& path) {
+  for (const auto& f : r.findings)
+    if (f.rule == rule && f.path == path) return &f;
+  return nullptr;
+}
+
+// Venues of the endowment example and the pairs they trade.
+struct Pair {
+  const char* venue;
+  const char* a;
+  const char* b;
+};
+const Pair kPairs[] = {{"univ2-usdc-weth", "USDC", "WETH"},
+                       {"univ3-usdc-weth-500", "USDC", "WETH"},
+                       {"curve-3pool", "DAI", "USDC"},
+                       {"curve-3pool", "USDT", "DAI"},
+                       {"univ2-usdt-weth", "WETH", "USDT"}};
+
+}  // namespace
+
+TEST_CASE("the same documents give the same bytes, whatever was checked before", "[properties]") {
+  std::vector<std::string> inputs;
+  for (const auto& e : std::filesystem::directory_iterator(std::string(BALLAST_SOURCE_DIR) + "/tests/conformance/cases"))
+    inputs.push_back(ballast_test::read_source_file("tests/conformance/cases/" + e.path().filename().string()));
+  for (const char* ex : {"endowment", "grants-dao", "stablecoin-issuer"})
+    for (const char* p : {"proposal-compliant.json", "proposal-violating.json"}) inputs.push_back(example_case(ex, p).dump());
+  std::sort(inputs.begin(), inputs.end());
+  REQUIRE(inputs.size() > 150);
+  std::vector<std::string> forward;
+  for (const auto& in : inputs) forward.push_back(check_json(in));
+  // Backwards, and each one twice in a row: no state carries from one check to the next.
+  for (std::size_t k = inputs.size(); k-- > 0;) {
+    REQUIRE(check_json(inputs[k]) == forward[k]);
+    REQUIRE(check_json(inputs[k]) == forward[k]);
+  }
+}
+
+TEST_CASE("transfers conserve value: balances fall by exactly what leaves, NAV is the sum of the rest", "[properties]") {
+  Draw draw(7);
+  const json base = example_case("endowment");
+  for (int round = 0; round < 40; ++round) {
+    json c = base;
+    json actions = json::array();
+    std::map<std::string, Int> sent;
+    const auto& assets = c["treasury"]["assets"];
+    const std::size_t n = 1 + draw.below(5);
+    for (std::size_t k = 0; k < n; ++k) {
+      const json& a = assets[draw.below(assets.size())];
+      const Int balance(a["balance"].get<std::string>());
+      const Int amount = balance / Int(2 + draw.below(20)) + Int(draw.below(1000));
+      if (sent[a["id"]] + amount > balance) continue;
+      sent[a["id"]] += amount;
+      actions.push_back({{"type", "transfer"}, {"asset", a["id"]}, {"amount", to_string(amount)},
+                         {"to", "0xfe89cc7abb2c4183683ab71653c4cdc9b02d44b7"}});
+    }
+    c["proposal"]["actions"] = actions;
+    c["proposal"].erase("allocation");
+    const Report r = run(c);
+    REQUIRE(r.after);
+    Int nav_after = 0;
+    for (std::size_t i = 0; i < assets.size(); ++i) {
+      const Int before(assets[i]["balance"].get<std::string>());
+      const Int expected = before - sent[assets[i]["id"]];
+      CHECK(r.after->assets[i].balance == to_string(expected));
+      CHECK(r.before->assets[i].balance == to_string(before));
+      nav_after += asset_value(expected, *parse_decimal(assets[i]["price"].get<std::string>(), false),
+                               assets[i]["decimals"].get<unsigned>());
+    }
+    CHECK(r.after->nav == wad_to_fixed(nav_after, 6));
+  }
+}
+
+TEST_CASE("max_passing is tight: that amount passes the rule, one base unit more fails it", "[properties]") {
+  Draw draw(2026);
+  json base = example_case("endowment");
+  base["proposal"].erase("allocation");
+  // Tight limits, so that generated swaps breach them at many sizes.
+  auto& x = base["policy"]["execution"];
+  x["max_trade_value"] = "2000000";
+  x["max_loss_bps"] = 40;
+  x["max_price_impact_bps"] = 20;
+  x["max_pool_share_bps"] = 300;
+  std::set<std::string> rules_seen;
+  int checked = 0;
+  for (int round = 0; round < 60; ++round) {
+    const Pair& p = kPairs[draw.below(std::size(kPairs))];
+    const bool forward = draw.below(2) == 0;
+    const std::string sell = forward ? p.a : p.b, buy = forward ? p.b : p.a;
+    const bool exact_in = draw.below(3) != 0;
+    const std::string field = exact_in ? "amount_in" : "amount_out";
+    const std::string& token = exact_in ? sell : buy;
+    const bool eth = token == "WETH";
+    json c = base;
+    c["proposal"]["actions"] = json::array(
+        {{{"type", "swap"}, {"venue", p.venue}, {"sell", sell}, {"buy", buy},
+          {field, draw.amount(decimals_of(c, token), eth ? 1 : 4, eth ? 3 : 7)}}});
+    const Report r = run(c);
+    if (find(r, "action.infeasible", "/proposal/actions/0")) continue;
+    for (const Finding& f : r.findings) {
+      if (!f.max_passing || f.path != "/proposal/actions/0") continue;
+      const Int m(*f.max_passing);
+      INFO(f.rule << " on " << p.venue << " " << sell << "->" << buy << " " << field << " " << c["proposal"]["actions"][0][field]
+                  << " max_passing " << m);
+      json at = c, above = c;
+      at["proposal"]["actions"][0][field] = to_string(m);
+      above["proposal"]["actions"][0][field] = to_string(m + 1);
+      if (m > 0) CHECK_FALSE(find(run(at), f.rule, f.path));
+      const Report r_above = run(above);
+      CHECK((find(r_above, f.rule, f.path) || find(r_above, "action.infeasible", f.path)));
+      rules_seen.insert(f.rule);
+      ++checked;
+    }
+  }
+  CHECK(checked >= 30);
+  CHECK(rules_seen == std::set<std::string>{"trade.max_value", "swap.loss", "swap.price_impact", "swap.pool_share"});
+}
+
+TEST_CASE("a round trip A -> B -> A never returns more than was sold, on every venue", "[properties]") {
+  Draw draw(99);
+  json base = example_case("endowment");
+  base["proposal"].erase("allocation");
+  int checked = 0;
+  for (int round = 0; round < 60; ++round) {
+    const Pair& p = kPairs[draw.below(std::size(kPairs))];
+    const bool forward = draw.below(2) == 0;
+    const std::string a = forward ? p.a : p.b, b = forward ? p.b : p.a;
+    const bool eth = a == "WETH";
+    const std::string x = draw.amount(decimals_of(base, a), eth ? 0 : 3, eth ? 3 : 7);
+    json c = base;
+    c["proposal"]["actions"] = json::array({{{"type", "swap"}, {"venue", p.venue}, {"sell", a}, {"buy", b}, {"amount_in", x}}});
+    const Report first = run(c);
+    if (find(first, "action.infeasible", "/proposal/actions/0")) continue;
+    const std::string y = *first.actions.at(0).expected_out;
+    if (y == "0") continue;
+    c["proposal"]["actions"].push_back({{"type", "swap"}, {"venue", p.venue}, {"sell", b}, {"buy", a}, {"amount_in", y}});
+    const Report both = run(c);
+    if (find(both, "action.infeasible", "/proposal/actions/1")) continue;
+    INFO(p.venue << " " << a << "->" << b << "->" << a << " " << x << " -> " << y << " -> " << *both.actions.at(1).expected_out);
+    CHECK(Int(*both.actions.at(1).expected_out) <= Int(x));
+    ++checked;
+  }
+  CHECK(checked >= 40);
+}
