@@ -1,15 +1,29 @@
-// Measures the npm package in Node: time to import + load() in a fresh process (median of N
-// processes), and the time of one check of each example after load (median of many runs).
+// The WebAssembly side of the benchmarks, in Node, one run:
+//   1. load(): import + instantiate in a fresh Node process (median of N processes);
+//   2. checkJson of each example's violating proposal and of the generated large case, through
+//      the npm package's public entry, next to the native engine timing the same text in the same
+//      run (ballast-workload time): the WASM/native ratio;
+//   3. Uniswap v3 swap simulation, Ballast's engine compiled to WebAssembly against
+//      @uniswap/v3-sdk's Pool.getOutputAmount in this same process, on the same pool (500
+//      initialized ticks) and swaps; the outputs must agree.
 // Usage: node bench/wasm_node.mjs [processes=15]
+// Needs: build/ballast-workload (native, BALLAST_BUILD_BENCH=ON), build-wasm/ballast_v3_bench_wasm.cjs
+// (Emscripten, BALLAST_BUILD_BENCH=ON), wasm/dist (the package), tests/differential/node_modules.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const entry = path.join(root, 'wasm/src/index.mjs');
+const nativeTool = process.env.BALLAST_WORKLOAD || path.join(root, 'build/ballast-workload');
+const benchModule = process.env.BALLAST_V3_BENCH || path.join(root, 'build-wasm/ballast_v3_bench_wasm.cjs');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmtMs = (ms) => (ms >= 10 ? ms.toFixed(1) : ms.toFixed(3)) + ' ms';
 
+// ---- 1. load time ----------------------------------------------------------------------------
 const n = Number(process.argv[2] || 15);
 const loads = [];
 for (let i = 0; i < n; i++) {
@@ -17,20 +31,92 @@ for (let i = 0; i < n; i++) {
     await load(); console.log(performance.now() - t0);`;
   loads.push(Number(execFileSync(process.execPath, ['--input-type=module', '-e', script]).toString()));
 }
-console.log(`load() in a fresh Node process (import + instantiate), median of ${n}: ${median(loads).toFixed(1)} ms`);
+console.log(`load() in a fresh Node process (import + instantiate), median of ${n}: ${fmtMs(median(loads))}`);
 
+// ---- 2. checkJson, WASM and native -------------------------------------------------------------
 const { load } = await import(entry);
 const ballast = await load();
+const work = mkdtempSync(path.join(tmpdir(), 'ballast-bench-'));
+const cases = [];
 for (const ex of readdirSync(path.join(root, 'examples')).sort()) {
   const dir = path.join(root, 'examples', ex);
-  const read = (f) => readFileSync(path.join(dir, f), 'utf8');
-  const caseText = JSON.stringify({ ballast: 'case/1', policy: JSON.parse(read('policy.json')),
-    treasury: JSON.parse(read('treasury.json')), proposal: JSON.parse(read('proposal-violating.json')) });
+  const read = (f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
+  cases.push([`${ex}/proposal-violating`, JSON.stringify({ ballast: 'case/1', policy: read('policy.json'),
+    treasury: read('treasury.json'), proposal: read('proposal-violating.json') })]);
+}
+cases.push(['generated large case', execFileSync(nativeTool, ['emit', 'large'], { maxBuffer: 1 << 28 }).toString()]);
+
+console.log('\ncheckJson, text in, report out (median):');
+console.log('  case                               WASM (Node)     native      WASM/native');
+for (const [name, text] of cases) {
+  const runs = text.length > 100000 ? 30 : 300;
+  ballast.checkJson(text);  // warm up
   const times = [];
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    ballast.checkJson(caseText);
+    ballast.checkJson(text);
     times.push(performance.now() - t0);
   }
-  console.log(`checkJson ${ex}/proposal-violating.json: median ${(median(times) * 1000).toFixed(0)} us`);
+  const file = path.join(work, name.replace(/[^a-z0-9-]/gi, '_') + '.json');
+  writeFileSync(file, text);
+  const nativeMs = Number(execFileSync(nativeTool, ['time', file, String(runs)]).toString()) / 1e6;
+  const wasmMs = median(times);
+  console.log(`  ${name.padEnd(34)} ${fmtMs(wasmMs).padStart(10)} ${fmtMs(nativeMs).padStart(11)} ${(wasmMs / nativeMs).toFixed(2).padStart(10)}x`);
 }
+
+// ---- 3. Uniswap v3: Ballast (WASM) against @uniswap/v3-sdk ------------------------------------
+const require = createRequire(path.join(root, 'tests/differential/package.json'));
+const { Pool } = require('@uniswap/v3-sdk');
+const { Token, CurrencyAmount } = require('@uniswap/sdk-core');
+const createBenchModule = require(benchModule);
+const bench = await createBenchModule();
+
+// The workload's pool shape: price at tick 0, spacing 60, 498 inner ticks each holding an equal
+// share of the liquidity, and a full-range position (500 initialized ticks).
+const spacing = 60;
+const inner = 249;
+const active = 10n ** 24n;
+const step = active / (2n * BigInt(inner));
+const base = active - step * BigInt(inner);
+const maxUsable = Math.floor(887272 / spacing) * spacing;
+const ticks = [{ index: -maxUsable, net: base }];
+for (let j = inner; j >= 1; j--) ticks.push({ index: -spacing * j, net: step });
+for (let j = 1; j <= inner; j++) ticks.push({ index: spacing * j, net: -step });
+ticks.push({ index: maxUsable, net: -base });
+const sqrtPrice = 1n << 96n;
+const poolJson = JSON.stringify({ fee_pips: 3000, tick_spacing: spacing, sqrt_price_x96: sqrtPrice.toString(), tick: 0,
+  liquidity: active.toString(), ticks: ticks.map((t) => ({ index: t.index, liquidity_net: t.net.toString() })) });
+const token0 = new Token(1, '0x0000000000000000000000000000000000000001', 18, 'A0');
+const token1 = new Token(1, '0x0000000000000000000000000000000000000002', 18, 'A1');
+const sdkTicks = ticks.map((t) => ({ index: t.index, liquidityNet: t.net.toString(), liquidityGross: (t.net < 0n ? -t.net : t.net).toString() }));
+const pool = new Pool(token0, token1, 3000, sqrtPrice.toString(), active.toString(), 0, sdkTicks);
+// 200 swaps from 10^15 to 7·10^23 of token0: from inside one tick to across about 150 ticks.
+const amounts = Array.from({ length: 200 }, (_, k) => 10n ** BigInt(15 + (k % 9)) * BigInt(1 + (k % 7)));
+const csv = amounts.join(',');
+
+const ours = bench.v3SwapAll(poolJson, csv, true, 1).split(',');
+const theirs = [];
+for (const a of amounts) theirs.push((await pool.getOutputAmount(CurrencyAmount.fromRawAmount(token0, a.toString())))[0].quotient.toString());
+const agree = ours.every((o, k) => o === theirs[k]);
+
+const passes = 15;
+const sdkTimes = [];
+for (let p = 0; p < passes; p++) {
+  const t0 = performance.now();
+  for (const a of amounts) await pool.getOutputAmount(CurrencyAmount.fromRawAmount(token0, a.toString()));
+  sdkTimes.push(performance.now() - t0);
+}
+const oursTimes = [];
+for (let p = 0; p < passes; p++) {
+  const t0 = performance.now();
+  bench.v3SwapAll(poolJson, csv, true, 10);
+  oursTimes.push((performance.now() - t0) / 10);
+}
+const sdkUs = (median(sdkTimes) * 1000) / amounts.length;
+const oursUs = (median(oursTimes) * 1000) / amounts.length;
+console.log(`\nUniswap v3 swap simulation, ${amounts.length} exact-input swaps on a pool with ${ticks.length} initialized ticks:`);
+console.log(`  outputs agree with @uniswap/v3-sdk: ${agree ? 'yes, all' : 'NO'} (${amounts.length})`);
+console.log(`  @uniswap/v3-sdk Pool.getOutputAmount: ${sdkUs.toFixed(1)} us per swap`);
+console.log(`  Ballast (WebAssembly, same process):  ${oursUs.toFixed(1)} us per swap`);
+console.log(`  speed-up: ${(sdkUs / oursUs).toFixed(1)}x`);
+if (!agree) process.exitCode = 1;

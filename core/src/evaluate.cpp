@@ -7,7 +7,6 @@
 #include <functional>
 #include <map>
 #include <optional>
-#include <unordered_map>
 
 namespace ballast {
 
@@ -77,7 +76,7 @@ class Book {
 
  private:
   const std::vector<Asset>& assets_;
-  mutable std::unordered_map<std::string, std::size_t> ids_;
+  mutable std::map<std::string, std::size_t> ids_;
   mutable std::deque<std::vector<std::size_t>> members_;  // stable references while growing
   mutable std::vector<std::vector<std::size_t>> of_asset_;
 };

@@ -56,11 +56,10 @@ const Int& max_sqrt_ratio() {
 
 namespace {
 
-// TickMath works in uint256 / int256: 256-bit words are enough and much cheaper than Int.
-using U256 = boost::multiprecision::number<boost::multiprecision::cpp_int_backend<
-    256, 256, boost::multiprecision::unsigned_magnitude, boost::multiprecision::unchecked, void>>;
-using S256 = boost::multiprecision::number<boost::multiprecision::cpp_int_backend<
-    256, 256, boost::multiprecision::signed_magnitude, boost::multiprecision::unchecked, void>>;
+// TickMath's uint256 / int256 words: Int holds them (a separate 256-bit type would be faster but
+// adds its own arithmetic to the WebAssembly download).
+using U256 = Int;
+using S256 = Int;
 
 // floor(x / 2^128) for a signed value: Solidity's arithmetic shift.
 S256 floor_shift128(const S256& x) {
@@ -89,7 +88,7 @@ Int sqrt_ratio_at_tick(int tick) {
   }();
   static const U256 odd("0xfffcb933bd6fad37aa2d162d1a594001");
   static const U256 one128 = U256(1) << 128;
-  static const U256 max256 = ~U256(0);
+  static const U256 max256 = two_pow_256() - 1;
   unsigned abs_tick = static_cast<unsigned>(tick < 0 ? -tick : tick);
   U256 ratio = (abs_tick & 1) ? odd : one128;
   for (unsigned bit = 1; bit < 20; ++bit)
