@@ -1,6 +1,7 @@
 #include "ballast/numeric.h"
 
 #include <array>
+#include <limits>
 #include <vector>
 
 namespace ballast {
@@ -148,13 +149,14 @@ std::string to_fixed(const Int& num, const Int& den, unsigned places) {
   bool negative = (num < 0) != (den < 0) && num != 0;
   Int n = num < 0 ? Int(-num) : num;
   Int d = den < 0 ? Int(-den) : den;
-  Int scaled = n * pow10(places);
-  Int q = scaled / d;
-  Int r = scaled % d;
+  Int q, r;
+  boost::multiprecision::divide_qr(Int(n * pow10(places)), d, q, r);
   // half-to-even
   Int twice = r * 2;
-  if (twice > d || (twice == d && (q % 2) == 1)) q += 1;
-  std::string digits = q.str();
+  if (twice > d || (twice == d && bit_test(q, 0))) q += 1;
+  std::string digits = q < Int(std::numeric_limits<unsigned long long>::max())
+                           ? std::to_string(q.convert_to<unsigned long long>())
+                           : q.str();
   if (digits.size() <= places) digits.insert(0, places + 1 - digits.size(), '0');
   std::string out;
   if (negative && q != 0) out.push_back('-');
