@@ -2,8 +2,8 @@
 // liquidity, a window of initialized ticks with signed liquidityNet) and random swaps.
 // Invariants: no crash; the price moves the way the swap pushes it and not past the window;
 // exact input never uses more than specified; output is monotone in the input; an exact-output
-// swap delivers exactly its output, and the input it needs, sold as exact input, buys at least
-// that output; selling the proceeds back never returns more than was sold.
+// swap delivers exactly its output, and the input it needs, sold as exact input, buys that output
+// again (to the price's granularity); selling the proceeds back never returns more than was sold.
 #include "ballast/venues.h"
 #include "fuzz_input.h"
 
@@ -90,8 +90,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       // than the exact input that bought it (the fuzzer found such pools); the simulation keeps
       // the contract's result.
       BALLAST_FUZZ_CHECK(exact_out.amount_out == r.amount_out);
+      // Selling that input as exact input buys the output again, to the price's granularity: one
+      // step of sqrtP moves token1 by L/2^96 and token0 by about L·2^96/sqrtP², so where that
+      // exceeds a base unit (huge liquidity, extreme prices) the two roundings may differ by more
+      // (the fuzzer found 15 units of 10^48 at tick 869666). Checked where a step is at most 1.
       const SwapResult again = sell(pool, zero_for_one, true, exact_out.amount_in);
-      if (again.ok) BALLAST_FUZZ_CHECK(again.amount_out >= r.amount_out);
+      Int l_bound = pool.liquidity;
+      for (const V3Tick& t : ticks) l_bound += t.liquidity_net < 0 ? Int(-t.liquidity_net) : t.liquidity_net;
+      const bool fine = zero_for_one ? l_bound <= (Int(1) << 96)
+                                     : (l_bound << 96) <= pool.sqrt_price_x96 * pool.sqrt_price_x96;
+      if (again.ok && fine) BALLAST_FUZZ_CHECK(again.amount_out + 1 >= r.amount_out);
     }
     const SwapResult back = sell(after, !zero_for_one, true, r.amount_out);
     if (back.ok) BALLAST_FUZZ_CHECK(back.amount_out <= r.amount_in);
