@@ -5,6 +5,7 @@
 # tests/fuzz/corpus) and grow from run to run. A failing input is written to
 # build-fuzz/artifacts/<harness>/; copy it into tests/fuzz/regressions/<harness>/ with the fix,
 # where the test suite replays it from then on. Prints each harness's executions and coverage.
+# BALLAST_FUZZ_SEED fixes libFuzzer's random seed (0, the default: a new seed each run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
@@ -60,7 +61,7 @@ run() {
   mkdir -p "build-fuzz/artifacts/$name"
   local log="build-fuzz/fuzz-$name.log"
   if build-fuzz/tests/fuzz/fuzz_"$name" "build-fuzz/corpus/$name" "${dict[@]}" -max_total_time="$seconds" \
-      -max_len=65536 -timeout=30 -rss_limit_mb=2560 -print_final_stats=1 \
+      -seed="${BALLAST_FUZZ_SEED:-0}" -max_len=65536 -timeout=30 -rss_limit_mb=2560 -print_final_stats=1 \
       -artifact_prefix="build-fuzz/artifacts/$name/" >"$log" 2>&1; then
     local execs cov
     execs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')"

@@ -32,7 +32,7 @@ cmake --build build-asan --parallel "$jobs"
 ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan --output-on-failure --parallel "$jobs"
 
 echo "== fuzzing: every harness for a short fixed time (libFuzzer, ASan + UBSan)"
-scripts/fuzz.sh "${BALLAST_FUZZ_SECONDS:-15}"
+BALLAST_FUZZ_SEED="${BALLAST_FUZZ_SEED:-1}" scripts/fuzz.sh "${BALLAST_FUZZ_SECONDS:-15}"
 
 echo "== native CLI (clang++)"
 cmake -S . -B build-clang -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=clang++ \
