@@ -274,13 +274,14 @@ class Evaluator {
 
   PoolQuote pool_quote(const SwapAction& s, const VenueState& state) const;
   SwapSim simulate(const SwapAction& s, const Int& amount, VenueState& state, const PoolQuote& q) const;
-  std::optional<Int> max_passing(const SwapAction& s, const VenueState& state,
+  std::optional<Int> max_passing(const SwapAction& s, const VenueState& state, const PoolQuote& q,
                                  const std::function<std::optional<Frac>(const SwapSim&)>& figure,
                                  const Frac& limit) const;
 
   void portfolio_rules(const Snapshot* before, const Snapshot& after, const std::string& prefix,
                        const std::vector<Family>& families, std::vector<Finding>& out) const;
-  void swap_rules(const Action& a, const SwapSim& sim, const VenueState& state_before, std::vector<Finding>& out) const;
+  void swap_rules(const Action& a, const SwapSim& sim, const VenueState& state_before, const PoolQuote& q,
+                  std::vector<Finding>& out) const;
   void proposal_rules(const Snapshot& before, const Int& traded, const Int& lost, bool any_swap,
                       std::vector<Finding>& out) const;
   void allocation_rules(const Snapshot& after, std::vector<Finding>& out) const;
@@ -354,7 +355,7 @@ SwapSim Evaluator::simulate(const SwapAction& s, const Int& amount, VenueState& 
 // brackets it and a bisection of that bracket makes it exact. Where the figure is flat over wide
 // ranges (an exact output bought with a coarser token) this costs about what plain bisection
 // does; where it is smooth, a handful of simulations instead of one per bit of the amount.
-std::optional<Int> Evaluator::max_passing(const SwapAction& s, const VenueState& state,
+std::optional<Int> Evaluator::max_passing(const SwapAction& s, const VenueState& state, const PoolQuote& q,
                                           const std::function<std::optional<Frac>(const SwapSim&)>& figure,
                                           const Frac& limit) const {
   // The figure in units of 2^-64 (floor), for interpolation only: exactness comes from the probes.
@@ -364,7 +365,6 @@ std::optional<Int> Evaluator::max_passing(const SwapAction& s, const VenueState&
     bool pass = false;
     std::optional<Int> fig;  // scaled figure, when the swap executes and the figure is defined
   };
-  const PoolQuote q = pool_quote(s, state);
   auto probe = [&](const Int& amount) {
     VenueState copy = state;
     SwapSim sim = simulate(s, amount, copy, q);
@@ -432,7 +432,7 @@ std::optional<Int> Evaluator::max_passing(const SwapAction& s, const VenueState&
 }
 
 void Evaluator::swap_rules(const Action& a, const SwapSim& sim, const VenueState& state_before,
-                           std::vector<Finding>& out) const {
+                           const PoolQuote& q, std::vector<Finding>& out) const {
   const SwapAction& s = a.swap;
   const Execution& x = p_.execution;
   const Venue& v = t_.venues[s.venue];
@@ -457,7 +457,7 @@ void Evaluator::swap_rules(const Action& a, const SwapSim& sim, const VenueState
     f.limit = fmt(lim, Unit::Bps);
     f.unit = "bps";
     if (tight) {
-      auto mp = max_passing(s, state_before, [&](const SwapSim& o) { return o.*field; }, lim);
+      auto mp = max_passing(s, state_before, q, [&](const SwapSim& o) { return o.*field; }, lim);
       if (mp) {
         f.max_passing = to_string(*mp);
         f.message += "; the largest passing " + amount_field + " is " + *f.max_passing;
@@ -485,7 +485,7 @@ void Evaluator::swap_rules(const Action& a, const SwapSim& sim, const VenueState
     f.observed = fmt(value_frac(sim.value_in), Unit::Value);
     f.limit = fmt(value_frac(lim), Unit::Value);
     f.unit = numeraire();
-    auto mp = max_passing(s, state_before, [](const SwapSim& o) { return std::optional<Frac>(Frac{o.value_in, 1}); },
+    auto mp = max_passing(s, state_before, q, [](const SwapSim& o) { return std::optional<Frac>(Frac{o.value_in, 1}); },
                           Frac{lim, 1});
     if (mp) {
       f.max_passing = to_string(*mp);
@@ -856,7 +856,8 @@ Report Evaluator::check() {
       if (s.bound) af.max_amount_in = to_string(*s.bound);
     }
     VenueState state_before = venues[s.venue];
-    SwapSim sim = simulate(s, s.amount, venues[s.venue], pool_quote(s, venues[s.venue]));
+    const PoolQuote quote = pool_quote(s, venues[s.venue]);  // the pool as the swap finds it
+    SwapSim sim = simulate(s, s.amount, venues[s.venue], quote);
     if (!sim.result.ok) {
       fail(v.id, sim.result.failure);
       break;
@@ -890,7 +891,7 @@ Report Evaluator::check() {
     af.oracle_deviation_bps = opt_bps(sim.oracle_deviation);
     r.actions.push_back(std::move(af));
 
-    swap_rules(a, sim, state_before, r.findings);
+    swap_rules(a, sim, state_before, quote, r.findings);
     if (drift_rule) {
       Frac d = total_drift(now, p_.targets);
       if (compare(d, drift) > 0) {
