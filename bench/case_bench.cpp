@@ -8,8 +8,6 @@
 #include <benchmark/benchmark.h>
 #include <nlohmann/json.hpp>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,20 +16,13 @@ using namespace ballast;
 
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // An example's violating proposal as one case document.
 std::string example_case(const std::string& name) {
   const std::string dir = std::string(BALLAST_SOURCE_DIR) + "/examples/" + name + "/";
   nlohmann::ordered_json c{{"ballast", "case/1"},
-                           {"policy", nlohmann::ordered_json::parse(read_file(dir + "policy.json"))},
-                           {"treasury", nlohmann::ordered_json::parse(read_file(dir + "treasury.json"))},
-                           {"proposal", nlohmann::ordered_json::parse(read_file(dir + "proposal-violating.json"))}};
+                           {"policy", nlohmann::ordered_json::parse(*workload::read_file(dir + "policy.json"))},
+                           {"treasury", nlohmann::ordered_json::parse(*workload::read_file(dir + "treasury.json"))},
+                           {"proposal", nlohmann::ordered_json::parse(*workload::read_file(dir + "proposal-violating.json"))}};
   return c.dump();
 }
 

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <memory>
 #include <vector>
 
@@ -339,6 +341,14 @@ std::string case_json(const Shape& shape) {
       {"stress", stress}};
 
   return json{{"ballast", "case/1"}, {"policy", policy}, {"treasury", treasury}, {"proposal", proposal}}.dump();
+}
+
+std::optional<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
 }
 
 }  // namespace ballast::workload

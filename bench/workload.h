@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 
 namespace ballast::workload {
@@ -35,5 +36,8 @@ Shape pathological();
 
 /// The `case/1` JSON text of a generated case.
 std::string case_json(const Shape& shape);
+
+/// A file's bytes, or nullopt when it cannot be read (for the benchmark programs).
+std::optional<std::string> read_file(const std::string& path);
 
 }  // namespace ballast::workload

@@ -14,23 +14,19 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 namespace {
 
 std::string read_file(const char* path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  auto text = ballast::workload::read_file(path);
+  if (!text) {
     std::fprintf(stderr, "ballast-workload: cannot read %s\n", path);
     std::exit(2);
   }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  return *text;
 }
 
 long max_rss_kib() {
