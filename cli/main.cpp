@@ -181,8 +181,7 @@ int run_status(const Args& a) {
                                    : ballast::error_report(std::move(parsed.errors), "status");
   emit(a, render(a, r, files));
   if (r.verdict == "error") return kInvalid;
-  bool attention = r.count(ballast::Severity::Error) + r.count(ballast::Severity::Warning) > 0;
-  return attention ? kFail : kPass;
+  return r.verdict == "attention" ? kFail : kPass;
 }
 
 int run_validate(const Args& a) {

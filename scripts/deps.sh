@@ -28,3 +28,20 @@ ballast_install_packages() {
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
+
+# The build folders every script shares, each configured in exactly one place, so that running the
+# scripts in any order never reconfigures a folder with other options (CMake would discard the
+# cache, and with it options such as BALLAST_BUILD_BENCH and BALLAST_WERROR).
+
+# build/: the native g++ build of everything (CLI, tests, benchmarks), warnings as errors.
+ballast_configure_native() {
+  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=g++ \
+    -DBALLAST_WERROR=ON -DBALLAST_BUILD_BENCH=ON >/dev/null
+}
+
+# build-wasm/: the WebAssembly build (module, npm package files, Catch2 suite under Node).
+ballast_configure_wasm() {
+  export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"   # Debian's emscripten needs its acorn module
+  emcmake cmake -S . -B build-wasm -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_CROSSCOMPILING_EMULATOR="$(command -v node)" >/dev/null
+}

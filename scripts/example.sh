@@ -4,9 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
-ballast_install_packages "${ballast_native_packages[@]}"
+ballast_install_packages "${ballast_native_packages[@]}" "${ballast_bench_packages[@]}"
 
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+ballast_configure_native   # the folder and options scripts/test.sh uses: no rebuild between them
 cmake --build build --target ballast
 
 example="${1:-endowment}"

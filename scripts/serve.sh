@@ -6,9 +6,7 @@ cd "$(dirname "$0")/.."
 source scripts/deps.sh
 ballast_install_packages "${ballast_native_packages[@]}" emscripten
 
-export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"   # Debian's emscripten needs its acorn module
-emcmake cmake -S . -B build-wasm -G Ninja -DCMAKE_BUILD_TYPE=Release \
-  -DCMAKE_CROSSCOMPILING_EMULATOR="$(command -v node)" >/dev/null
+ballast_configure_wasm
 cmake --build build-wasm --target ballast_wasm ballast_wasm_schemas
 node web/build.mjs build-web/site
 exec node web/serve.mjs build-web/site "${1:-8080}"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds everything and runs every test suite:
-#   native (g++): Catch2 unit + conformance tests, CLI end-to-end tests (corpus, examples, formats, schemas)
+#   native (g++): Catch2 unit + conformance tests, CLI end-to-end tests (corpus, examples, formats,
+#   schemas, the README's example figures); scripts/example.sh then this script's configure step on
+#   a fresh copy (the two README commands share build/ and its options)
 #   native (clang++) under ASan + UBSan: the same native suites (including the replay of every fuzz
 #   seed and recorded regression input)
 #   fuzzing (clang++, libFuzzer, ASan + UBSan): each harness for BALLAST_FUZZ_SECONDS (15) seconds
@@ -20,9 +22,12 @@ jobs="$(nproc 2>/dev/null || echo 2)"
 root="$(pwd)"
 
 echo "== native build (g++)"
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=g++ -DBALLAST_WERROR=ON -DBALLAST_BUILD_BENCH=ON >/dev/null
+ballast_configure_native
 cmake --build build --parallel "$jobs"
 ctest --test-dir build --output-on-failure --parallel "$jobs"
+
+echo "== the two README commands in order on a fresh copy: one build folder, one configuration"
+tests/scripts/readme_commands_order_test.sh
 
 echo "== native tests under AddressSanitizer and UndefinedBehaviorSanitizer (clang++)"
 san="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
@@ -40,9 +45,7 @@ cmake -S . -B build-clang -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPIL
 cmake --build build-clang --parallel "$jobs" --target ballast
 
 echo "== WebAssembly build"
-export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"   # Debian's emscripten needs its acorn module
-emcmake cmake -S . -B build-wasm -G Ninja -DCMAKE_BUILD_TYPE=Release \
-  -DCMAKE_CROSSCOMPILING_EMULATOR="$(command -v node)" >/dev/null
+ballast_configure_wasm
 cmake --build build-wasm --parallel "$jobs"
 ctest --test-dir build-wasm --output-on-failure
 

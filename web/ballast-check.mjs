@@ -19,7 +19,7 @@ const STYLE = `
 .verdict-word { font-size: 18px; }
 .verdict-pass { color: var(--ballast-pass, #146c2e); }
 .verdict-fail { color: var(--ballast-fail, #b3261e); }
-.verdict-error { color: var(--ballast-warn, #8a5a00); }
+.verdict-error, .verdict-attention { color: var(--ballast-warn, #8a5a00); }
 .pending { opacity: 0.6; padding: 10px 0; }
 ul { list-style: none; padding: 0; margin: 8px 0 0; display: grid; gap: 6px; }
 .finding-button { all: unset; display: block; width: 100%; box-sizing: border-box; padding: 6px 8px; border-left: 4px solid var(--ballast-warn, #8a5a00); cursor: default; }

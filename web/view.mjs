@@ -27,10 +27,10 @@ function setAttrs(node, attrs) {
   }
 }
 
-/** The verdict banner: PASS / FAIL / INVALID INPUT with counts. */
+/** The verdict banner: PASS / FAIL / ATTENTION (status) / INVALID INPUT with counts. */
 export function verdictBanner(report) {
   const { verdict, summary } = report;
-  const word = verdict === 'pass' ? 'PASS' : verdict === 'fail' ? 'FAIL' : 'INVALID INPUT';
+  const word = verdict === 'error' ? 'INVALID INPUT' : verdict.toUpperCase();
   const counts = verdict === 'error'
     ? `${summary.input_errors} input error${summary.input_errors === 1 ? '' : 's'}, nothing evaluated`
     : `${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}`;

@@ -340,6 +340,7 @@ SwapSim Evaluator::simulate(const SwapAction& s, const Int& amount, VenueState& 
   if (s.exact_in) {
     Int min_out = s.bound ? *s.bound : Int(0);
     if (out > 0) sim.slippage = Frac{out - min_out, out};
+    else if (min_out == 0) sim.slippage = Frac{1, 1};  // buys nothing and accepts it: 100 %
   } else if (s.bound) {
     sim.slippage = Frac{*s.bound - in, in};
   } else {
@@ -794,7 +795,6 @@ Report Evaluator::check() {
   Snapshot now = before;  // follows the balances action by action
 
   const bool drift_rule = p_.execution.rebalance_only && p_.execution.rebalance_only->value && !p_.targets.empty();
-  Frac drift = total_drift(before, p_.targets);
   Int traded = 0, lost = 0;
   bool any_swap = false, infeasible = false;
 
@@ -856,6 +856,8 @@ Report Evaluator::check() {
       if (s.bound) af.max_amount_in = to_string(*s.bound);
     }
     VenueState state_before = venues[s.venue];
+    // swap.increases_drift compares with the state the previous action left, whatever its type.
+    const Frac drift = drift_rule ? total_drift(now, p_.targets) : Frac{0, 1};
     const PoolQuote quote = pool_quote(s, venues[s.venue]);  // the pool as the swap finds it
     SwapSim sim = simulate(s, s.amount, venues[s.venue], quote);
     if (!sim.result.ok) {
@@ -906,7 +908,6 @@ Report Evaluator::check() {
         f.unit = "bps";
         r.findings.push_back(std::move(f));
       }
-      drift = d;
     }
   }
 
@@ -933,7 +934,7 @@ Report Evaluator::status() {
   portfolio_rules(nullptr, before, "", {Family::Targets, Family::Limits, Family::Floors, Family::Backing}, r.findings);
   stress(before, nullptr, r);
   sort_findings(r.findings);
-  r.verdict = r.count(Severity::Error) > 0 ? "fail" : "pass";
+  r.verdict = r.count(Severity::Error) + r.count(Severity::Warning) > 0 ? "attention" : "pass";
   return r;
 }
 

@@ -463,13 +463,43 @@ void read_uniswap_v3(Reader& r, Obj& o, Venue& v, AssetRef asset_ref) {
     }
     ticks->push_back(V3Tick{static_cast<int>(*index), *net});
   });
-  if (ok) {
-    if (ticks->empty() || ticks->front().index > *tick || ticks->back().index < *tick) {
-      r.error(code::value_range, o.at("ticks"),
-              "the ticks must span the current tick " + std::to_string(*tick) +
-                  ": they are the window of tick data the simulation may use");
+  // The window in which `ticks` lists every initialized tick: stated by `tick_window`, else the
+  // span of the listed ticks and the current tick together.
+  std::optional<std::pair<int, int>> window;
+  if (const Node* wn = o.opt("tick_window")) {
+    const std::string wp = o.at("tick_window");
+    const auto* items = wn->kind == Node::Kind::Array && wn->items.size() == 2 ? &wn->items : nullptr;
+    if (!items) r.error(code::type_mismatch, wp, "expected [lower, upper] (two tick indices), got " + quote(*wn));
+    if (items) {
+      auto lo = r.integer((*items)[0], pointer_join(wp, 0), v3::kMinTick, v3::kMaxTick);
+      auto hi = r.integer((*items)[1], pointer_join(wp, 1), v3::kMinTick, v3::kMaxTick);
+      if (lo && hi && *lo > *hi)
+        r.error(code::value_range, wp, "tick_window " + quote(*wn) + " has its lower end above its upper end");
+      else if (lo && hi)
+        window = std::pair<int, int>(static_cast<int>(*lo), static_cast<int>(*hi));
+    }
+    if (!window) ok = false;
+  }
+  if (ok && window) {
+    if (*tick < window->first || *tick > window->second) {
+      r.error(code::value_range, o.at("tick_window"),
+              "the current tick " + std::to_string(*tick) + " lies outside tick_window [" +
+                  std::to_string(window->first) + ", " + std::to_string(window->second) + "]");
       ok = false;
-    } else {
+    }
+    for (std::size_t k = 0; ok && k < ticks->size(); ++k)
+      if ((*ticks)[k].index < window->first || (*ticks)[k].index > window->second) {
+        r.error(code::value_range, pointer_join(o.at("ticks"), k) + "/index",
+                "tick " + std::to_string((*ticks)[k].index) + " lies outside tick_window [" +
+                    std::to_string(window->first) + ", " + std::to_string(window->second) + "]");
+        ok = false;
+      }
+  } else if (ok) {
+    window = std::pair<int, int>(static_cast<int>(*tick), static_cast<int>(*tick));
+    if (!ticks->empty()) window = {std::min<int>(ticks->front().index, window->first), std::max<int>(ticks->back().index, window->second)};
+  }
+  if (ok) {
+    {
       // Crossing the ticks in either direction must never take the liquidity out of uint128.
       auto above = std::upper_bound(ticks->begin(), ticks->end(), *tick, [](int t, const V3Tick& x) { return t < x.index; });
       auto cross = [&](Int& l, std::vector<V3Tick>::const_iterator it, bool upward) {
@@ -497,6 +527,8 @@ void read_uniswap_v3(Reader& r, Obj& o, Venue& v, AssetRef asset_ref) {
     pool.tick = static_cast<int>(*tick);
     pool.liquidity = *liquidity;
     pool.ticks = std::move(ticks);
+    pool.window_lower = window->first;
+    pool.window_upper = window->second;
   }
   v.state = pool;
 }

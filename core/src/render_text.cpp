@@ -117,9 +117,9 @@ std::string render_text(const Report& r, const RenderOptions& opt) {
     return o.str();
   }
   bool pass = r.verdict == "pass";
-  std::string word = r.mode == "status" ? (errors + warnings == 0 ? "IN POLICY" : (pass ? "ATTENTION" : "OUT OF POLICY"))
-                                        : (pass ? "PASS" : "FAIL");
-  o << (pass ? (warnings ? p.yellow() : p.green()) : p.red()) << p.bold() << word << p.reset() << "  " << subject
+  std::string word = r.verdict;  // pass, fail, or (status) attention: the JSON's verdict, upper-cased
+  for (char& c : word) c = static_cast<char>(c - 'a' + 'A');
+  o << (pass ? (warnings ? p.yellow() : p.green()) : r.verdict == "attention" ? p.yellow() : p.red()) << p.bold() << word << p.reset() << "  " << subject
     << ": " << errors << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning"
     << (warnings == 1 ? "" : "s") << "\n";
 

@@ -186,6 +186,20 @@ def test_usage_and_commands():
                         os.path.join(ex, "treasury.json"), "--format", "json"])
     report = json.loads(out)
     check(report["mode"] == "status" and "after" not in report and "actions" not in report, "status json")
+    # One status verdict in every format, and the exit code follows it (attention: 1, pass: 0).
+    check(code == 1 and report["verdict"] == "attention", f"status json verdict {report['verdict']} exit {code}")
+    code, out, _ = run(["status", "--policy", os.path.join(ex, "policy.json"), "--treasury",
+                        os.path.join(ex, "treasury.json"), "--format", "github"])
+    check(code == 1 and "verdict attention" in out, f"status github\n{out}")
+    with tempfile.TemporaryDirectory() as tmp:
+        empty_policy = os.path.join(tmp, "policy.json")
+        with open(empty_policy, "w") as fh:
+            json.dump({"ballast": "policy/1", "numeraire": "USD"}, fh)
+        code, out, _ = run(["status", "--policy", empty_policy, "--treasury", os.path.join(ex, "treasury.json")])
+        check(code == 0 and out.startswith("PASS  treasury status"), f"status in policy\n{out}")
+        code, out, _ = run(["status", "--policy", empty_policy, "--treasury", os.path.join(ex, "treasury.json"),
+                            "--format", "json"])
+        check(code == 0 and json.loads(out)["verdict"] == "pass", f"status in policy json\n{out}")
     code, _, _ = run(["status", "--policy", os.path.join(ex, "policy.json"), "--treasury", os.path.join(ex, "policy.json")])
     check(code == 2, "status with a policy as treasury")
     code, out, _ = run(["validate", os.path.join(ex, "policy.json"), "-"], b'{"ballast": "policy/1", "x": 1}')
@@ -248,6 +262,12 @@ def test_schemas(cases):
             check(bool(errs), f"{name}: schema accepts a document the engine rejects")
 
 
+def test_readme():
+    """The README's example output and examples table are what the binary prints."""
+    p = subprocess.run([sys.executable, os.path.join(SRC, "scripts", "readme.py"), BIN], capture_output=True, text=True)
+    check(p.returncode == 0, f"README figures differ from the binary:\n{p.stdout}{p.stderr}")
+
+
 def main():
     cases = load_cases()
     with tempfile.TemporaryDirectory() as tmp:
@@ -256,6 +276,7 @@ def main():
     test_formats({n: d for n, d, _ in cases})
     test_usage_and_commands()
     test_schemas(cases)
+    test_readme()
     for f in failures:
         print("FAILED:", f)
     print(f"{passed} passed, {len(failures)} failed")

@@ -500,6 +500,42 @@ case("swap_increases_drift_sequential", "each swap is judged on the state the pr
      treasury=treasury_with(usdc=3_000_000, weth=3_500),
      actions=[otc("WETH", "USDC", 500 * E18, 1_000_000 * E6), otc("WETH", "USDC", 50 * E18, 100_000 * E6)])
 
+
+
+def transfer(asset, amount, to=ALICE):
+    return {"type": "transfer", "asset": asset, "amount": str(amount), "to": to}
+
+
+def drift_bps(eth_usd, stable_usd):
+    """Total drift of the 60/40 eth/stable targets, in bps, for a treasury holding only those."""
+    nav = eth_usd + stable_usd
+    return fixed(2 * abs(eth_usd * 10000 - 6000 * nav), nav, 2)
+
+
+# A transfer between swaps moves the baseline: each swap is judged on the state the previous
+# action left, whatever its type.
+case("swap_increases_drift_after_transfer_raising", "a transfer raises drift to 1333.33; the swap after it lowers "
+     "drift to 888.89, still above the 0.00 before the transfer: passes", PASS, policy=REBAL,
+     actions=[transfer("USDC", 1_000_000 * E6), otc("WETH", "USDC", 100 * E18, 200_000 * E6)])
+case("swap_increases_drift_after_transfer_lowering", "a transfer lowers drift from 2000.00 to 1333.33; the swap after "
+     "it raises drift to 1777.78, still below the 2000.00 before the transfer: fails",
+     fail(f("swap.increases_drift", path="/proposal/actions/1", observed=drift_bps(6_200_000, 2_800_000),
+            before=drift_bps(6_000_000, 3_000_000))),
+     policy=REBAL, treasury=treasury_with(usdc=3_000_000, weth=3_500),
+     actions=[transfer("WETH", 500 * E18), usdc_to_weth(200_000)])
+case("swap_increases_drift_swap_transfer_swap_raising", "swap to 1000.00, a transfer raises drift to 2444.44, the "
+     "second swap lowers it to 2000.00 (above the first swap's 1000.00): passes", PASS, policy=REBAL,
+     treasury=treasury_with(usdc=3_000_000, weth=3_500),
+     actions=[otc("WETH", "USDC", 250 * E18, 500_000 * E6), transfer("USDC", 1_000_000 * E6),
+              otc("WETH", "USDC", 100 * E18, 200_000 * E6)])
+case("swap_increases_drift_swap_transfer_swap_lowering", "swap to 1000.00, a transfer lowers drift to 631.58, the "
+     "second swap raises it to 842.11 (below the first swap's 1000.00): fails",
+     fail(f("swap.increases_drift", path="/proposal/actions/2", observed=drift_bps(6_100_000, 3_400_000),
+            before=drift_bps(6_000_000, 3_500_000))),
+     policy=REBAL, treasury=treasury_with(usdc=3_000_000, weth=3_500),
+     actions=[otc("WETH", "USDC", 250 * E18, 500_000 * E6), transfer("WETH", 250 * E18), usdc_to_weth(100_000)])
+assert drift_bps(6_200_000, 2_800_000) == "1777.78" and drift_bps(6_100_000, 3_400_000) == "842.11"
+
 # ---- allocation claims ----------------------------------------------------------------------------
 case("allocation_exact_pass", "claims eth 64 % with no tolerance, simulated 64 %", PASS,
      proposal={"allocation": [{"select": "eth", "weight_bps": 6400}]}, actions=[usdc_to_weth(400_000)])
@@ -621,7 +657,60 @@ case("v3_oracle_deviation_at_limit", "pool mid 1 BBB per AAA, oracle 1/1.02: exa
      treasury=v3_treasury(prices={"BBB": "1.02"}), actions=[v3_swap("AAA", "BBB", 1000)])
 case("v3_price_impact_fail", "1 AAA into 2e18 of liquidity moves the price far",
      fail(f("swap.price_impact", subject="v3")), policy=IMPACT, treasury=v3_treasury(), actions=[v3_swap("AAA", "BBB", E18)])
+# Pools and results of v3-core's swap-test snapshot (tests/data/uniswap_v3_pool_swaps.json, written
+# from the snapshot by tests/data/uniswap_v3_pool_swaps.py).
+V3_SNAPSHOT = json.load(open(os.path.join(HERE, "..", "data", "uniswap_v3_pool_swaps.json")))
+
+
+def v3_snapshot_pool(name):
+    """The snapshot's pool as a venue: the ticks its positions initialize, no tick_window."""
+    p = V3_SNAPSHOT["pools"][name]
+    first = next(s for s in V3_SNAPSHOT["swaps"] if s["pool"] == name)
+    net, liquidity = {}, 0
+    for lo, hi, liq in p["positions"]:
+        net[lo] = net.get(lo, 0) + int(liq)
+        net[hi] = net.get(hi, 0) - int(liq)
+        if lo <= first["tick_before"] < hi:
+            liquidity += int(liq)
+    return dict(V3_POOL, fee_pips=p["fee_pips"], tick_spacing=p["tick_spacing"], sqrt_price_x96=p["sqrt_price_x96"],
+                tick=first["tick_before"], liquidity=str(liquidity),
+                ticks=[{"index": i, "liquidity_net": str(n)} for i, n in sorted(net.items())])
+
+
+def v3_snapshot_swap(pool, case_name):
+    return next(s for s in V3_SNAPSHOT["swaps"] if s["pool"] == pool and s["case"] == case_name)
+
+
+MIN_POOL = "initialized at the min ratio"
+snap = v3_snapshot_swap(MIN_POOL, "swap exactly 1.0000 token1 for token0")
+case("v3_price_outside_every_position", "a pool at the minimum price, below its only position (v3-core's "
+     "'initialized at the min ratio'): accepted; 1 BBB in crosses into the position and buys the snapshot's amount",
+     {"verdict": "pass", "findings": [], "actions": [{"index": 0, "expected_out": str(-int(snap["amount0"]))}]},
+     treasury=v3_treasury(v3_snapshot_pool(MIN_POOL)), actions=[v3_swap("BBB", "AAA", E18)])
+case("v3_price_outside_every_position_exhausted", "the same pool: selling AAA would take the price below the tick "
+     "window (the current tick is its lower end): infeasible",
+     {"verdict": "fail", "findings": [f("action.infeasible", subject="v3")], "no_after": True},
+     treasury=v3_treasury(v3_snapshot_pool(MIN_POOL)), actions=[v3_swap("AAA", "BBB", 1000)])
+MAX_POOL = "close to max price"
+snap = v3_snapshot_swap(MAX_POOL, "swap exactly 0.0000000000000010000 token1 for token0")
+assert snap["amount0"] == "0" and snap["amount1"] == "1000"
+case("v3_swap_buys_nothing_executes", "1,000 wei of BBB into v3-core's 'close to max price' pool buys 0 AAA, and "
+     "the pool executes it: a 100 % loss, and the transfer after it is simulated",
+     {"verdict": "fail", "findings": [f("swap.loss", subject="v3", path="/proposal/actions/0", observed="10000.00",
+                                        limit="100.00")],
+      "actions": [{"index": 0, "expected_out": "0", "loss_bps": "10000.00"}, {"index": 1, "type": "transfer"}]},
+     policy=LOSS, treasury=v3_treasury(v3_snapshot_pool(MAX_POOL)),
+     actions=[v3_swap("BBB", "AAA", 1000), transfer("AAA", E18)])
 WINDOW = dict(V3_POOL, ticks=[{"index": -600, "liquidity_net": str(2 * E18)}, {"index": 600, "liquidity_net": str(-2 * E18)}])
+# The full-range position's ticks lie outside the stated window: inside it no tick is initialized.
+STATED_WINDOW = dict(V3_POOL, ticks=[], tick_window=[-600, 600])
+case("v3_tick_window_stated", "tick_window [-600, 600] with no initialized tick inside it: a swap inside it is "
+     "simulated as in the full pool",
+     {"verdict": "pass", "findings": [], "actions": [{"index": 0, "expected_out": "996"}]},
+     treasury=v3_treasury(STATED_WINDOW), actions=[v3_swap("AAA", "BBB", 1000)])
+case("v3_tick_window_stated_exhausted", "the same window: 1 AAA would move the price below tick -600: infeasible",
+     {"verdict": "fail", "findings": [f("action.infeasible", subject="v3")], "no_after": True},
+     treasury=v3_treasury(STATED_WINDOW), actions=[v3_swap("AAA", "BBB", E18)])
 case("v3_tick_data_exhausted", "the swap would move the price past the last tick provided: infeasible, not a guess",
      {"verdict": "fail", "findings": [f("action.infeasible", subject="v3")], "no_after": True},
      treasury=v3_treasury(WINDOW), actions=[v3_swap("AAA", "BBB", E18)])
@@ -672,6 +761,14 @@ CASES["curve_exact_output"]["case"]["treasury"]["assets"][2]["balance"] = str(1_
 case("curve_pool_share_fail", "selling 4 M USDC into a 50 M USDC balance: 8 %; the largest passing input is 5 %",
      fail(f("swap.pool_share", subject="crv", observed="800.00", limit="500.00", max_passing=str(2_500_000 * E6))),
      policy={"execution": {"max_pool_share_bps": 500}}, treasury=curve_treasury(), actions=[crv("USDC", "DAI", 4_000_000 * E6)])
+cp = curve_pool_model()
+assert cv.exchange(cp, 0, 1, 10**9) == 0
+case("curve_swap_buys_nothing_executes", "10^9 wei of DAI buys 0 USDC and exchange() executes it: a 100 % loss, "
+     "and the swap after it is simulated on the pool it left",
+     {"verdict": "fail", "findings": [f("swap.loss", subject="crv", path="/proposal/actions/0", observed="10000.00")],
+      "actions": [{"index": 0, "expected_out": "0"}, {"index": 1, "expected_out": str(cv.exchange(cp, 1, 0, E6))}]},
+     policy=LOSS, treasury=curve_treasury(), actions=[crv("DAI", "USDC", 10**9), crv("USDC", "DAI", E6)])
+CASES["curve_swap_buys_nothing_executes"]["case"]["treasury"]["assets"][2]["balance"] = str(E18)
 case("curve_cannot_pay", "more USDT out than the pool holds: infeasible",
      {"verdict": "fail", "findings": [f("action.infeasible", subject="crv")], "no_after": True},
      treasury=curve_treasury(), actions=[crv("USDC", "USDT", 50_000_001 * E6, exact_in=False)])
@@ -786,8 +883,14 @@ venue_error("error_v3_tick_mismatch", "a tick that does not match the price", "v
 venue_error("error_v3_negative_liquidity", "crossing a tick would make the liquidity negative", "value.range",
             "/venues/2/ticks/1/liquidity_net",
             dict(V3_POOL, ticks=[{"index": -887220, "liquidity_net": str(2 * E18)}, {"index": 887220, "liquidity_net": str(-3 * E18)}]), v3_treasury)
-venue_error("error_v3_window_misses_tick", "a tick window that does not span the current tick", "value.range", "/venues/2/ticks",
-            dict(V3_POOL, ticks=[{"index": 60, "liquidity_net": "0"}, {"index": 120, "liquidity_net": "0"}]), v3_treasury)
+venue_error("error_v3_tick_window_misses_tick", "a stated tick window that does not hold the current tick",
+            "value.range", "/venues/2/tick_window", dict(V3_POOL, ticks=[], tick_window=[60, 600]), v3_treasury)
+venue_error("error_v3_tick_outside_window", "a listed tick outside the stated tick window", "value.range",
+            "/venues/2/ticks/0/index", dict(V3_POOL, tick_window=[-600, 600]), v3_treasury)
+venue_error("error_v3_tick_window_reversed", "a tick window whose lower end is above its upper end", "value.range",
+            "/venues/2/tick_window", dict(V3_POOL, ticks=[], tick_window=[600, -600]), v3_treasury)
+venue_error("error_v3_tick_window_shape", "a tick window that is not two tick indices", "type.mismatch",
+            "/venues/2/tick_window", dict(V3_POOL, ticks=[], tick_window=[600]), v3_treasury, schema_expressible=True)
 venue_error("error_v3_liquidity_net_number", "liquidity_net as a JSON number", "type.amount", "/venues/2/ticks/0/liquidity_net",
             dict(V3_POOL, ticks=[{"index": -887220, "liquidity_net": 5}, {"index": 887220, "liquidity_net": "-5"}]), v3_treasury,
             schema_expressible=True)

@@ -54,15 +54,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (in.range(0, 1)) net = -net;
     ticks.push_back(V3Tick{static_cast<int>(idx), net});
   }
-  // As the parser requires, the window spans the current tick.
-  const long long below = (start >= 0 ? start / spacing : -((-static_cast<long long>(start) + spacing - 1) / spacing)) * spacing;
-  const long long above = below == start ? below : below + spacing;
-  ticks.push_back(V3Tick{static_cast<int>(std::max<long long>(below, min_t)), in.amount(90)});
-  ticks.push_back(V3Tick{static_cast<int>(std::min<long long>(above, max_t)), -in.amount(90)});
+  // Often a position around the price; otherwise the price may lie outside every listed tick.
+  if (in.range(0, 3) != 0) {
+    const long long below = (start >= 0 ? start / spacing : -((-static_cast<long long>(start) + spacing - 1) / spacing)) * spacing;
+    const long long above = below == start ? below : below + spacing;
+    ticks.push_back(V3Tick{static_cast<int>(std::max<long long>(below, min_t)), in.amount(90)});
+    ticks.push_back(V3Tick{static_cast<int>(std::min<long long>(above, max_t)), -in.amount(90)});
+  }
   std::sort(ticks.begin(), ticks.end(), [](const V3Tick& a, const V3Tick& b) { return a.index < b.index; });
   ticks.erase(std::unique(ticks.begin(), ticks.end(), [](const V3Tick& a, const V3Tick& b) { return a.index == b.index; }),
               ticks.end());
   pool.ticks = std::make_shared<const std::vector<V3Tick>>(ticks);
+  // The parser's default window: the listed ticks and the current tick together.
+  pool.window_lower = std::min(ticks.front().index, start);
+  pool.window_upper = std::max(ticks.back().index, start);
 
   const bool zero_for_one = in.range(0, 1) == 1;
   const Int a = in.amount(128), d = in.amount(96);
@@ -75,8 +80,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   BALLAST_FUZZ_CHECK(zero_for_one ? after.sqrt_price_x96 <= pool.sqrt_price_x96 : after.sqrt_price_x96 >= pool.sqrt_price_x96);
   // The price never leaves the window in the swap's direction (it may start anywhere inside the
   // current tick, which can lie above the window's last tick).
-  BALLAST_FUZZ_CHECK(zero_for_one ? after.sqrt_price_x96 >= v3::sqrt_ratio_at_tick(ticks.front().index)
-                                  : after.sqrt_price_x96 <= v3::sqrt_ratio_at_tick(ticks.back().index));
+  BALLAST_FUZZ_CHECK(zero_for_one ? after.sqrt_price_x96 >= v3::sqrt_ratio_at_tick(pool.window_lower)
+                                  : after.sqrt_price_x96 <= v3::sqrt_ratio_at_tick(pool.window_upper));
   BALLAST_FUZZ_CHECK(after.liquidity >= 0);
 
   const SwapResult more = sell(pool, zero_for_one, true, a + d);

@@ -1,4 +1,5 @@
 // Uniswap v3 math against the published v3-core tests.
+#include "ballast/parse.h"
 #include "ballast/venues.h"
 #include "test_support.h"
 
@@ -38,24 +39,89 @@ UniswapV3Pool make_pool(const nlohmann::json& p) {
 
 }  // namespace
 
-TEST_CASE("v3-core pool swap snapshots: every fully-filling swap, bit for bit", "[uniswap_v3]") {
+// Every entry of v3-core's swap-test snapshot: 15 pools x 16 swaps, called as the spec's callee
+// calls UniswapV3Pool.swap (price limits included); the pool's deltas and tick after, or the revert.
+TEST_CASE("v3-core pool swap snapshots: every entry, bit for bit", "[uniswap_v3]") {
   auto data = nlohmann::json::parse(ballast_test::read_source_file("tests/data/uniswap_v3_pool_swaps.json"));
-  REQUIRE(data["swaps"].size() == 94);
-  for (const auto& [name, p] : data["pools"].items()) {
-    INFO(name);
-    CHECK(make_pool(p).tick == p["tick_before"].get<int>());
-  }
+  REQUIRE(data["swaps"].size() == 240);
+  std::size_t reverts = 0;
   for (const auto& s : data["swaps"]) {
     UniswapV3Pool pool = make_pool(data["pools"][s["pool"].get<std::string>()]);
-    Int amount = I(s["amount"]);
-    bool exact_in = s["exact_in"];
-    INFO(s.dump());
-    auto o = v3::swap(pool, s["zero_for_one"], exact_in ? amount : Int(-amount));
+    INFO(s["pool"].get<std::string>() << " / " << s["case"].get<std::string>());
+    REQUIRE(pool.tick == s["tick_before"].get<int>());
+    const Int before = pool.sqrt_price_x96;
+    auto o = v3::swap(pool, s["zero_for_one"], I(s["amount_specified"]), I(s["sqrt_price_limit_x96"]));
+    if (s.contains("error")) {
+      ++reverts;
+      CHECK(!o.ok);
+      CHECK(o.failure.find("UniswapV3Pool: " + s["error"].get<std::string>() + " ") == 0);
+      CHECK(pool.sqrt_price_x96 == before);  // a revert leaves the pool as it was
+      continue;
+    }
     REQUIRE(o.ok);
     CHECK(o.amount0 == I(s["amount0"]));
     CHECK(o.amount1 == I(s["amount1"]));
     CHECK(pool.tick == s["tick_after"].get<int>());
   }
+  CHECK(reverts == 50);
+}
+
+namespace {
+
+// The snapshot's pool as a treasury document lists it: its initialized ticks, no tick_window
+// (the window is then the listed ticks and the current tick together).
+std::string pool_treasury(const nlohmann::json& p) {
+  UniswapV3Pool pool = make_pool(p);
+  nlohmann::json ticks = nlohmann::json::array();
+  for (const auto& t : *pool.ticks) ticks.push_back({{"index", t.index}, {"liquidity_net", to_string(t.liquidity_net)}});
+  nlohmann::json asset = {{"decimals", 18}, {"balance", "0"}, {"price", "1"}};
+  nlohmann::json a = asset, b = asset;
+  a["id"] = "T0";
+  b["id"] = "T1";
+  nlohmann::json venue = {{"id", "pool"}, {"kind", "uniswap_v3"}, {"token0", "T0"}, {"token1", "T1"},
+                          {"fee_pips", p["fee_pips"]}, {"tick_spacing", p["tick_spacing"]},
+                          {"sqrt_price_x96", p["sqrt_price_x96"]}, {"tick", pool.tick},
+                          {"liquidity", to_string(pool.liquidity)}, {"ticks", ticks}};
+  return nlohmann::json({{"ballast", "treasury/1"}, {"as_of", "2026-11-20T00:00:00Z"}, {"numeraire", "USD"},
+                         {"assets", {a, b}}, {"venues", {venue}}})
+      .dump();
+}
+
+}  // namespace
+
+// The swaps that fully fill (the exact input spent, the exact output received), as a proposal's
+// swap runs them: the pool read from a treasury document (the pools at the extreme prices, whose
+// price lies outside every position, included) and swapped through the venue layer with the
+// router's default price limit. A price limit the swap never reached does not change its result.
+TEST_CASE("v3-core snapshot: every fully-filling swap through the treasury document and the venue layer",
+          "[uniswap_v3]") {
+  auto data = nlohmann::json::parse(ballast_test::read_source_file("tests/data/uniswap_v3_pool_swaps.json"));
+  std::size_t full = 0, buys_nothing = 0;
+  for (const auto& s : data["swaps"]) {
+    if (!s.value("fully_fills", false)) continue;
+    ++full;
+    INFO(s["pool"].get<std::string>() << " / " << s["case"].get<std::string>());
+    auto parsed = parse_status_documents(R"({"ballast": "policy/1"})", pool_treasury(data["pools"][s["pool"].get<std::string>()]));
+    INFO((parsed.errors.empty() ? std::string() : parsed.errors[0].message));
+    REQUIRE(parsed.value);
+    VenueState state = parsed.value->treasury.venues[0].state;
+    const bool zero_for_one = s["zero_for_one"];
+    const Int specified = I(s["amount_specified"]);
+    SwapRequest rq;
+    rq.in = zero_for_one ? 0 : 1;
+    rq.out = 1 - rq.in;
+    rq.exact_in = specified > 0;
+    rq.amount = specified > 0 ? specified : Int(-specified);
+    SwapResult r = swap(state, rq);
+    REQUIRE(r.ok);
+    const Int pool_in = I(s[zero_for_one ? "amount0" : "amount1"]), pool_out = I(s[zero_for_one ? "amount1" : "amount0"]);
+    CHECK(r.amount_in == pool_in);
+    CHECK(r.amount_out == -pool_out);
+    CHECK(std::get<UniswapV3Pool>(state).tick == s["tick_after"].get<int>());
+    buys_nothing += r.amount_out == 0;
+  }
+  CHECK(full == 114);
+  CHECK(buys_nothing == 6);  // at the extreme prices and with the maximum liquidity, a small input buys nothing, and executes
 }
 
 // Uniswap/v3-core test/TickMath.spec.ts: the boundary values and the comparisons with the

@@ -82,7 +82,8 @@ export interface Report {
   engine: { name: 'ballast'; version: string };
   mode: 'check' | 'status';
   proposal?: string;
-  verdict: 'pass' | 'fail' | 'error';
+  /** check: pass | fail | error; status: pass | attention (any finding) | error. */
+  verdict: 'pass' | 'fail' | 'attention' | 'error';
   summary: { errors: number; warnings: number; input_errors: number };
   findings: Finding[];
   errors: Diagnostic[];

@@ -72,6 +72,9 @@ test('validate, status and schema', () => {
   assert.ok(v.errors.some((e) => e.code === 'field.unknown' && e.path === '/x'));
   const s = ballast.status({ policy: ex.policy, treasury: ex.treasury });
   assert.equal(s.mode, 'status');
+  assert.equal(s.verdict, 'attention');  // the CLI's text and exit code say the same
+  const inPolicy = ballast.status({ policy: { ballast: 'policy/1', numeraire: 'USD' }, treasury: ex.treasury });
+  assert.equal(inPolicy.verdict, 'pass');
   assert.ok(s.findings.some((f) => f.rule === 'target.outside_band'));
   assert.equal(ballast.schema('policy').$id, 'urn:ballast:schema:policy:1');
   assert.deepEqual(ballast.schema('report/1'), ballast.schema('report'));

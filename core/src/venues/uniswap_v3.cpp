@@ -322,10 +322,9 @@ SwapOutcome swap(UniswapV3Pool& pool, bool zero_for_one, const Int& amount_speci
     return failed("UniswapV3Pool: SPL (the price is already at its limit)");
   static const std::vector<V3Tick> no_ticks;
   const std::vector<V3Tick>& ticks = pool.ticks ? *pool.ticks : no_ticks;
-  // The window of tick data: the price may not move past its outermost ticks.
-  if (ticks.empty()) return failed("tick data exhausted: the pool lists no initialized ticks");
-  const Int window_low = sqrt_ratio_at_tick(ticks.front().index);
-  const Int window_high = sqrt_ratio_at_tick(ticks.back().index);
+  // The window of tick data: the price may not leave it.
+  const Int window_low = sqrt_ratio_at_tick(std::clamp(pool.window_lower, kMinTick, kMaxTick));
+  const Int window_high = sqrt_ratio_at_tick(std::clamp(pool.window_upper, kMinTick, kMaxTick));
 
   const bool exact_input = amount_specified > 0;
   Int remaining = amount_specified, calculated = 0;
@@ -341,8 +340,9 @@ SwapOutcome swap(UniswapV3Pool& pool, bool zero_for_one, const Int& amount_speci
     if (!step) return failed("UniswapV3Pool: a swap step reverts (arithmetic bounds)");
     sqrt_price = step->sqrt_next;
     if (zero_for_one ? sqrt_price < window_low : sqrt_price > window_high)
-      return failed("tick data exhausted: the swap moves the price past the last tick provided (tick " +
-                    std::to_string(zero_for_one ? ticks.front().index : ticks.back().index) +
+      return failed("tick data exhausted: the swap moves the price past the tick window's " +
+                    std::string(zero_for_one ? "lower" : "upper") + " end (tick " +
+                    std::to_string(zero_for_one ? pool.window_lower : pool.window_upper) +
                     "), where the liquidity is unknown");
     Int in_plus_fee = step->amount_in + step->fee_amount;
     if (!fits_int256(in_plus_fee) || !fits_int256(step->amount_out))

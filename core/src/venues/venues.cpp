@@ -64,7 +64,7 @@ SwapResult swap_v3(UniswapV3Pool& p, const SwapRequest& rq) {
   if (!rq.exact_in && r.amount_out != rq.amount)
     return fail("the pool cannot fill: only " + to_string(r.amount_out) + " of " + to_string(rq.amount) +
                 " can be bought before the price limit");
-  if (r.amount_out <= 0) return fail("the input buys nothing");
+  // An output that rounds to 0 is what the pool pays: the swap executes and buys nothing.
   p = std::move(work);
   r.ok = true;
   return r;
@@ -81,7 +81,7 @@ SwapResult swap_curve(CurveStableSwapPool& p, const SwapRequest& rq) {
   CurveStableSwapPool work = p;
   auto dy = curve::exchange(work, rq.in, rq.out, dx);
   if (!dy) return fail("the StableSwap math reverts (no convergence, or the pool cannot pay)");
-  if (*dy <= 0) return fail("the input buys nothing");
+  // dy may be 0 (the output rounds to nothing): exchange() executes and pays nothing.
   p = std::move(work);
   SwapResult r;
   r.ok = true;

@@ -20,8 +20,16 @@ struct V3Tick {
   Int liquidity_net;
 };
 
-/// Market state of one Uniswap v3 pool. `ticks` may be a window around the current price; it is
-/// sorted, immutable and shared between copies, so forking the state is cheap.
+namespace uniswap_v3 {
+inline constexpr int kMinTick = -887272;
+inline constexpr int kMaxTick = 887272;
+}  // namespace uniswap_v3
+
+/// Market state of one Uniswap v3 pool. `ticks` lists every initialized tick within the window
+/// [window_lower, window_upper] (tick indices); a swap may move the price anywhere inside the
+/// window and nowhere outside it, where the liquidity is unknown. The default window is the whole
+/// tick range: the list is then the pool's complete tick data. `ticks` is sorted, immutable and
+/// shared between copies, so forking the state is cheap.
 struct UniswapV3Pool {
   long long fee_pips = 3000;  // hundredths of a bip: 500 = 0.05 %
   int tick_spacing = 60;
@@ -29,12 +37,12 @@ struct UniswapV3Pool {
   int tick = 0;
   Int liquidity;
   std::shared_ptr<const std::vector<V3Tick>> ticks;
+  int window_lower = uniswap_v3::kMinTick;
+  int window_upper = uniswap_v3::kMaxTick;
 };
 
 namespace uniswap_v3 {
 
-inline constexpr int kMinTick = -887272;
-inline constexpr int kMaxTick = 887272;
 /// TickMath.MIN_SQRT_RATIO and MAX_SQRT_RATIO.
 const Int& min_sqrt_ratio();
 const Int& max_sqrt_ratio();
@@ -80,7 +88,8 @@ struct SwapOutcome {
 
 /// UniswapV3Pool.swap with the given price limit (0: the extreme the router uses, MIN+1 or MAX-1).
 /// `amount_specified` > 0 is exact input, < 0 exact output. The pool state is updated on
-/// success. A step beyond the provided tick window fails ("tick data exhausted").
+/// success. A step that takes the price outside the pool's tick window fails ("tick data
+/// exhausted").
 SwapOutcome swap(UniswapV3Pool& pool, bool zero_for_one, const Int& amount_specified, Int sqrt_price_limit = 0);
 
 }  // namespace uniswap_v3
