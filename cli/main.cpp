@@ -166,8 +166,8 @@ int run_check(const Args& a) {
   for (auto it = files.begin(); it != files.end();) it = it->second == "-" ? files.erase(it) : std::next(it);
   std::string text = render(a, r, files);
   emit(a, text);
-  if (r.verdict == "error") return kInvalid;
-  return r.verdict == "fail" ? kFail : kPass;
+  if (r.verdict == ballast::Verdict::Error) return kInvalid;
+  return r.verdict == ballast::Verdict::Fail ? kFail : kPass;
 }
 
 int run_status(const Args& a) {
@@ -178,10 +178,10 @@ int run_status(const Args& a) {
   std::map<std::string, std::string> files = {{"policy", option(a, "--policy")}, {"treasury", option(a, "--treasury")}};
   auto parsed = ballast::parse_status_documents(read_input(files["policy"]), read_input(files["treasury"]));
   ballast::Report r = parsed.value ? ballast::evaluate_status(*parsed.value)
-                                   : ballast::error_report(std::move(parsed.errors), "status");
+                                   : ballast::error_report(std::move(parsed.errors), ballast::Mode::Status);
   emit(a, render(a, r, files));
-  if (r.verdict == "error") return kInvalid;
-  return r.verdict == "attention" ? kFail : kPass;
+  if (r.verdict == ballast::Verdict::Error) return kInvalid;
+  return r.verdict == ballast::Verdict::Attention ? kFail : kPass;
 }
 
 int run_validate(const Args& a) {

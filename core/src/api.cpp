@@ -44,7 +44,7 @@ std::string check_documents_json(std::string_view policy_json, std::string_view 
 std::string status_json(std::string_view policy_json, std::string_view treasury_json, const CheckLimits& limits) {
   return guarded([&] {
     auto parsed = parse_status_documents(policy_json, treasury_json, limits);
-    if (!parsed.value) return render_json(error_report(std::move(parsed.errors), "status"));
+    if (!parsed.value) return render_json(error_report(std::move(parsed.errors), Mode::Status));
     return render_json(evaluate_status(*parsed.value));
   });
 }

@@ -990,13 +990,12 @@ std::optional<Proposal> read_proposal(Reader& r, const Node& root, const Treasur
 
   each_object(r, o, "actions", true, r.limits().max_actions, "actions", [&](Obj& a, std::size_t i) {
     Action act;
-    act.path = "/proposal" + pointer_join("/actions", i);
+    act.origin.path = "/proposal" + pointer_join("/actions", i);
     a.opt("note");
     const Node* type = a.req("type");
     if (!type) return;
     if (type->kind == Node::Kind::String && type->text == "swap") {
-      act.type = Action::Type::Swap;
-      SwapAction& s = act.swap;
+      SwapAction s;
       bool ok = true;
       auto venue = a.get("venue", true, [&](const Node& n, const std::string& path) -> std::optional<std::size_t> {
         auto id = r.id(n, path);
@@ -1054,13 +1053,13 @@ std::optional<Proposal> read_proposal(Reader& r, const Node& root, const Treasur
           return;
         }
       }
+      act.op = std::move(s);
     } else if (type->kind == Node::Kind::String && type->text == "transfer") {
-      act.type = Action::Type::Transfer;
       auto as = a.get("asset", true, asset_ref);
       auto am = a.get("amount", true, amount);
       auto to = a.get("to", true, [&](const Node& n, const std::string& path) { return r.address(n, path); });
       if (!as || !am || !to) return;
-      act.transfer = TransferAction{*as, *am, *to};
+      act.op = TransferAction{*as, *am, *to};
     } else {
       r.error(code::value_range, a.at("type"), "expected action type \"swap\" or \"transfer\", got " + quote(*type));
       return;

@@ -53,14 +53,15 @@ TEST_CASE("before and after figures", "[evaluate]") {
   Report r = run(c);
   REQUIRE(r.before);
   REQUIRE(r.after);
-  CHECK(r.before->nav == "10000000.000000");
-  CHECK(r.before->selectors.at("eth").weight_bps == "6000.00");
-  CHECK(r.before->total_drift_bps == "0.00");
+  CHECK(r.before->nav == Int("10000000") * wad());
+  CHECK(compare(r.before->selectors.at("eth").weight, Frac{6000, 10000}) == 0);
+  CHECK(compare(*r.before->total_drift, Frac{0, 1}) == 0);
   REQUIRE(r.actions.size() == 1);
   // 1 M USDC into the pool: out = floor(1e12*9970*1e22 / (2e13*10000 + 1e12*9970))
-  CHECK(r.actions[0].expected_out == "474829737581559270371");
-  CHECK(r.actions[0].pool_share_bps == "500.00");
-  CHECK(r.after->assets[1].balance == "3474829737581559270371");
+  const auto& swap = std::get<SwapFigures>(r.actions[0].figures);
+  CHECK(swap.expected == Int("474829737581559270371"));
+  CHECK(compare(*swap.pool_share, Frac{500, 10000}) == 0);
+  CHECK(r.after->assets[1].balance == Int("3474829737581559270371"));
 }
 
 TEST_CASE("max_passing is tight: that amount passes the rule, one base unit more fails", "[evaluate]") {
@@ -90,13 +91,13 @@ TEST_CASE("no-worsening compares the rule's own figure before and after", "[eval
   Report r = run(c);
   REQUIRE(r.findings.size() == 1);
   CHECK(r.findings[0].severity == Severity::Warning);
-  CHECK(r.verdict == "pass");
+  CHECK(r.verdict == Verdict::Pass);
   // Buying WETH makes it worse: an error.
   c["proposal"]["actions"][0] = swap_usdc("1000000");
   r = run(c);
   REQUIRE(r.findings.size() == 1);
   CHECK(r.findings[0].severity == Severity::Error);
-  CHECK(r.verdict == "fail");
+  CHECK(r.verdict == Verdict::Fail);
 }
 
 TEST_CASE("stress shocks compound in order and floor at zero", "[evaluate]") {
@@ -123,14 +124,14 @@ TEST_CASE("status reports breaches of the current state", "[evaluate]") {
   auto parsed = parse_status_documents(c["policy"].dump(), c["treasury"].dump());
   REQUIRE(parsed.value);
   Report r = evaluate_status(*parsed.value);
-  CHECK(r.mode == "status");
+  CHECK(r.mode == Mode::Status);
   REQUIRE(r.findings.size() == 2);
   CHECK(r.findings[0].rule == "limit.min");
   CHECK(r.findings[0].severity == Severity::Error);
   CHECK_FALSE(r.findings[0].before);
   CHECK(r.findings[1].rule == "target.outside_band");
   CHECK(r.findings[1].severity == Severity::Warning);
-  CHECK(r.verdict == "attention");  // status: any finding needs attention
+  CHECK(r.verdict == Verdict::Attention);  // status: any finding needs attention
 }
 
 TEST_CASE("the JSON entry points never throw and report input errors", "[evaluate]") {

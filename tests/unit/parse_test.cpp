@@ -46,9 +46,9 @@ TEST_CASE("a valid set of documents becomes a typed case", "[parse]") {
   CHECK(c.treasury.venues[0].tokens == std::vector<std::size_t>{0, 1});
   CHECK(std::get<UniswapV2Pool>(c.treasury.venues[0].state).fee_bps == 30);  // default fee
   REQUIRE(c.proposal.actions.size() == 1);
-  CHECK(c.proposal.actions[0].swap.venue == 0);
-  CHECK(c.proposal.actions[0].swap.buy == 1);
-  CHECK(c.proposal.actions[0].path == "/proposal/actions/0");
+  CHECK(c.proposal.actions[0].swap()->venue == 0);
+  CHECK(c.proposal.actions[0].swap()->buy == 1);
+  CHECK(c.proposal.actions[0].path() == "/proposal/actions/0");
   CHECK(*c.treasury.monthly_opex == Int("10000000000000000000"));
 }
 

@@ -7,15 +7,15 @@ using namespace ballast;
 namespace {
 Report sample() {
   Report r;
-  r.verdict = "fail";
+  r.verdict = Verdict::Fail;
   r.proposal_id = "EP-1";
   Finding f;
   f.rule = "limit.max";
   f.subject = "eth";
   f.path = "/policy/limits/0";
-  f.observed = "6600.00";
-  f.limit = "6500.00";
-  f.before = "6000.00";
+  f.observed = Figure::bps(6600);
+  f.limit = Figure::bps(6500);
+  f.before = Figure::bps(6000);
   f.unit = "bps";
   f.message = "weight of eth is 6600.00 bps, above <the> maximum & \"more\"\nsecond line, with: colon 100%";
   r.findings.push_back(f);

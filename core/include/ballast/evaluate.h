@@ -14,6 +14,6 @@ Report evaluate(const Case& c);
 Report evaluate_status(const Case& c);
 
 /// A report for documents that could not be evaluated (verdict "error").
-Report error_report(std::vector<Diagnostic> errors, std::string mode = "check");
+Report error_report(std::vector<Diagnostic> errors, Mode mode = Mode::Check);
 
 }  // namespace ballast

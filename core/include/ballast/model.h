@@ -1,6 +1,6 @@
-// The validated, typed form of the three input documents. Everything here has passed the
-// parser's checks: references are resolved to indices, amounts are below 2^256, decimals are
-// wads. Plain copyable values; no pointers into the JSON text.
+// The validated, typed form of the three input documents (docs/architecture.md: the model).
+// Everything here has passed the readers' checks: references are resolved to indices, amounts are
+// below 2^256, decimals are wads. Plain copyable values; no pointers into the JSON text.
 #pragma once
 
 #include "ballast/numeric.h"
@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace ballast {
@@ -25,6 +26,7 @@ struct Time {
 /// Parses "YYYY-MM-DDTHH:MM:SS[.fraction]Z" (RFC 3339, UTC only).
 std::optional<Time> parse_time(std::string_view s);
 
+/// How much a finding weighs: an error fails a check, a warning does not.
 enum class Severity { Error, Warning };
 
 /// What every rule object may carry: its optional id, severity, and its JSON pointer in the case.
@@ -34,6 +36,7 @@ struct RuleMeta {
   std::string path;  // e.g. "/policy/limits/0"
 };
 
+/// One holding of the treasury, with its oracle price.
 struct Asset {
   std::string id;
   std::string chain;
@@ -49,6 +52,7 @@ inline Int asset_value(const Int& balance, const Int& price, unsigned decimals) 
   return div_pow10(balance * price, decimals);
 }
 
+/// A market a swap can use, with its exact state.
 struct Venue {
   std::string id;
   std::string kind;                 // "uniswap_v2", "limit_order", ...
@@ -56,6 +60,7 @@ struct Venue {
   VenueState state;
 };
 
+/// An executed action, for rolling budgets and cooldowns.
 struct HistoryEntry {
   Time at;
   std::string kind;  // "swap" or "transfer"
@@ -63,6 +68,7 @@ struct HistoryEntry {
   Int loss;          // wad, may be negative (a gain)
 };
 
+/// A snapshot of holdings and markets (`treasury/1`).
 struct Treasury {
   Time as_of;
   std::string numeraire;
@@ -73,6 +79,7 @@ struct Treasury {
   std::vector<HistoryEntry> history;
 };
 
+/// A target weight with its band (`policy.targets[]`).
 struct Target {
   std::string select;
   long long weight_bps = 0;
@@ -80,6 +87,7 @@ struct Target {
   RuleMeta meta;
 };
 
+/// A cap or minimum on a selector's weight, optionally within a group (`policy.limits[]`).
 struct Limit {
   std::string select;
   std::optional<std::string> of;
@@ -88,6 +96,7 @@ struct Limit {
   RuleMeta meta;
 };
 
+/// A runway or value floor (`policy.floors[]`).
 struct Floor {
   std::string select;
   std::optional<Int> min_months;  // wad
@@ -95,6 +104,7 @@ struct Floor {
   RuleMeta meta;
 };
 
+/// A minimum ratio of a selector's value to a liability (`policy.backing[]`).
 struct Backing {
   std::string select;
   std::string liability;
@@ -109,18 +119,21 @@ struct Threshold {
   RuleMeta meta;
 };
 
+/// A rolling budget of traded value (`policy.execution.budgets[]`).
 struct Budget {
   long long window_hours = 0;
   Int max_value;  // wad
   RuleMeta meta;
 };
 
+/// A rolling budget of value lost against the oracle, in bps of NAV.
 struct LossBudget {
   long long window_hours = 0;
   long long max_bps = 0;
   RuleMeta meta;
 };
 
+/// The rules on how trades are executed (`policy.execution`).
 struct Execution {
   std::optional<Threshold<std::vector<std::string>>> venues_allow;
   std::optional<Threshold<Int>> max_trade_value;
@@ -137,6 +150,7 @@ struct Execution {
   std::optional<Threshold<bool>> rebalance_only;
 };
 
+/// A price change applied to the assets a selector matches.
 struct Shock {
   std::string select;
   long long change_bps = 0;
@@ -145,6 +159,7 @@ struct Shock {
 /// Rule families a stress scenario may re-check.
 enum class Family { Targets, Limits, Floors, Backing };
 
+/// A set of shocks and the rule families re-checked under them.
 struct StressScenario {
   std::string name;
   std::vector<Shock> shocks;
@@ -152,6 +167,7 @@ struct StressScenario {
   RuleMeta meta;
 };
 
+/// The written policy (`policy/1`).
 struct Policy {
   std::string name;
   std::string numeraire;
@@ -165,28 +181,46 @@ struct Policy {
   std::vector<StressScenario> stress;
 };
 
+/// A swap on a venue: exact input (`amount` is amount_in, `bound` min_amount_out) or exact output
+/// (`amount` is amount_out, `bound` max_amount_in).
 struct SwapAction {
   std::size_t venue = 0;
   std::size_t sell = 0;
   std::size_t buy = 0;
   bool exact_in = true;
-  Int amount;                // amount_in (exact input) or amount_out (exact output)
-  std::optional<Int> bound;  // min_amount_out (exact input) or max_amount_in (exact output)
+  Int amount;
+  std::optional<Int> bound;
 };
 
+/// A transfer of an asset out of the treasury.
 struct TransferAction {
   std::size_t asset = 0;
   Int amount;
   std::string to;  // lower-case address
 };
 
-struct Action {
-  enum class Type { Swap, Transfer } type = Type::Swap;
-  SwapAction swap;
-  TransferAction transfer;
-  std::string path;  // e.g. "/proposal/actions/0"
+/// Which kind of action.
+enum class ActionType { Swap, Transfer };
+
+/// Where an action came from: a JSON pointer into the case ("/proposal/actions/0"). Actions
+/// imported from calldata will name their call here as well.
+struct Origin {
+  std::string path;
 };
 
+/// One step of a proposal. New kinds (approve, wrap, unwrap, call, multi-hop routes) are new
+/// alternatives of `op`.
+struct Action {
+  std::variant<SwapAction, TransferAction> op;
+  Origin origin;
+
+  ActionType type() const { return std::holds_alternative<SwapAction>(op) ? ActionType::Swap : ActionType::Transfer; }
+  const SwapAction* swap() const { return std::get_if<SwapAction>(&op); }
+  const TransferAction* transfer() const { return std::get_if<TransferAction>(&op); }
+  const std::string& path() const { return origin.path; }
+};
+
+/// A weight the proposal claims to produce (`proposal.allocation[]`).
 struct AllocationClaim {
   std::string select;
   long long weight_bps = 0;
@@ -194,6 +228,7 @@ struct AllocationClaim {
   RuleMeta meta;
 };
 
+/// The proposed batch (`proposal/1`).
 struct Proposal {
   std::string id;
   std::string title;

@@ -1,6 +1,7 @@
 // The outcome of a check (SPEC section 7): findings for rule outcomes, diagnostics for input
-// errors, and the figures of the before and after states and of each action. Figures are
-// already rounded text ("6012.35"); the exact arithmetic happened before.
+// errors, and the figures of the before and after states and of each action. Everything here is
+// an exact number (Int, Frac) or a name; the renderers in core/src/report/ are the only place that
+// turns numbers into text.
 #pragma once
 
 #include "ballast/diagnostics.h"
@@ -9,12 +10,75 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace ballast {
 
 /// Engine version reported in every report and by `ballast version`.
 inline constexpr const char* engine_version = "0.1.0";
+
+/// What a report's verdict says: `pass`, `fail` (an error finding), `attention` (status: any
+/// finding) or `error` (invalid input, nothing evaluated).
+enum class Verdict { Pass, Fail, Attention, Error };
+
+/// What produced a report: a check of a proposal, or the status of a treasury.
+enum class Mode { Check, Status };
+
+/// How a number reads once written: the scale and the places of report/1.
+enum class Scale {
+  Bps,        // a fraction of 1 in basis points, 2 places: "6012.35"
+  SignedBps,  // the same with its sign: "+600.00", "-12.00"
+  Months,     // 2 places
+  Hours,      // 2 places
+  Value,      // numeraire, 6 places
+  Amount,     // a token amount in base units, exactly (the fraction's numerator)
+};
+
+/// An exact figure and how it reads, or a name where a rule observes one (an address, a venue).
+struct Figure {
+  Frac number{0, 1};
+  Scale scale = Scale::Bps;
+  std::string name;  // non-empty: the figure is this name
+
+  static Figure bps(Frac f) { return {std::move(f), Scale::Bps, {}}; }
+  static Figure bps(long long bps) { return {Frac{bps, 10000}, Scale::Bps, {}}; }
+  static Figure signed_bps(Frac f) { return {std::move(f), Scale::SignedBps, {}}; }
+  static Figure months(Frac f) { return {std::move(f), Scale::Months, {}}; }
+  static Figure hours(Frac f) { return {std::move(f), Scale::Hours, {}}; }
+  /// A numeraire value held as a wad.
+  static Figure value(const Int& wad_value) { return {Frac{wad_value, wad()}, Scale::Value, {}}; }
+  static Figure amount(const Int& base_units) { return {Frac{base_units, 1}, Scale::Amount, {}}; }
+  static Figure named(std::string n) { return {Frac{0, 1}, Scale::Bps, std::move(n)}; }
+};
+
+/// A one-line message whose figures stay exact until a renderer writes them.
+class Message {
+ public:
+  using Part = std::variant<std::string, Figure>;
+  Message() = default;
+  Message(std::string text) { parts_.emplace_back(std::move(text)); }  // NOLINT: text converts
+  Message(const char* text) : Message(std::string(text)) {}            // NOLINT: text converts
+  Message& operator<<(std::string text) {
+    parts_.emplace_back(std::move(text));
+    return *this;
+  }
+  Message& operator<<(const char* text) { return *this << std::string(text); }
+  Message& operator<<(Figure f) {
+    parts_.emplace_back(std::move(f));
+    return *this;
+  }
+  Message& operator<<(const Message& m) {
+    parts_.insert(parts_.end(), m.parts_.begin(), m.parts_.end());
+    return *this;
+  }
+  /// Puts `text` before the message (a stress scenario's name).
+  void prepend(std::string text) { parts_.insert(parts_.begin(), Part(std::move(text))); }
+  const std::vector<Part>& parts() const { return parts_; }
+
+ private:
+  std::vector<Part> parts_;
+};
 
 /// One rule outcome.
 struct Finding {
@@ -24,76 +88,91 @@ struct Finding {
   std::string subject;    // selector, asset, venue or address
   std::string path;       // JSON pointer into the case: the action for per-action rules, else the rule
   std::string rule_path;  // the policy rule, when `path` points at an action
-  std::optional<std::string> observed;
-  std::optional<std::string> limit;
-  std::optional<std::string> before;
-  std::string unit;       // "bps", "months", the numeraire, an asset id, or ""
-  std::string message;
-  std::optional<std::string> max_passing;  // largest passing amount of the action's stated amount
+  std::optional<Figure> observed;
+  std::optional<Figure> limit;
+  std::optional<Figure> before;
+  std::string unit;       // "bps", "months", "hours", the numeraire, an asset id, or ""
+  Message message;
+  std::optional<Int> max_passing;  // largest passing amount of the action's stated amount
 };
 
+/// An asset's balance, value (wad) and weight of NAV.
 struct AssetFigure {
   std::string id;
-  std::string balance;
-  std::string value;
-  std::string weight_bps;
+  Int balance;
+  Int value;
+  Frac weight;
 };
 
+/// A selector's value (wad) and weight of NAV.
 struct SelectorFigure {
-  std::string value;
-  std::string weight_bps;
+  Int value;
+  Frac weight;
 };
 
+/// A target's weight and signed deviation from its target weight.
 struct TargetFigure {
   std::string select;
   long long target_bps = 0;
   long long band_bps = 0;
-  std::string weight_bps;
-  std::string deviation_bps;
+  Frac weight;
+  Frac deviation;
   bool in_band = true;
 };
 
+/// A backing rule's ratio of value to liability; absent when the liability is 0.
 struct BackingFigure {
   std::string select;
   std::string liability;
-  std::optional<std::string> ratio_bps;  // absent when the liability is 0
+  std::optional<Frac> ratio;
 };
 
 /// The treasury's figures at one point (before or after the proposal).
 struct StateFigures {
-  std::string nav;
+  Int nav;  // wad
   std::vector<AssetFigure> assets;
   std::map<std::string, SelectorFigure> selectors;  // every selector a rule uses
   std::vector<TargetFigure> targets;
-  std::optional<std::string> total_drift_bps;
-  std::map<std::string, std::string> runway_months;  // per runway-floor selector
+  std::optional<Frac> total_drift;
+  std::map<std::string, Frac> runway_months;  // per runway-floor selector
   std::vector<BackingFigure> backing;
 };
 
-/// Per-action figures, in proposal order. Absent optional fields do not apply to the action.
-struct ActionFigures {
-  std::size_t index = 0;
-  std::string type;  // "swap" or "transfer"
-  // swap
-  std::string venue, sell, buy;
+/// A swap's simulated figures. Absent optionals do not apply (or were not reached: an infeasible
+/// swap has its stated amounts only).
+struct SwapFigures {
+  std::string venue, sell, buy;  // ids
   bool exact_in = true;
-  std::optional<std::string> amount_in, amount_out, expected_out, expected_in, min_amount_out, max_amount_in;
-  std::optional<std::string> value_in, value_out;
-  std::optional<std::string> loss_bps, price_impact_bps, slippage_bps, pool_share_bps, oracle_deviation_bps;
-  // transfer
-  std::string asset, to;
-  std::optional<std::string> amount, value;
+  Int amount;                    // amount_in (exact input) or amount_out (exact output)
+  std::optional<Int> bound;      // min_amount_out or max_amount_in
+  std::optional<Int> expected;   // expected_out (exact input) or expected_in (exact output)
+  std::optional<Int> value_in, value_out;  // wad
+  std::optional<Frac> loss, price_impact, slippage, pool_share, oracle_deviation;
 };
 
+/// A transfer's amount and value (wad).
+struct TransferFigures {
+  std::string asset, to;
+  Int amount;
+  Int value;
+};
+
+/// Per-action figures, in proposal order.
+struct ActionFigures {
+  std::size_t index = 0;
+  std::variant<SwapFigures, TransferFigures> figures;
+};
+
+/// The findings of one stress scenario.
 struct StressOutcome {
   std::string name;
   std::vector<Finding> findings;
 };
 
-/// A whole report. `verdict` is "pass", "fail" or "error".
+/// A whole report.
 struct Report {
-  std::string mode = "check";  // "check" or "status"
-  std::string verdict;
+  Mode mode = Mode::Check;
+  Verdict verdict = Verdict::Pass;
   std::string proposal_id;
   std::vector<Finding> findings;
   std::vector<Diagnostic> errors;
@@ -105,7 +184,12 @@ struct Report {
   std::size_t count(Severity s) const;  // over findings and stress findings
 };
 
-/// Sorts findings deterministically: by path, then rule, then subject, then message.
+/// The verdict's word in report/1: "pass", "fail", "attention" or "error".
+const char* verdict_name(Verdict v);
+/// "check" or "status".
+const char* mode_name(Mode m);
+
+/// Sorts findings deterministically: by path, then rule, then subject, then message text.
 void sort_findings(std::vector<Finding>& findings);
 
 }  // namespace ballast

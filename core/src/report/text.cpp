@@ -1,12 +1,16 @@
 // Human and CI renderings of a report: terminal text, JUnit XML, GitHub annotations.
 #include "ballast/render.h"
 
+#include "text_report.h"
+
 #include <algorithm>
 #include <sstream>
 
 namespace ballast {
 
 namespace {
+
+using namespace report;
 
 const char* severity_name(Severity s) { return s == Severity::Error ? "error" : "warning"; }
 
@@ -23,7 +27,7 @@ struct Palette {
 std::string pad(const std::string& s, std::size_t w) { return s.size() >= w ? s + " " : s + std::string(w - s.size(), ' '); }
 std::string lpad(const std::string& s, std::size_t w) { return s.size() >= w ? s : std::string(w - s.size(), ' ') + s; }
 
-void text_finding(std::ostringstream& o, const Finding& f, const Palette& p, const std::string& indent) {
+void text_finding(std::ostringstream& o, const FindingText& f, const Palette& p, const std::string& indent) {
   bool err = f.severity == Severity::Error;
   o << indent << (err ? p.red() : p.yellow()) << pad(severity_name(f.severity), 8) << p.reset() << p.bold()
     << f.rule << p.reset() << "  " << f.subject;
@@ -80,7 +84,7 @@ std::string document_of(const std::string& path) {
   return path.substr(1, end == std::string::npos ? std::string::npos : end - 1);
 }
 
-std::string finding_detail(const Finding& f) {
+std::string finding_detail(const FindingText& f) {
   std::string d = f.message;
   if (f.observed) d += "\nobserved: " + *f.observed;
   if (f.limit) d += "\nlimit: " + *f.limit;
@@ -92,20 +96,13 @@ std::string finding_detail(const Finding& f) {
   return d;
 }
 
-std::vector<const Finding*> all_findings(const Report& r) {
-  std::vector<const Finding*> all;
-  for (const auto& f : r.findings) all.push_back(&f);
-  for (const auto& s : r.stress)
-    for (const auto& f : s.findings) all.push_back(&f);
-  return all;
-}
-
 }  // namespace
 
-std::string render_text(const Report& r, const RenderOptions& opt) {
+std::string render_text(const Report& report, const RenderOptions& opt) {
+  const TextReport r = to_text(report);
   Palette p{opt.color};
   std::ostringstream o;
-  std::size_t errors = r.count(Severity::Error), warnings = r.count(Severity::Warning);
+  std::size_t errors = r.errors_count, warnings = r.warnings_count;
   std::string subject = r.mode == "status" ? "treasury status" : (r.proposal_id.empty() ? "proposal" : r.proposal_id);
   if (r.verdict == "error") subject = r.mode == "status" ? "treasury status" : "check";
   if (r.verdict == "error") {
@@ -174,9 +171,10 @@ std::string render_text(const Report& r, const RenderOptions& opt) {
   return o.str();
 }
 
-std::string render_junit(const Report& r, const RenderOptions&) {
+std::string render_junit(const Report& report, const RenderOptions&) {
+  const TextReport r = to_text(report);
   auto findings = all_findings(r);
-  std::size_t failures = r.count(Severity::Error);
+  std::size_t failures = r.errors_count;
   std::size_t tests = std::max<std::size_t>(1, findings.size() + r.errors.size());
   std::string name = "ballast " + (r.mode == "status" ? std::string("status") : (r.proposal_id.empty() ? "check" : r.proposal_id));
   std::ostringstream o;
@@ -190,7 +188,7 @@ std::string render_junit(const Report& r, const RenderOptions&) {
       << "\">\n      <error type=\"" << xml_escape(d.code) << "\" message=\"" << xml_escape(d.message) << "\"/>\n"
       << "    </testcase>\n";
   }
-  for (const Finding* f : findings) {
+  for (const FindingText* f : findings) {
     o << "    <testcase classname=\"ballast." << xml_escape(f->rule) << "\" name=\""
       << xml_escape(f->path + " " + f->subject) << "\">\n";
     if (f->severity == Severity::Error)
@@ -206,7 +204,8 @@ std::string render_junit(const Report& r, const RenderOptions&) {
   return o.str();
 }
 
-std::string render_github(const Report& r, const RenderOptions& opt) {
+std::string render_github(const Report& report, const RenderOptions& opt) {
+  const TextReport r = to_text(report);
   std::ostringstream o;
   auto file_prop = [&](const std::string& document) {
     auto it = opt.files.find(document);
@@ -216,14 +215,14 @@ std::string render_github(const Report& r, const RenderOptions& opt) {
   for (const auto& d : r.errors)
     o << "::error " << file_prop(d.document) << "title=" << gh_escape("ballast " + d.code, true)
       << "::" << gh_escape(d.document + " " + (d.path.empty() ? "/" : d.path) + ": " + d.message, false) << "\n";
-  for (const Finding* f : all_findings(r)) {
+  for (const FindingText* f : all_findings(r)) {
     std::string msg = f->message;
     if (f->max_passing) msg += " (max passing " + *f->max_passing + ")";
     o << "::" << severity_name(f->severity) << " " << file_prop(document_of(f->path))
       << "title=" << gh_escape("ballast " + f->rule + (f->id.empty() ? "" : " [" + f->id + "]"), true)
       << "::" << gh_escape(f->path + ": " + msg, false) << "\n";
   }
-  std::size_t e = r.count(Severity::Error), w = r.count(Severity::Warning);
+  std::size_t e = r.errors_count, w = r.warnings_count;
   o << "::notice title=ballast::" << gh_escape("verdict " + r.verdict + ": " + std::to_string(e) + " errors, " +
                                                     std::to_string(w) + " warnings, " +
                                                     std::to_string(r.errors.size()) + " input errors",

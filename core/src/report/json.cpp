@@ -1,10 +1,15 @@
+// report/1 JSON: keys in fixed order, two-space indent, no trailing newline.
 #include "ballast/render.h"
+
+#include "text_report.h"
 
 #include <nlohmann/json.hpp>
 
 namespace ballast {
 
 namespace {
+
+using namespace report;
 
 using ojson = nlohmann::ordered_json;
 
@@ -18,7 +23,7 @@ void put_nonempty(ojson& j, const char* key, const std::string& v) {
   if (!v.empty()) j[key] = v;
 }
 
-ojson finding_json(const Finding& f) {
+ojson finding_json(const FindingText& f) {
   ojson j = ojson::object();
   j["rule"] = f.rule;
   j["severity"] = severity_name(f.severity);
@@ -35,7 +40,7 @@ ojson finding_json(const Finding& f) {
   return j;
 }
 
-ojson findings_json(const std::vector<Finding>& list) {
+ojson findings_json(const std::vector<FindingText>& list) {
   ojson a = ojson::array();
   for (const auto& f : list) a.push_back(finding_json(f));
   return a;
@@ -54,7 +59,7 @@ ojson diagnostics_json(const std::vector<Diagnostic>& list) {
   return a;
 }
 
-ojson state_json(const StateFigures& s) {
+ojson state_json(const StateText& s) {
   ojson j = ojson::object();
   j["nav"] = s.nav;
   ojson assets = ojson::array();
@@ -103,7 +108,7 @@ ojson state_json(const StateFigures& s) {
   return j;
 }
 
-ojson action_json(const ActionFigures& a) {
+ojson action_json(const ActionText& a) {
   ojson j = ojson::object();
   j["index"] = a.index;
   j["type"] = a.type;
@@ -138,7 +143,8 @@ std::string dump(const ojson& j) { return j.dump(2, ' ', false, ojson::error_han
 
 }  // namespace
 
-std::string render_json(const Report& r) {
+std::string render_json(const Report& report) {
+  const TextReport r = to_text(report);
   ojson j = ojson::object();
   j["ballast"] = "report/1";
   j["engine"] = ojson::object({{"name", "ballast"}, {"version", engine_version}});
@@ -146,8 +152,8 @@ std::string render_json(const Report& r) {
   if (!r.proposal_id.empty()) j["proposal"] = r.proposal_id;
   j["verdict"] = r.verdict;
   ojson summary = ojson::object();
-  summary["errors"] = r.count(Severity::Error);
-  summary["warnings"] = r.count(Severity::Warning);
+  summary["errors"] = r.errors_count;
+  summary["warnings"] = r.warnings_count;
   summary["input_errors"] = r.errors.size();
   j["summary"] = std::move(summary);
   j["findings"] = findings_json(r.findings);

@@ -1,0 +1,74 @@
+// Simulation without rules: the market a batch changes (balances and venue states), applying one
+// action to it, and the per-swap figures of SPEC section 5. Used by the evaluator and usable on
+// its own: copy a MarketState, apply a batch, read the outcomes. States are plain values with no
+// hidden caches, so a copy can be used on another thread.
+#pragma once
+
+#include "ballast/model.h"
+#include "ballast/venues.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ballast {
+
+/// What a batch changes: every asset's balance and every venue's state, in treasury order.
+struct MarketState {
+  std::vector<Int> balances;
+  std::vector<VenueState> venues;
+
+  /// The treasury's snapshot.
+  static MarketState of(const Treasury& t);
+};
+
+/// The pool as a swap finds it: the token positions, mid rate, reserve of the input token, fee,
+/// and the deviation of the mid rate from the oracle rate.
+struct PoolQuote {
+  std::size_t in = 0, out = 1;
+  std::optional<Frac> mid;
+  std::optional<Int> reserve_in;
+  Frac fee{0, 1};
+  std::optional<Frac> oracle_deviation;
+};
+
+/// A simulated swap: the venue's amounts and the figures of SPEC section 5 (values are wads,
+/// the others fractions of 1). Figures that do not apply are absent.
+struct SwapOutcome {
+  SwapResult result;
+  Int value_in, value_out;
+  std::optional<Frac> loss, impact, slippage, pool_share, oracle_deviation;
+  bool slippage_unbounded = false;  // exact output with no max_amount_in
+};
+
+/// The outcome of one action. When it cannot execute, `failure` says why and `subject` names the
+/// asset or venue; the market is left as it was.
+struct ActionOutcome {
+  bool ok = false;
+  std::string subject;
+  std::string failure;
+  std::optional<SwapOutcome> swap;  // swaps that reached the venue
+  PoolQuote quote;                  // swaps: the pool as the swap found it
+  VenueState venue_before;          // swaps: the venue's state before the swap
+};
+
+/// Quotes the swap's venue in the given state.
+PoolQuote quote_pool(const Treasury& t, const SwapAction& s, const VenueState& state);
+
+/// Simulates `s` for `amount` (its stated amount, or another for a what-if) on `state`, which is
+/// updated when the venue fills.
+SwapOutcome simulate_swap(const Treasury& t, const SwapAction& s, const Int& amount, VenueState& state,
+                          const PoolQuote& q);
+
+/// Applies one action to the market (balances and venues) as the chain would, or reports why it
+/// cannot execute.
+ActionOutcome apply_action(const Treasury& t, MarketState& m, const Action& a);
+
+/// The largest amount (in units of the swap's stated amount) whose simulation from `state`
+/// passes `figure <= limit`: that amount passes and one base unit more fails (0 when none does).
+std::optional<Int> max_passing(const Treasury& t, const SwapAction& s, const VenueState& state, const PoolQuote& q,
+                               const std::function<std::optional<Frac>(const SwapOutcome&)>& figure,
+                               const Frac& limit);
+
+}  // namespace ballast

@@ -1,0 +1,74 @@
+#include "figures.h"
+
+namespace ballast::evaluation {
+
+StateFigures state_figures(const Case& c, const sim::Snapshot& s) {
+  const Policy& p = c.policy;
+  const Treasury& t = c.treasury;
+  StateFigures f;
+  f.nav = s.nav();
+  for (std::size_t i = 0; i < t.assets.size(); ++i) {
+    Frac w = s.nav() == 0 ? Frac{0, 1} : Frac{s.values()[i], s.nav()};
+    f.assets.push_back({t.assets[i].id, s.balances()[i], s.values()[i], w});
+  }
+  auto add_sel = [&](const std::string& sel) { f.selectors[sel] = SelectorFigure{s.value(sel), s.weight(sel)}; };
+  for (const auto& x : p.targets) add_sel(x.select);
+  for (const auto& l : p.limits) {
+    add_sel(l.select);
+    if (l.of) add_sel(*l.of);
+  }
+  for (const auto& x : p.floors) add_sel(x.select);
+  for (const auto& b : p.backing) add_sel(b.select);
+  for (const auto& x : c.proposal.allocation) add_sel(x.select);
+  for (const auto& x : p.targets) {
+    Frac d = sim::deviation(s, x);
+    f.targets.push_back({x.select, x.weight_bps, x.band_bps, s.weight(x.select), d,
+                         compare(abs(d), Frac{x.band_bps, 10000}) <= 0});
+  }
+  if (!p.targets.empty()) f.total_drift = sim::total_drift(s, p.targets);
+  if (t.monthly_opex && *t.monthly_opex > 0)
+    for (const auto& x : p.floors)
+      if (x.min_months) f.runway_months[x.select] = Frac{s.value(x.select), *t.monthly_opex};
+  for (const auto& b : p.backing) {
+    const Int& l = t.liabilities.at(b.liability);
+    BackingFigure bf{b.select, b.liability, std::nullopt};
+    if (l > 0) bf.ratio = Frac{s.value(b.select), l};
+    f.backing.push_back(std::move(bf));
+  }
+  return f;
+}
+
+ActionFigures stated_figures(const Case& c, const Action& a, std::size_t index) {
+  const Treasury& t = c.treasury;
+  ActionFigures af;
+  af.index = index;
+  if (const TransferAction* tr = a.transfer()) {
+    const Asset& as = t.assets[tr->asset];
+    af.figures = TransferFigures{as.id, tr->to, tr->amount, asset_value(tr->amount, as.price, as.decimals)};
+    return af;
+  }
+  const SwapAction& s = *a.swap();
+  SwapFigures sf;
+  sf.venue = t.venues[s.venue].id;
+  sf.sell = t.assets[s.sell].id;
+  sf.buy = t.assets[s.buy].id;
+  sf.exact_in = s.exact_in;
+  sf.amount = s.amount;
+  sf.bound = s.bound;
+  af.figures = std::move(sf);
+  return af;
+}
+
+void add_swap_figures(ActionFigures& af, const SwapOutcome& o) {
+  SwapFigures& sf = std::get<SwapFigures>(af.figures);
+  sf.expected = sf.exact_in ? o.result.amount_out : o.result.amount_in;
+  sf.value_in = o.value_in;
+  sf.value_out = o.value_out;
+  sf.loss = o.loss;
+  sf.price_impact = o.impact;
+  sf.slippage = o.slippage;
+  sf.pool_share = o.pool_share;
+  sf.oracle_deviation = o.oracle_deviation;
+}
+
+}  // namespace ballast::evaluation

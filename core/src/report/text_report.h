@@ -1,0 +1,102 @@
+// The report with every figure written as report/1 writes it: what the renderers print. Built by
+// to_text() from the exact report; nothing before this point turns a number into text.
+#pragma once
+
+#include "ballast/report.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ballast::report {
+
+/// A figure as report/1 writes it: bps and months 2 places, values 6, amounts exactly.
+std::string text(const Figure& f);
+/// A message with its figures written.
+std::string text(const Message& m);
+
+/// A finding with its figures written.
+struct FindingText {
+  std::string rule;
+  Severity severity = Severity::Error;
+  std::string id, subject, path, rule_path;
+  std::optional<std::string> observed, limit, before;
+  std::string unit;
+  std::string message;
+  std::optional<std::string> max_passing;
+};
+
+/// An asset's figures written.
+struct AssetText {
+  std::string id, balance, value, weight_bps;
+};
+
+/// A selector's figures written.
+struct SelectorText {
+  std::string value, weight_bps;
+};
+
+/// A target's figures written.
+struct TargetText {
+  std::string select;
+  long long target_bps = 0;
+  long long band_bps = 0;
+  std::string weight_bps, deviation_bps;
+  bool in_band = true;
+};
+
+/// A backing rule's ratio written.
+struct BackingText {
+  std::string select, liability;
+  std::optional<std::string> ratio_bps;
+};
+
+/// A state's figures written.
+struct StateText {
+  std::string nav;
+  std::vector<AssetText> assets;
+  std::map<std::string, SelectorText> selectors;
+  std::vector<TargetText> targets;
+  std::optional<std::string> total_drift_bps;
+  std::map<std::string, std::string> runway_months;
+  std::vector<BackingText> backing;
+};
+
+/// An action's figures written; `type` is "swap" or "transfer".
+struct ActionText {
+  std::size_t index = 0;
+  std::string type;
+  std::string venue, sell, buy;
+  bool exact_in = true;
+  std::optional<std::string> amount_in, amount_out, expected_out, expected_in, min_amount_out, max_amount_in;
+  std::optional<std::string> value_in, value_out;
+  std::optional<std::string> loss_bps, price_impact_bps, slippage_bps, pool_share_bps, oracle_deviation_bps;
+  std::string asset, to;
+  std::optional<std::string> amount, value;
+};
+
+/// The findings of one stress scenario, written.
+struct StressText {
+  std::string name;
+  std::vector<FindingText> findings;
+};
+
+/// A whole report, written.
+struct TextReport {
+  std::string mode, verdict, proposal_id;
+  std::vector<FindingText> findings;
+  std::vector<Diagnostic> errors;
+  std::optional<StateText> before, after;
+  std::vector<ActionText> actions;
+  std::vector<StressText> stress;
+  std::size_t errors_count = 0, warnings_count = 0;
+};
+
+/// Writes every figure of the report.
+TextReport to_text(const Report& r);
+
+/// Every finding, the stress scenarios' included, in report order.
+std::vector<const FindingText*> all_findings(const TextReport& r);
+
+}  // namespace ballast::report

@@ -1,0 +1,123 @@
+// The market a batch changes, and one action applied to it (SPEC sections 4 step 3 and 5).
+#include "ballast/sim.h"
+
+namespace ballast {
+
+namespace {
+
+std::size_t position(const Venue& v, std::size_t asset_index, std::size_t fallback) {
+  for (std::size_t k = 0; k < v.tokens.size(); ++k)
+    if (v.tokens[k] == asset_index) return k;
+  return fallback;
+}
+
+ActionOutcome cannot(std::string subject, std::string why) {
+  ActionOutcome o;
+  o.subject = std::move(subject);
+  o.failure = std::move(why);
+  return o;
+}
+
+}  // namespace
+
+MarketState MarketState::of(const Treasury& t) {
+  MarketState m;
+  for (const auto& a : t.assets) m.balances.push_back(a.balance);
+  for (const auto& v : t.venues) m.venues.push_back(v.state);
+  return m;
+}
+
+PoolQuote quote_pool(const Treasury& t, const SwapAction& s, const VenueState& state) {
+  const Venue& v = t.venues[s.venue];
+  PoolQuote q;
+  q.in = position(v, s.sell, 0);
+  q.out = position(v, s.buy, 1);
+  q.mid = mid_rate(state, q.in, q.out);
+  q.reserve_in = reserve_of(state, q.in);
+  q.fee = fee_fraction(state);
+  const Asset& a_in = t.assets[s.sell];
+  const Asset& a_out = t.assets[s.buy];
+  if (q.mid && q.mid->num > 0 && a_in.price > 0 && a_out.price > 0) {
+    // oracle rate, out base units per in base unit
+    Frac oracle{a_in.price * pow10(a_out.decimals), a_out.price * pow10(a_in.decimals)};
+    Int diff = q.mid->num * oracle.den - oracle.num * q.mid->den;
+    if (diff < 0) diff = -diff;
+    q.oracle_deviation = Frac{diff, oracle.num * q.mid->den};
+  }
+  return q;
+}
+
+SwapOutcome simulate_swap(const Treasury& t, const SwapAction& s, const Int& amount, VenueState& state,
+                          const PoolQuote& q) {
+  SwapRequest rq;
+  rq.in = q.in;
+  rq.out = q.out;
+  rq.exact_in = s.exact_in;
+  rq.amount = amount;
+  rq.bound = s.bound;
+  SwapOutcome sim;
+  const Asset& a_in = t.assets[s.sell];
+  const Asset& a_out = t.assets[s.buy];
+  sim.oracle_deviation = q.oracle_deviation;
+  sim.result = swap(state, rq);
+  if (!sim.result.ok) return sim;
+  const Int& in = sim.result.amount_in;
+  const Int& out = sim.result.amount_out;
+  sim.value_in = asset_value(in, a_in.price, a_in.decimals);
+  sim.value_out = asset_value(out, a_out.price, a_out.decimals);
+  if (sim.value_in > 0) sim.loss = Frac{sim.value_in - sim.value_out, sim.value_in};
+  if (q.mid && q.mid->num > 0 && in > 0) {
+    Int in_net = in * (q.fee.den - q.fee.num);  // input after fee, times fee.den
+    sim.impact = Frac{in_net * q.mid->num - out * q.fee.den * q.mid->den, in_net * q.mid->num};
+  }
+  if (q.reserve_in && *q.reserve_in > 0) sim.pool_share = Frac{in, *q.reserve_in};
+  if (s.exact_in) {
+    Int min_out = s.bound ? *s.bound : Int(0);
+    if (out > 0) sim.slippage = Frac{out - min_out, out};
+    else if (min_out == 0) sim.slippage = Frac{1, 1};  // buys nothing and accepts it: 100 %
+  } else if (s.bound) {
+    sim.slippage = Frac{*s.bound - in, in};
+  } else {
+    sim.slippage_unbounded = true;
+  }
+  return sim;
+}
+
+ActionOutcome apply_action(const Treasury& t, MarketState& m, const Action& a) {
+  if (const TransferAction* tr = a.transfer()) {
+    const Asset& as = t.assets[tr->asset];
+    if (m.balances[tr->asset] < tr->amount)
+      return cannot(as.id, "the balance of " + as.id + " is " + to_string(m.balances[tr->asset]) +
+                               ", the transfer needs " + to_string(tr->amount));
+    m.balances[tr->asset] -= tr->amount;
+    ActionOutcome o;
+    o.ok = true;
+    return o;
+  }
+  const SwapAction& s = *a.swap();
+  ActionOutcome o;
+  o.venue_before = m.venues[s.venue];
+  o.quote = quote_pool(t, s, o.venue_before);
+  VenueState work = o.venue_before;
+  o.swap = simulate_swap(t, s, s.amount, work, o.quote);
+  const SwapResult& r = o.swap->result;
+  if (!r.ok) {
+    o.subject = t.venues[s.venue].id;
+    o.failure = r.failure;
+    return o;
+  }
+  const Asset& sell = t.assets[s.sell];
+  if (m.balances[s.sell] < r.amount_in) {
+    o.subject = sell.id;
+    o.failure = "the balance of " + sell.id + " is " + to_string(m.balances[s.sell]) + ", the swap sells " +
+                to_string(r.amount_in);
+    return o;
+  }
+  m.balances[s.sell] -= r.amount_in;
+  m.balances[s.buy] += r.amount_out;
+  m.venues[s.venue] = std::move(work);
+  o.ok = true;
+  return o;
+}
+
+}  // namespace ballast

@@ -1,0 +1,76 @@
+// Valuation of a treasury at given balances and prices (SPEC section 3): which assets each
+// selector matches, and the exact values, NAV and selector sums of one state.
+#pragma once
+
+#include "ballast/model.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ballast::sim {
+
+/// True when asset `a` matches selector `sel` (a tag, asset:<id>, chain:<chain> or *).
+bool matches(const Asset& a, const std::string& sel);
+
+/// Which assets each selector of a case matches, computed once when the book is built. Immutable
+/// afterwards: a selector not registered is matched on the fly, never cached.
+class Book {
+ public:
+  /// Registers every selector the policy and the proposal's claims use.
+  Book(const std::vector<Asset>& assets, const Policy& policy, const Proposal& proposal);
+
+  /// The registered id of a selector, or npos.
+  std::size_t id(const std::string& sel) const;
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  std::size_t size() const { return members_.size(); }
+  /// Indices of the assets a registered selector matches, ascending.
+  const std::vector<std::size_t>& members(std::size_t id) const { return members_[id]; }
+  /// Indices of the assets `sel` matches, ascending (registered or not).
+  std::vector<std::size_t> members(const std::string& sel) const;
+  /// Ids of the registered selectors asset i matches.
+  const std::vector<std::size_t>& selectors_of(std::size_t i) const { return of_asset_[i]; }
+  /// True when the asset matches one of the selectors.
+  bool any_match(std::size_t asset, const std::vector<std::string>& selectors) const;
+  const std::vector<Asset>& assets() const { return *assets_; }
+
+ private:
+  void add(const std::string& sel);
+  const std::vector<Asset>* assets_;
+  std::map<std::string, std::size_t> ids_;
+  std::vector<std::vector<std::size_t>> members_;
+  std::vector<std::vector<std::size_t>> of_asset_;
+};
+
+/// Values of every asset at given balances and prices, NAV, and the sums of the registered
+/// selectors. A copy moves to other balances or prices one asset at a time (`update`), keeping
+/// NAV and the sums exact without recomputing the whole treasury. Nothing is cached behind const.
+class Snapshot {
+ public:
+  Snapshot(const Book& book, const std::vector<Int>& balances, const std::vector<Int>& prices);
+  const Int& nav() const { return nav_; }
+  const std::vector<Int>& values() const { return values_; }
+  const std::vector<Int>& balances() const { return balances_; }
+  /// Asset i now holds `balance` at `price`.
+  void update(std::size_t i, const Int& balance, const Int& price);
+  /// Value (wad) of the assets a selector matches.
+  Int value(const std::string& sel) const;
+  /// Value of the assets matching both selectors.
+  Int value_both(const std::string& a, const std::string& b) const;
+  /// Weight of a selector as a fraction of NAV (0 when NAV is 0).
+  Frac weight(const std::string& sel) const;
+
+ private:
+  const Book* book_;
+  std::vector<Int> balances_;
+  std::vector<Int> values_;
+  Int nav_;
+  std::vector<Int> sums_;  // by registered selector id
+};
+
+/// Signed deviation of a target's weight from its target weight, as a fraction of 1.
+Frac deviation(const Snapshot& s, const Target& t);
+/// Σ |deviation| over the targets, as a fraction of 1.
+Frac total_drift(const Snapshot& s, const std::vector<Target>& targets);
+
+}  // namespace ballast::sim
