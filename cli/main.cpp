@@ -33,7 +33,7 @@ const char* kUsageText =
     "                                     check three separate documents ('-' reads stdin)\n"
     "  status --policy P --treasury T     monitor a treasury against its policy (no proposal)\n"
     "  validate FILE...                   validate documents of any kind\n"
-    "  schema KIND                        print the JSON Schema of policy|treasury|proposal|case|report\n"
+    "  schema KIND                        print the JSON Schema of a document kind (KIND below)\n"
     "  version                            print the engine version\n"
     "\n"
     "options:\n"
@@ -41,6 +41,11 @@ const char* kUsageText =
     "  --output FILE                      write the output to FILE instead of stdout\n"
     "\n"
     "exit codes: 0 pass, 1 fail (error findings; for status: any finding), 2 invalid input, 64 usage\n";
+
+// The usage text, with the document kinds from the core's registry.
+std::string usage() {
+  return std::string(kUsageText) + "document kinds (KIND): " + ballast::document_kind_names("|") + "\n";
+}
 
 struct UsageError {
   std::string message;
@@ -237,12 +242,12 @@ int main(int argc, char** argv) {
       return kPass;
     }
     if (a.command == "help" || a.command == "--help" || a.command == "-h") {
-      std::cout << kUsageText;
+      std::cout << usage();
       return kPass;
     }
     throw UsageError{"unknown command " + a.command};
   } catch (const UsageError& e) {
-    std::cerr << "ballast: " << e.message << "\n\n" << kUsageText;
+    std::cerr << "ballast: " << e.message << "\n\n" << usage();
     return kUsage;
   } catch (const InputError& e) {
     std::cerr << "ballast: " << e.message << "\n";

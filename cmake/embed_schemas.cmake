@@ -1,6 +1,12 @@
 # Generates a C++ source that embeds the JSON Schemas as string literals.
 # Usage: cmake -DSCHEMA_DIR=... -DOUTPUT=... -P embed_schemas.cmake
-set(kinds policy treasury proposal case report)
+file(GLOB files "${SCHEMA_DIR}/*.schema.json")
+set(kinds "")
+foreach(file IN LISTS files)
+  get_filename_component(name "${file}" NAME)
+  string(REPLACE ".schema.json" "" kind "${name}")
+  list(APPEND kinds "${kind}")
+endforeach()
 set(body "// Generated from core/schemas by cmake/embed_schemas.cmake. Do not edit.\n#include <string_view>\n\nnamespace ballast {\n\nstd::string_view embedded_schema(std::string_view kind) {\n")
 foreach(kind IN LISTS kinds)
   file(READ "${SCHEMA_DIR}/${kind}.schema.json" text)

@@ -26,6 +26,15 @@ std::string schema(const std::string& kind) {
 
 std::string version() { return std::string(ballast::version()); }
 
+// The document kinds of the core's registry: [{"name", "tag", "input"}], for the package's API.
+std::string document_kinds() {
+  std::string out = "[";
+  for (const auto& k : ballast::document_kinds())
+    out += std::string(out.size() > 1 ? "," : "") + "{\"name\":\"" + k.name + "\",\"tag\":\"" + k.tag +
+           "\",\"input\":" + (k.input ? "true" : "false") + "}";
+  return out + "]";
+}
+
 // Bytes of linear memory, and bytes of it the allocator has handed out: for leak checks.
 double memory_bytes() { return static_cast<double>(__builtin_wasm_memory_size(0)) * 65536.0; }
 double heap_in_use() { return static_cast<double>(mallinfo().uordblks); }
@@ -39,6 +48,7 @@ EMSCRIPTEN_BINDINGS(ballast) {
   emscripten::function("validateJson", &validate);
   emscripten::function("schemaJson", &schema);
   emscripten::function("version", &version);
+  emscripten::function("documentKinds", &document_kinds);
   emscripten::function("memoryBytes", &memory_bytes);
   emscripten::function("heapInUse", &heap_in_use);
 }

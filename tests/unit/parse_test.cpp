@@ -1,6 +1,10 @@
+#include "ballast/ballast.h"
 #include "ballast/parse.h"
 
 #include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <set>
 #include <nlohmann/json.hpp>
 
 using namespace ballast;
@@ -166,4 +170,23 @@ TEST_CASE("configurable limits give limit.too_large", "[parse]") {
   CHECK(too_large->document == "treasury");
   CHECK(too_large->path == "/assets");
   CHECK(too_large->message == "2 assets exceed the limit of 1");
+}
+
+// One list of document kinds: every kind of the registry has its schema file, and every schema
+// file a kind (the build embeds the files it finds).
+TEST_CASE("the document kinds registry and the schema files agree", "[parse]") {
+  std::set<std::string> files, kinds;
+  for (const auto& e : std::filesystem::directory_iterator(std::string(BALLAST_SOURCE_DIR) + "/core/schemas")) {
+    const std::string name = e.path().filename().string();
+    const auto pos = name.find(".schema.json");
+    if (pos != std::string::npos) files.insert(name.substr(0, pos));
+  }
+  for (const auto& k : document_kinds()) {
+    kinds.insert(k.name);
+    CHECK(std::string(k.tag) == std::string(k.name) + "/1");
+    CHECK(find_document_kind(k.tag) == &k);
+    CHECK_FALSE(schema_json(k.name).empty());
+  }
+  CHECK(files == kinds);
+  CHECK(document_kind_names("|").rfind("policy|treasury|proposal|case|report", 0) == 0);
 }

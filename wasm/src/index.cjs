@@ -24,4 +24,5 @@ module.exports = {
   status: (input) => loaded().status(input),
   schema: (kind) => loaded().schema(kind),
   version: () => loaded().version(),
+  documentKinds: () => loaded().documentKinds(),
 };

@@ -109,7 +109,17 @@ export interface CaseDocuments {
   proposal: DocumentInput;
 }
 
-export type SchemaKind = 'policy' | 'treasury' | 'proposal' | 'case' | 'report' | `${'policy' | 'treasury' | 'proposal' | 'case' | 'report'}/1`;
+/** The document kinds (the core's registry; a package test keeps this list equal to documentKinds()). */
+export type DocumentKindName = 'policy' | 'treasury' | 'proposal' | 'case' | 'report';
+
+export type SchemaKind = DocumentKindName | `${DocumentKindName}/1`;
+
+/** One document kind: its name, its "ballast" tag, and whether Ballast reads it (else writes it). */
+export interface DocumentKind {
+  name: DocumentKindName;
+  tag: `${DocumentKindName}/1`;
+  input: boolean;
+}
 
 export interface LoadOptions {
   /** The bytes of ballast_wasm.wasm (bundlers, offline use). */
@@ -130,6 +140,8 @@ export interface Ballast {
   /** The JSON Schema (draft 2020-12) of a document kind. Throws BallastError("unknown_kind"). */
   schema(kind: SchemaKind): Record<string, unknown>;
   version(): string;
+  /** The document kinds this version reads and writes. */
+  documentKinds(): DocumentKind[];
   /** Linear memory size and bytes allocated, for leak checks. */
   stats(): { memoryBytes: number; heapInUse: number };
 }
@@ -151,3 +163,4 @@ export declare function validate(document: DocumentInput): Validation;
 export declare function status(input: { policy: DocumentInput; treasury: DocumentInput }): Report;
 export declare function schema(kind: SchemaKind): Record<string, unknown>;
 export declare function version(): string;
+export declare function documentKinds(): DocumentKind[];

@@ -93,12 +93,16 @@ function makeApi(m) {
       if (typeof kind !== 'string') throw new BallastError('invalid_argument', `schema() takes a kind, got ${describe(kind)}`);
       const text = m.schemaJson(kind);
       if (!text) {
-        throw new BallastError('unknown_kind', `unknown document kind "${kind}" (policy, treasury, proposal, case, report)`);
+        const names = ballast.documentKinds().map((k) => k.name).join(', ');
+        throw new BallastError('unknown_kind', `unknown document kind "${kind}" (${names})`);
       }
       return JSON.parse(text);
     },
     version() {
       return m.version();
+    },
+    documentKinds() {
+      return JSON.parse(m.documentKinds());
     },
     stats() {
       return { memoryBytes: m.memoryBytes(), heapInUse: m.heapInUse() };
@@ -139,3 +143,4 @@ export const validate = (document) => loaded().validate(document);
 export const status = (input) => loaded().status(input);
 export const schema = (kind) => loaded().schema(kind);
 export const version = () => loaded().version();
+export const documentKinds = () => loaded().documentKinds();

@@ -1,4 +1,5 @@
 // The package's public API, through its public entry.
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { load, BallastError, check } from '@ballast/checker';
@@ -78,6 +79,12 @@ test('validate, status and schema', () => {
   assert.ok(s.findings.some((f) => f.rule === 'target.outside_band'));
   assert.equal(ballast.schema('policy').$id, 'urn:ballast:schema:policy:1');
   assert.deepEqual(ballast.schema('report/1'), ballast.schema('report'));
+  // One list of document kinds: the module's registry, the schemas it ships and the declared type.
+  const kinds = ballast.documentKinds().map((k) => k.name);
+  for (const k of kinds) assert.equal(ballast.schema(k).$id, `urn:ballast:schema:${k}:1`);
+  const dts = readFileSync(new URL('../src/index.d.ts', import.meta.url), 'utf8');
+  const declared = dts.match(/export type DocumentKindName = ([^;]+);/)[1].split('|').map((s) => s.trim().slice(1, -1));
+  assert.deepEqual(declared, kinds);
 });
 
 test('misuse throws a typed BallastError', () => {

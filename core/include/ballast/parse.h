@@ -54,7 +54,20 @@ struct Validation {
 /// references to assets and venues are checked when the proposal is inside a case.
 Validation validate_document(std::string_view json, const CheckLimits& limits = {});
 
-/// The document kinds this version reads and writes.
-const std::vector<std::string>& document_kinds();
+/// A document kind this version reads or writes: the one list that parsing, validation, the
+/// schemas, the CLI's usage and the npm package draw from.
+struct DocumentKind {
+  const char* name;     // "policy"
+  const char* tag;      // "policy/1", the value of its "ballast" field
+  bool input;           // read by check, status, validate; false: written by Ballast
+  const char* summary;  // one line
+};
+
+/// Every document kind, inputs first.
+const std::vector<DocumentKind>& document_kinds();
+/// The kind with this name or tag ("policy" or "policy/1"), or nullptr.
+const DocumentKind* find_document_kind(std::string_view name_or_tag);
+/// The kinds' names joined by `sep` ("policy|treasury|...").
+std::string document_kind_names(const char* sep);
 
 }  // namespace ballast

@@ -1,0 +1,142 @@
+// treasury/1: assets, venues (core/src/documents/venues.cpp), obligations, history.
+#include "readers.h"
+
+namespace ballast::documents {
+
+std::optional<std::size_t> References::asset(Reader& r, const Node& n, const std::string& path, const char* hint) const {
+  auto id = r.id(n, path);
+  if (!id) return std::nullopt;
+  auto it = assets.find(*id);
+  if (it == assets.end()) {
+    r.error(code::ref_unknown_asset, path, "unknown asset " + quote(n) + hint);
+    return std::nullopt;
+  }
+  return it->second;
+}
+
+std::optional<std::size_t> References::venue(Reader& r, const Node& n, const std::string& path) const {
+  auto id = r.id(n, path);
+  if (!id) return std::nullopt;
+  auto it = venues.find(*id);
+  if (it == venues.end()) {
+    r.error(code::ref_unknown_venue, path, "unknown venue " + quote(n));
+    return std::nullopt;
+  }
+  return it->second;
+}
+
+namespace {
+
+// One asset; false when it cannot be listed (no id, or a duplicate). Sets `overflow` when its
+// value is not below 2^256 wad.
+bool read_asset(Reader& r, Obj& a, Asset& as, References& refs, std::size_t index, bool& overflow) {
+  bool ok = true;
+  if (auto v = a.id("id", true)) {
+    as.id = *v;
+    if (!refs.assets.emplace(as.id, index).second) {
+      r.error(code::id_duplicate, a.at("id"), "duplicate asset id " + quote(as.id));
+      ok = false;
+    }
+  } else {
+    ok = false;
+  }
+  if (auto v = a.id("chain")) as.chain = *v;
+  if (auto v = a.address("address")) as.address = *v;
+  if (auto v = a.integer("decimals", true, 0, 77)) as.decimals = static_cast<unsigned>(*v);
+  auto bal = a.amount("balance", true);
+  auto price = a.decimal("price", true);
+  if (bal) as.balance = *bal;
+  if (price) as.price = *price;
+  if (bal && price && asset_value(as.balance, as.price, as.decimals) >= two_pow_256()) {
+    r.error(code::arith_overflow, a.at("balance"), "value of " + quote(as.id) + " (balance times price) is not below 2^256 wad");
+    overflow = true;
+  }
+  if (const Node* tags = a.opt("tags")) {
+    std::set<std::string> seen;
+    each_item(r, *tags, a.at("tags"), 64, "tags", [&](const Node& n, const std::string& p) {
+      if (auto tg = r.tag(n, p)) {
+        if (seen.insert(*tg).second) as.tags.push_back(*tg);
+      }
+    });
+  }
+  return ok;
+}
+
+void read_obligations(Reader& r, Obj& o, Treasury& t) {
+  const Node* ob = o.opt("obligations");
+  if (!ob) return;
+  Obj oo(r, *ob, o.at("obligations"));
+  if (!oo.ok()) return;
+  t.monthly_opex = oo.decimal("monthly_opex");
+  const Node* li = oo.opt("liabilities");
+  if (!li) return;
+  if (li->kind != Node::Kind::Object) {
+    r.error(code::type_mismatch, oo.at("liabilities"), "expected an object of named amounts, got " + quote(*li));
+    return;
+  }
+  for (const auto& m : li->members) {
+    std::string p = pointer_join(oo.at("liabilities"), m.first);
+    if (!valid_id(m.first)) {
+      r.error(code::type_id, p, "liability name " + quote(std::string_view(m.first)) + " is not an id");
+      continue;
+    }
+    if (auto v = r.decimal(m.second, p)) t.liabilities[m.first] = *v;
+  }
+}
+
+void read_history(Reader& r, Obj& o, Treasury& t) {
+  each_object(r, o, "history", false, r.limits().max_history, "history entries", [&](Obj& h, std::size_t) {
+    HistoryEntry e;
+    if (auto v = h.time("at", true)) e.at = *v;
+    if (const Node* k = h.req("kind")) {
+      if (k->kind == Node::Kind::String && (k->text == "swap" || k->text == "transfer"))
+        e.kind = k->text;
+      else
+        r.error(code::value_range, h.at("kind"), "expected \"swap\" or \"transfer\", got " + quote(*k));
+    }
+    if (auto v = h.decimal("value", true)) e.value = *v;
+    if (auto v = h.decimal("loss", false, true)) e.loss = *v;
+    h.opt("note");  // free text, ignored
+    t.history.push_back(std::move(e));
+  });
+}
+
+}  // namespace
+
+std::optional<Treasury> read_treasury(Reader& r, const Node& root, References& refs) {
+  Obj o(r, root, "");
+  if (!o.ok()) return std::nullopt;
+  Treasury t;
+  if (!check_kind(r, o, "treasury/1")) return std::nullopt;
+  if (auto v = o.time("as_of", true)) t.as_of = *v;
+  if (auto v = o.id("numeraire", true)) t.numeraire = *v;
+  const CheckLimits& lim = r.limits();
+  bool overflow = false;
+  each_object(r, o, "assets", true, lim.max_assets, "assets", [&](Obj& a, std::size_t) {
+    Asset as;
+    if (read_asset(r, a, as, refs, t.assets.size(), overflow)) t.assets.push_back(std::move(as));
+  });
+  Int nav = 0;
+  for (const auto& a : t.assets) nav += asset_value(a.balance, a.price, a.decimals);
+  if (!overflow && nav >= two_pow_256()) r.error(code::arith_overflow, "/assets", "total value of the assets is not below 2^256 wad");
+
+  each_object(r, o, "venues", false, lim.max_venues, "venues", [&](Obj& vo, std::size_t) {
+    Venue v;
+    auto id = vo.id("id", true);
+    auto kind = vo.string("kind", true);
+    if (!id || !kind) return;
+    v.id = *id;
+    v.kind = *kind;
+    if (!refs.venues.emplace(v.id, t.venues.size()).second) {
+      r.error(code::id_duplicate, vo.at("id"), "duplicate venue id " + quote(v.id));
+      return;
+    }
+    read_venue(r, vo, v, refs, t.assets);
+    t.venues.push_back(std::move(v));
+  });
+  read_obligations(r, o, t);
+  read_history(r, o, t);
+  return t;
+}
+
+}  // namespace ballast::documents
