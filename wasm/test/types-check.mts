@@ -4,7 +4,7 @@ import { load, BallastError, check, type Report, type Finding, type Validation }
 async function main(): Promise<void> {
   const ballast = await load({ wasmUrl: new URL('https://example.invalid/ballast_wasm.wasm') });
   const report: Report = ballast.check({ policy: {}, treasury: '{}', proposal: {} });
-  const verdict: 'pass' | 'fail' | 'error' = report.verdict;
+  const verdict: 'pass' | 'fail' | 'attention' | 'error' = report.verdict;
   const first: Finding | undefined = report.findings[0];
   const passing: string | undefined = first?.max_passing;
   const text: string = ballast.checkJson('{}');
