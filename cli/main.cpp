@@ -33,6 +33,9 @@ const char* kUsageText =
     "                                     check three separate documents ('-' reads stdin)\n"
     "  status --policy P --treasury T     monitor a treasury against its policy (no proposal)\n"
     "  validate FILE...                   validate documents of any kind\n"
+    "  diff OLD NEW [--treasury T]        what a policy amendment relaxes and tightens (diff/1);\n"
+    "                                     with a treasury, its status under both policies\n"
+    "  rules                              the rule registry: phases, severities, policy fields, directions\n"
     "  schema KIND                        print the JSON Schema of a document kind (KIND below)\n"
     "  version                            print the engine version\n"
     "\n"
@@ -40,7 +43,8 @@ const char* kUsageText =
     "  --format text|json|junit|github    output format (default text)\n"
     "  --output FILE                      write the output to FILE instead of stdout\n"
     "\n"
-    "exit codes: 0 pass, 1 fail (error findings; for status: any finding), 2 invalid input, 64 usage\n";
+    "exit codes: 0 pass, 1 fail (error findings; status: any finding; diff: anything relaxed or\n"
+    "            removed), 2 invalid input, 64 usage\n";
 
 // The usage text, with the document kinds from the core's registry.
 std::string usage() {
@@ -189,6 +193,30 @@ int run_status(const Args& a) {
   return r.verdict == ballast::Verdict::Attention ? kFail : kPass;
 }
 
+int run_diff(const Args& a) {
+  allow_only(a, {"--treasury", "--format", "--output"});
+  if (a.positional.size() != 2) throw UsageError{"diff takes two policy files: OLD NEW"};
+  std::string format = option(a, "--format", "text");
+  if (format != "text" && format != "json") throw UsageError{"diff supports --format text or json"};
+  const std::string old_text = read_input(a.positional[0]), new_text = read_input(a.positional[1]);
+  std::optional<std::string> treasury;
+  if (a.options.count("--treasury")) treasury = read_input(option(a, "--treasury"));
+  const ballast::PolicyDiff d = ballast::diff_policies(
+      old_text, new_text, treasury ? std::optional<std::string_view>(*treasury) : std::nullopt);
+  emit(a, format == "json" ? ballast::render_diff_json(d) + "\n" : ballast::render_diff_text(d));
+  if (d.verdict == "error") return kInvalid;
+  return d.relaxes() ? kFail : kPass;
+}
+
+int run_rules(const Args& a) {
+  allow_only(a, {"--format", "--output"});
+  if (!a.positional.empty()) throw UsageError{"rules takes no arguments"};
+  std::string format = option(a, "--format", "text");
+  if (format != "text" && format != "json") throw UsageError{"rules supports --format text or json"};
+  emit(a, format == "json" ? ballast::render_rules_json() + "\n" : ballast::render_rules_text());
+  return kPass;
+}
+
 int run_validate(const Args& a) {
   allow_only(a, {"--format", "--output"});
   if (a.positional.empty()) throw UsageError{"validate takes one or more files"};
@@ -235,6 +263,8 @@ int main(int argc, char** argv) {
     if (a.command == "check") return run_check(a);
     if (a.command == "status") return run_status(a);
     if (a.command == "validate") return run_validate(a);
+    if (a.command == "diff") return run_diff(a);
+    if (a.command == "rules") return run_rules(a);
     if (a.command == "schema") return run_schema(a);
     if (a.command == "version" || a.command == "--version") {
       allow_only(a, {});

@@ -49,6 +49,11 @@ std::string status_json(std::string_view policy_json, std::string_view treasury_
   });
 }
 
+std::string diff_json(std::string_view old_policy, std::string_view new_policy, std::optional<std::string_view> treasury,
+                      const CheckLimits& limits) {
+  return guarded([&] { return render_diff_json(diff_policies(old_policy, new_policy, treasury, limits)); });
+}
+
 std::string validate_json(std::string_view document_json, const CheckLimits& limits) {
   return guarded([&] {
     auto v = validate_document(document_json, limits);

@@ -5,12 +5,14 @@
 // WebAssembly binding only forward to these.
 #pragma once
 
+#include "ballast/diff.h"
 #include "ballast/evaluate.h"
 #include "ballast/parse.h"
 #include "ballast/render.h"
 #include "ballast/report.h"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,6 +28,11 @@ std::string check_documents_json(std::string_view policy_json, std::string_view 
 /// Monitoring report of a policy on a treasury snapshot (mode "status").
 std::string status_json(std::string_view policy_json, std::string_view treasury_json,
                         const CheckLimits& limits = {});
+
+/// Compares two policy/1 documents; returns the `diff/1` JSON (verdict "error" on bad input).
+/// With a treasury, the JSON also compares the status of the treasury under each policy.
+std::string diff_json(std::string_view old_policy, std::string_view new_policy,
+                      std::optional<std::string_view> treasury = std::nullopt, const CheckLimits& limits = {});
 
 /// Validates one document of any kind; returns {"valid", "kind", "errors"} JSON.
 std::string validate_json(std::string_view document_json, const CheckLimits& limits = {});

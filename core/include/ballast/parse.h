@@ -44,6 +44,10 @@ Parsed<Case> parse_documents(std::string_view policy_json, std::string_view trea
 Parsed<Case> parse_status_documents(std::string_view policy_json, std::string_view treasury_json,
                                     const CheckLimits& limits = {});
 
+/// One policy/1 document alone, its errors under the document name `document` ("old", "new").
+Parsed<Policy> parse_policy(std::string_view policy_json, const std::string& document,
+                            const CheckLimits& limits = {});
+
 /// Result of validating one document of any kind.
 struct Validation {
   std::string kind;  // the document's "ballast" value when readable, e.g. "policy/1"

@@ -2,6 +2,7 @@
 // annotation forms. Pure functions of the report.
 #pragma once
 
+#include "ballast/diff.h"
 #include "ballast/report.h"
 
 #include <map>
@@ -28,5 +29,15 @@ std::string render_github(const Report& r, const RenderOptions& o = {});
 
 /// The JSON of one validation result: {"valid": ..., "kind": ..., "errors": [...]}.
 std::string render_validation_json(const std::string& kind, const std::vector<Diagnostic>& errors);
+
+/// The policy diff as `diff/1` JSON (keys in fixed order, no trailing newline).
+std::string render_diff_json(const PolicyDiff& d);
+/// The policy diff for a terminal: verdict first, one line per change, the status comparison.
+std::string render_diff_text(const PolicyDiff& d);
+
+/// The rule registry: every rule with its phase, default severity and the policy fields it reads
+/// with their directions, and the document fields; JSON (`ballast rules --format json`) or text.
+std::string render_rules_json();
+std::string render_rules_text();
 
 }  // namespace ballast

@@ -33,6 +33,7 @@ enum class Scale {
   Hours,      // 2 places
   Value,      // numeraire, 6 places
   Amount,     // a token amount in base units, exactly (the fraction's numerator)
+  Number,     // a value as a policy writes it: exact, without trailing zeros ("3000", "24.5")
 };
 
 /// An exact figure and how it reads, or a name where a rule observes one (an address, a venue).
@@ -50,6 +51,10 @@ struct Figure {
   static Figure value(const Int& wad_value) { return {Frac{wad_value, wad()}, Scale::Value, {}}; }
   static Figure amount(const Int& base_units) { return {Frac{base_units, 1}, Scale::Amount, {}}; }
   static Figure named(std::string n) { return {Frac{0, 1}, Scale::Bps, std::move(n)}; }
+  /// A policy's number: an integer, or a decimal held as a wad (`wad_scaled`).
+  static Figure policy_value(const Int& v, bool wad_scaled = false) {
+    return {Frac{v, wad_scaled ? wad() : Int(1)}, Scale::Number, {}};
+  }
 };
 
 /// A one-line message whose figures stay exact until a renderer writes them.

@@ -71,6 +71,7 @@ const std::vector<DocumentKind>& document_kinds() {
       {"proposal", "proposal/1", true, "a batch of swaps and transfers"},
       {"case", "case/1", true, "policy, treasury and proposal in one document"},
       {"report", "report/1", false, "the outcome of a check or a status"},
+      {"diff", "diff/1", false, "the changes between two policies"},
   };
   return kinds;
 }
@@ -175,6 +176,18 @@ Parsed<Case> parse_case(std::string_view case_json, const CheckLimits& limits) {
   }
   Parsed<Case> out = build_case(p, t, q, limits, d);
   if (!p || !t || !q) out.value.reset();
+  return out;
+}
+
+Parsed<Policy> parse_policy(std::string_view policy_json, const std::string& document, const CheckLimits& limits) {
+  Parsed<Policy> out;
+  Diagnostics d;
+  auto root = parse_doc(policy_json, document, limits, d);
+  Reader r(d, document, limits);
+  if (root) out.value = read_policy(r, *root);
+  out.errors = d.take();
+  sort_diagnostics(out.errors);
+  if (!out.errors.empty()) out.value.reset();
   return out;
 }
 

@@ -140,6 +140,12 @@ std::string text(const Figure& f) {
     case Scale::Hours: return to_fixed(f.number.num, f.number.den, 2);
     case Scale::Value: return to_fixed(f.number.num, f.number.den, 6);
     case Scale::Amount: return to_string(f.number.num);
+    case Scale::Number: {
+      std::string s = to_fixed(f.number.num, f.number.den, 18);  // exact: den divides 10^18
+      s.erase(s.find_last_not_of('0') + 1);
+      if (s.back() == '.') s.pop_back();
+      return s;
+    }
   }
   return "";
 }
