@@ -20,6 +20,13 @@ std::string status(const std::string& policy, const std::string& treasury) {
 
 std::string validate(const std::string& document) { return ballast::validate_json(document); }
 
+// The treasury is optional: `has_treasury` false compares the policies only.
+std::string diff(const std::string& old_policy, const std::string& new_policy, bool has_treasury,
+                 const std::string& treasury) {
+  return ballast::diff_json(old_policy, new_policy,
+                            has_treasury ? std::optional<std::string_view>(treasury) : std::nullopt);
+}
+
 std::string schema(const std::string& kind) {
   return ballast::guarded([&] { return ballast::schema_json(kind); });
 }
@@ -46,6 +53,7 @@ EMSCRIPTEN_BINDINGS(ballast) {
   emscripten::function("checkDocumentsJson", &check_documents);
   emscripten::function("statusJson", &status);
   emscripten::function("validateJson", &validate);
+  emscripten::function("diffJson", &diff);
   emscripten::function("schemaJson", &schema);
   emscripten::function("version", &version);
   emscripten::function("documentKinds", &document_kinds);

@@ -110,7 +110,7 @@ export interface CaseDocuments {
 }
 
 /** The document kinds (the core's registry; a package test keeps this list equal to documentKinds()). */
-export type DocumentKindName = 'policy' | 'treasury' | 'proposal' | 'case' | 'report';
+export type DocumentKindName = 'policy' | 'treasury' | 'proposal' | 'case' | 'report' | 'diff';
 
 export type SchemaKind = DocumentKindName | `${DocumentKindName}/1`;
 
@@ -119,6 +119,43 @@ export interface DocumentKind {
   name: DocumentKindName;
   tag: `${DocumentKindName}/1`;
   input: boolean;
+}
+
+/** One change between two policies (diff/1). */
+export interface PolicyChange {
+  /** JSON pointer in the new policy (in the old one for what was removed). */
+  path: string;
+  /** The rule id of the registry ("limit.max"), or "policy" for document fields. */
+  rule: string;
+  subject: string;
+  change: 'relaxed' | 'tightened' | 'added' | 'removed' | 'changed';
+  old?: string;
+  new?: string;
+  message: string;
+}
+
+export interface StatusFindingSummary {
+  rule: string;
+  severity: 'error' | 'warning';
+  subject: string;
+  id?: string;
+  message: string;
+}
+
+/** What `ballast diff` reports: see the diff/1 JSON Schema. */
+export interface PolicyDiff {
+  ballast: 'diff/1';
+  engine: { name: 'ballast'; version: string };
+  verdict: 'relaxed' | 'tightened' | 'mixed' | 'neutral' | 'error';
+  summary: { relaxed: number; tightened: number; added: number; removed: number; changed: number };
+  changes: PolicyChange[];
+  errors: Diagnostic[];
+  status?: {
+    old: { verdict: 'pass' | 'attention'; errors: number; warnings: number };
+    new: { verdict: 'pass' | 'attention'; errors: number; warnings: number };
+    appeared: StatusFindingSummary[];
+    disappeared: StatusFindingSummary[];
+  };
 }
 
 export interface LoadOptions {
@@ -137,6 +174,8 @@ export interface Ballast {
   validate(document: DocumentInput): Validation;
   /** Monitoring report of a policy on a treasury snapshot. */
   status(input: { policy: DocumentInput; treasury: DocumentInput }): Report;
+  /** Compares two policies: what the new one relaxes, tightens, adds and removes; with a treasury, its status under both. */
+  diff(oldPolicy: DocumentInput, newPolicy: DocumentInput, treasury?: DocumentInput): PolicyDiff;
   /** The JSON Schema (draft 2020-12) of a document kind. Throws BallastError("unknown_kind"). */
   schema(kind: SchemaKind): Record<string, unknown>;
   version(): string;
@@ -161,6 +200,7 @@ export declare function check(input: CaseDocuments | DocumentInput): Report;
 export declare function checkJson(text: string): string;
 export declare function validate(document: DocumentInput): Validation;
 export declare function status(input: { policy: DocumentInput; treasury: DocumentInput }): Report;
+export declare function diff(oldPolicy: DocumentInput, newPolicy: DocumentInput, treasury?: DocumentInput): PolicyDiff;
 export declare function schema(kind: SchemaKind): Record<string, unknown>;
 export declare function version(): string;
 export declare function documentKinds(): DocumentKind[];

@@ -89,6 +89,12 @@ function makeApi(m) {
       }
       return JSON.parse(m.statusJson(documentText(input.policy, 'policy'), documentText(input.treasury, 'treasury')));
     },
+    diff(oldPolicy, newPolicy, treasury) {
+      const a = documentText(oldPolicy, 'the old policy');
+      const b = documentText(newPolicy, 'the new policy');
+      const t = treasury === undefined ? '' : documentText(treasury, 'the treasury');
+      return JSON.parse(m.diffJson(a, b, treasury !== undefined, t));
+    },
     schema(kind) {
       if (typeof kind !== 'string') throw new BallastError('invalid_argument', `schema() takes a kind, got ${describe(kind)}`);
       const text = m.schemaJson(kind);
@@ -141,6 +147,7 @@ export const check = (input) => loaded().check(input);
 export const checkJson = (text) => loaded().checkJson(text);
 export const validate = (document) => loaded().validate(document);
 export const status = (input) => loaded().status(input);
+export const diff = (oldPolicy, newPolicy, treasury) => loaded().diff(oldPolicy, newPolicy, treasury);
 export const schema = (kind) => loaded().schema(kind);
 export const version = () => loaded().version();
 export const documentKinds = () => loaded().documentKinds();

@@ -111,3 +111,19 @@ test('module-level functions work once loaded', () => {
 test('load rejects bad options and bad bytes with BallastError', async () => {
   await assert.rejects(load(5), (e) => e instanceof BallastError && e.code === 'invalid_argument');
 });
+
+test('diff: what an amendment relaxes, with the statuses under both policies', () => {
+  const read = readFileSync;
+  const ex = new URL('../../examples/endowment/', import.meta.url);
+  const policy = JSON.parse(read(new URL('policy.json', ex), 'utf8'));
+  const amended = read(new URL('policy-amendment.json', ex), 'utf8');
+  const d = ballast.diff(policy, amended, read(new URL('treasury.json', ex), 'utf8'));
+  assert.equal(d.ballast, 'diff/1');
+  assert.equal(d.verdict, 'mixed');
+  const lido = d.changes.find((c) => c.rule === 'limit.max');
+  assert.deepEqual([lido.change, lido.old, lido.new], ['relaxed', '3000', '3500']);
+  assert.ok(d.status.disappeared.some((f) => f.rule === 'stress.floor.runway'));
+  assert.equal(ballast.diff(policy, policy).verdict, 'neutral');
+  assert.equal(ballast.diff('{', policy).verdict, 'error');
+  assert.throws(() => ballast.diff(policy, 5), BallastError);
+});

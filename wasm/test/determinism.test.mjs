@@ -48,3 +48,41 @@ test('native CLI (g++, clang++) and WebAssembly give byte-identical reports', { 
   }
   assert.ok(compared >= clis.length * 130, `compared ${compared}`);
 });
+
+test('policy diffs: the native CLI and diff() give the same diff/1 for every pair of the diff corpus', {
+  skip: clis.length === 0 && 'set BALLAST_CLI (and BALLAST_CLI_CLANG) to the native binaries' }, async () => {
+  const ballast = await load();
+  const { mkdtempSync, writeFileSync, readdirSync, readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const { root } = await import('./support.mjs');
+  const dir = join(root, 'tests/diff/cases');
+  const tmp = mkdtempSync(join(tmpdir(), 'ballast-diff-'));
+  let compared = 0;
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.json')).sort()) {
+    const c = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+    const texts = { old: c.old_text ?? JSON.stringify(c.old), new: JSON.stringify(c.new) };
+    if (c.treasury) texts.treasury = JSON.stringify(c.treasury);
+    const args = ['diff'];
+    for (const side of ['old', 'new']) {
+      writeFileSync(join(tmp, side), texts[side]);
+      args.push(join(tmp, side));
+    }
+    if (texts.treasury) {
+      writeFileSync(join(tmp, 'treasury'), texts.treasury);
+      args.push('--treasury', join(tmp, 'treasury'));
+    }
+    const wasm = JSON.stringify(ballast.diff(texts.old, texts.new, texts.treasury), null, 2) + '\n';
+    for (const binary of clis) {
+      let native;
+      try {
+        native = execFileSync(binary, [...args, '--format', 'json']).toString('utf8');
+      } catch (e) {
+        native = e.stdout.toString('utf8');
+      }
+      assert.equal(JSON.stringify(JSON.parse(native), null, 2) + '\n', wasm, `diff case ${f}`);
+      compared++;
+    }
+  }
+  assert.ok(compared >= clis.length * 100, `compared ${compared}`);
+});

@@ -1,5 +1,5 @@
 // Type-checked (tsc --noEmit) against the package's declarations; never run.
-import { load, BallastError, check, type Report, type Finding, type Validation } from '@ballast/checker';
+import { load, BallastError, check, type Report, type Finding, type Validation, type PolicyDiff } from '@ballast/checker';
 
 async function main(): Promise<void> {
   const ballast = await load({ wasmUrl: new URL('https://example.invalid/ballast_wasm.wasm') });
@@ -10,6 +10,10 @@ async function main(): Promise<void> {
   const text: string = ballast.checkJson('{}');
   const v: Validation = ballast.validate('{}');
   const schema = ballast.schema('policy/1');
+  const d: PolicyDiff = ballast.diff({}, '{}');
+  const relaxed: number = d.summary.relaxed;
+  void [d, relaxed];
+  ballast.schema('diff');
   const stats: { memoryBytes: number; heapInUse: number } = ballast.stats();
   const again: Report = check('{}');
   try {
