@@ -2,6 +2,7 @@
 #include "ballast/render.h"
 #include "ballast/rules.h"
 
+#include "json_parts.h"
 #include "text_report.h"
 
 #include <nlohmann/json.hpp>
@@ -11,7 +12,7 @@ namespace ballast {
 
 namespace {
 
-using ojson = nlohmann::ordered_json;
+using report::ojson;
 using report::text;
 
 ojson status_finding_json(const StatusFinding& f) {
@@ -66,10 +67,7 @@ std::string render_diff_json(const PolicyDiff& d) {
     changes.push_back(std::move(x));
   }
   j["changes"] = std::move(changes);
-  ojson errors = ojson::array();
-  for (const auto& e : d.errors)
-    errors.push_back(ojson::object({{"code", e.code}, {"document", e.document}, {"path", e.path}, {"message", e.message}}));
-  j["errors"] = std::move(errors);
+  j["errors"] = report::diagnostics_json(d.errors);
   if (d.status) j["status"] = status_json(*d.status);
   return j.dump(2, ' ', false, ojson::error_handler_t::replace);
 }

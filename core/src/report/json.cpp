@@ -1,6 +1,7 @@
 // report/1 JSON: keys in fixed order, two-space indent, no trailing newline.
 #include "ballast/render.h"
 
+#include "json_parts.h"
 #include "text_report.h"
 
 #include <nlohmann/json.hpp>
@@ -11,7 +12,6 @@ namespace {
 
 using namespace report;
 
-using ojson = nlohmann::ordered_json;
 
 const char* severity_name(Severity s) { return s == Severity::Error ? "error" : "warning"; }
 
@@ -46,6 +46,10 @@ ojson findings_json(const std::vector<FindingText>& list) {
   return a;
 }
 
+}  // namespace
+
+namespace report {
+
 ojson diagnostics_json(const std::vector<Diagnostic>& list) {
   ojson a = ojson::array();
   for (const auto& d : list) {
@@ -58,6 +62,10 @@ ojson diagnostics_json(const std::vector<Diagnostic>& list) {
   }
   return a;
 }
+
+}  // namespace report
+
+namespace {
 
 ojson state_json(const StateText& s) {
   ojson j = ojson::object();
