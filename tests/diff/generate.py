@@ -5,7 +5,7 @@
 Every field of policy/1 is changed in both directions, whole rules are added and removed, rules
 are reordered (matched by id, else by what they select), values are rewritten without changing
 (a decimal's trailing zero, an address's letter case, a bare threshold in long form), and inputs
-are invalid. The expected changes follow SPEC section 14, written here by hand: raising an upper
+are invalid. The expected changes follow the rules of the policy diff, written here by hand: raising an upper
 bound relaxes, lowering a lower bound relaxes, shortening a window relaxes, growing an allowlist
 relaxes, removing a checked family or shock relaxes, softening a shock relaxes, lowering a
 severity relaxes, turning a switch off relaxes; removing a rule is `removed`, adding one `added`;

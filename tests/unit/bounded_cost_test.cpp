@@ -1,4 +1,4 @@
-// Bounded cost: the heaviest valid input the limits of SPEC section 8 allow (10 000 assets,
+// Bounded cost: the heaviest valid input the limits of the README, Documents, arithmetic and errors allow (10 000 assets,
 // 1 000 actions, 20 000 initialized ticks per v3 pool, 100 stress scenarios, 1 000 venues) is
 // checked to the end, and one step past a limit is a clear `limit.too_large` error. These tests
 // assert that the check finishes with a verdict, not how fast: the time and memory are measured

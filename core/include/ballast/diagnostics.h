@@ -15,7 +15,7 @@ struct Diagnostic {
   std::string message;
 };
 
-/// Stable error codes (SPEC section 8). Tests and consumers match on these strings.
+/// Stable error codes (the README, Documents, arithmetic and errors). Tests and consumers match on these strings.
 namespace code {
 inline constexpr const char* json_syntax = "json.syntax";
 inline constexpr const char* json_duplicate_key = "json.duplicate_key";

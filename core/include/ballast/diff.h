@@ -1,4 +1,4 @@
-// Policy diff (SPEC section 14): what an amendment relaxes and tightens, field by field, with the
+// Policy diff (docs/semantics.md, Policy diff): what an amendment relaxes and tightens, field by field, with the
 // directions the rule registry (ballast/rules.h) gives every field of policy/1.
 #pragma once
 

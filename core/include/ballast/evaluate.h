@@ -1,4 +1,4 @@
-// Evaluation (SPEC section 4): before state, sequential simulation of the actions, after
+// Evaluation (docs/semantics.md, Evaluation): before state, sequential simulation of the actions, after
 // state, the rule catalog (section 6), stress scenarios, verdict.
 #pragma once
 

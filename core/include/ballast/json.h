@@ -26,7 +26,7 @@ struct Node {
   const Node* find(std::string_view key) const;
 };
 
-/// Size and shape limits applied while parsing (SPEC section 8). Generous defaults.
+/// Size and shape limits applied while parsing (the README, Documents, arithmetic and errors). Generous defaults.
 struct ParseLimits {
   std::size_t max_bytes = 16u << 20;
   std::size_t max_depth = 64;

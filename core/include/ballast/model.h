@@ -47,7 +47,7 @@ struct Asset {
   std::vector<std::string> tags;
 };
 
-/// value(asset) of SPEC section 3: floor(balance × price_wad / 10^decimals), in numeraire wad.
+/// value(asset) of docs/semantics.md: floor(balance × price_wad / 10^decimals), in numeraire wad.
 inline Int asset_value(const Int& balance, const Int& price, unsigned decimals) {
   return div_pow10(balance * price, decimals);
 }

@@ -1,4 +1,4 @@
-// Strict parsing and validation of the documents (SPEC section 2) into the typed model.
+// Strict parsing and validation of the documents (the README, Documents) into the typed model.
 // Every error found is collected; nothing throws.
 #pragma once
 
@@ -13,7 +13,7 @@
 
 namespace ballast {
 
-/// Limits on input size and shape (SPEC section 8). Beyond them: `limit.too_large`.
+/// Limits on input size and shape (the README, Documents, arithmetic and errors). Beyond them: `limit.too_large`.
 struct CheckLimits {
   std::size_t max_bytes = 16u << 20;
   std::size_t max_depth = 64;

@@ -1,4 +1,4 @@
-// Report renderers: the canonical JSON (SPEC section 7) and the CLI's text, JUnit and GitHub
+// Report renderers: the canonical JSON (core/schemas/report.schema.json) and the CLI's text, JUnit and GitHub
 // annotation forms. Pure functions of the report.
 #pragma once
 

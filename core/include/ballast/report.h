@@ -1,4 +1,4 @@
-// The outcome of a check (SPEC section 7): findings for rule outcomes, diagnostics for input
+// The outcome of a check (core/schemas/report.schema.json): findings for rule outcomes, diagnostics for input
 // errors, and the figures of the before and after states and of each action. Everything here is
 // an exact number (Int, Frac) or a name; the renderers in core/src/report/ are the only place that
 // turns numbers into text.

@@ -1,4 +1,4 @@
-// The rule registry: one explicit table of every rule of the catalog (SPEC section 6), with its
+// The rule registry: one explicit table of every rule of the catalog (the README, Rule catalog), with its
 // phase, default severity, check, and every policy field it reads with that field's direction.
 // The evaluator runs the checks from it; the policy diff reads the directions from it; adding a
 // rule touches its file in core/src/rules/, its row here, its schema entry and its cases.
@@ -25,7 +25,7 @@ enum class Phase {
   Engine,     // not a policy rule: reported by the evaluator itself
 };
 
-/// What moving a policy field does. `relaxed` and `tightened` come from here (SPEC section 14).
+/// What moving a policy field does. `relaxed` and `tightened` come from here (docs/semantics.md, Policy diff).
 enum class Direction {
   Upper,      // an upper bound: raising it relaxes
   Lower,      // a lower bound: lowering it relaxes

@@ -1,5 +1,5 @@
 // Simulation without rules: the market a batch changes (balances and venue states), applying one
-// action to it, and the per-swap figures of SPEC section 5. Used by the evaluator and usable on
+// action to it, and the per-swap figures of docs/semantics.md, Venues. Used by the evaluator and usable on
 // its own: copy a MarketState, apply a batch, read the outcomes. States are plain values with no
 // hidden caches, so a copy can be used on another thread.
 #pragma once
@@ -33,7 +33,7 @@ struct PoolQuote {
   std::optional<Frac> oracle_deviation;
 };
 
-/// A simulated swap: the venue's amounts and the figures of SPEC section 5 (values are wads,
+/// A simulated swap: the venue's amounts and the figures of docs/semantics.md, Venues (values are wads,
 /// the others fractions of 1). Figures that do not apply are absent.
 struct SwapOutcome {
   SwapResult result;

@@ -1,4 +1,4 @@
-// Policy diff (SPEC section 14): both policies read, every section compared with the registry's
+// Policy diff (docs/semantics.md, Policy diff): both policies read, every section compared with the registry's
 // directions (sections.cpp), and with a treasury the status under each policy.
 #include "ballast/diff.h"
 

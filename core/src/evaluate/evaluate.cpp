@@ -1,4 +1,4 @@
-// Orchestration only (SPEC section 4): the before state, the actions in order on a working copy
+// Orchestration only (docs/semantics.md, Evaluation): the before state, the actions in order on a working copy
 // of the market, the rules of each phase from the registry, stress, and the verdict. The rules
 // live in core/src/rules/, the simulation in core/src/sim/, the text in core/src/report/.
 #include "ballast/evaluate.h"

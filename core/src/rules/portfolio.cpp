@@ -1,5 +1,5 @@
 // Rules on the allocation after the proposal (and under stress): targets and their bands, limits,
-// floors and backing, with no-worsening (SPEC section 4).
+// floors and backing, with no-worsening (docs/semantics.md, Evaluation).
 #include "context.h"
 
 namespace ballast::rules {

@@ -1,4 +1,4 @@
-// Stress scenarios (SPEC section 4 step 5): shock prices in the before and after states, then run
+// Stress scenarios (docs/semantics.md, Stress): shock prices in the before and after states, then run
 // the After rules of the families the scenario lists, reported as stress.<rule>.
 #include "stress.h"
 

@@ -1,4 +1,4 @@
-// Per-swap execution rules (SPEC sections 5 and 6): trade size, loss against the oracle, price
+// Per-swap execution rules (docs/semantics.md and the README's rule catalog): trade size, loss against the oracle, price
 // impact, slippage tolerance and its bound, pool share, oracle deviation, and rebalance_only.
 #include "context.h"
 

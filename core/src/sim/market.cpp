@@ -1,4 +1,4 @@
-// The market a batch changes, and one action applied to it (SPEC sections 4 step 3 and 5).
+// The market a batch changes, and one action applied to it (docs/semantics.md).
 #include "ballast/sim.h"
 
 namespace ballast {

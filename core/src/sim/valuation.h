@@ -1,4 +1,4 @@
-// Valuation of a treasury at given balances and prices (SPEC section 3): which assets each
+// Valuation of a treasury at given balances and prices (docs/semantics.md): which assets each
 // selector matches, and the exact values, NAV and selector sums of one state.
 #pragma once
 
