@@ -1,8 +1,11 @@
 // The ballast command: argument parsing, files and stdout. All checking is the core's.
 #include "ballast/ballast.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -31,6 +34,8 @@ const char* kUsageText =
     "  check CASE|-                       check a case document (policy + treasury + proposal)\n"
     "  check --policy P --treasury T --proposal Q\n"
     "                                     check three separate documents ('-' reads stdin)\n"
+    "  check --policy P --treasury T Q1 Q2 ...\n"
+    "                                     check several proposals, a result per file\n"
     "  status --policy P --treasury T     monitor a treasury against its policy (no proposal)\n"
     "  validate FILE...                   validate documents of any kind\n"
     "  diff OLD NEW [--treasury T]        what a policy amendment relaxes and tightens (diff/1);\n"
@@ -42,9 +47,50 @@ const char* kUsageText =
     "options:\n"
     "  --format text|json|junit|github    output format (default text)\n"
     "  --output FILE                      write the output to FILE instead of stdout\n"
+    "  --fail-on-warn                     check, status: exit 1 on warnings too\n"
+    "  --help                             with a command: that command's usage\n"
     "\n"
     "exit codes: 0 pass, 1 fail (error findings; status: any finding; diff: anything relaxed or\n"
     "            removed), 2 invalid input, 64 usage\n";
+
+// Each command's usage (`ballast COMMAND --help`).
+const std::map<std::string, std::string> kCommandHelp = {
+    {"check",
+     "usage: ballast check CASE|- [options]\n"
+     "       ballast check --policy P --treasury T --proposal Q [options]\n"
+     "       ballast check --policy P --treasury T Q1 [Q2 ...] [options]\n"
+     "\n"
+     "Checks proposals against the policy on the treasury snapshot. With several proposals, each\n"
+     "file gets its own result (json: an array of report/1 objects in file order; text, github:\n"
+     "one after the other; junit: one test suite per file); an unreadable or invalid file is an\n"
+     "error result of its own and never hides the others. The exit code is the worst of them.\n"
+     "\n"
+     "  --format text|json|junit|github   (default text)\n"
+     "  --output FILE                     write to FILE instead of stdout\n"
+     "  --fail-on-warn                    exit 1 when a warning is found, not only an error\n"
+     "\n"
+     "exit codes: 0 pass, 1 fail, 2 invalid input or unreadable file, 64 usage\n"},
+    {"status",
+     "usage: ballast status --policy P --treasury T [options]\n"
+     "\n"
+     "The treasury's figures and breaches under its policy, no proposal. Verdict attention when\n"
+     "there is any finding (exit 1), else pass.\n"
+     "\n"
+     "  --format text|json|junit|github   --output FILE   --fail-on-warn (the default for status)\n"},
+    {"validate",
+     "usage: ballast validate FILE... [--format text|json] [--output FILE]\n"
+     "\n"
+     "Validates documents of any kind; json gives [{file, valid, kind, errors}]. Exit 2 if any is\n"
+     "invalid or unreadable.\n"},
+    {"diff",
+     "usage: ballast diff OLD NEW [--treasury T] [--format text|json] [--output FILE]\n"
+     "\n"
+     "What the NEW policy relaxes, tightens, adds, removes or changes against OLD (diff/1); with a\n"
+     "treasury, its status under both policies. Exit 1 when anything is relaxed or removed.\n"},
+    {"rules", "usage: ballast rules [--format text|json] [--output FILE]\n\nThe rule registry.\n"},
+    {"schema", "usage: ballast schema KIND [--output FILE]\n\nThe JSON Schema of a document kind.\n"},
+    {"version", "usage: ballast version\n"},
+};
 
 // The usage text, with the document kinds from the core's registry.
 std::string usage() {
@@ -59,17 +105,40 @@ struct InputError {
   std::string message;
 };
 
-std::string read_input(const std::string& path) {
+// A file's text, or why it cannot be read. "-" is stdin, read once.
+struct FileText {
+  std::string text;
+  std::string error;
+};
+
+FileText read_file(const std::string& path) {
+  static std::optional<std::string> stdin_text;
   if (path == "-") {
-    std::ostringstream s;
-    s << std::cin.rdbuf();
-    return s.str();
+    if (!stdin_text) {
+      std::ostringstream s;
+      s << std::cin.rdbuf();
+      stdin_text = s.str();
+    }
+    return {*stdin_text, ""};
   }
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return {"", "cannot read " + path + ": it is a directory"};
   std::ifstream f(path, std::ios::binary);
-  if (!f) throw InputError{"cannot read " + path};
-  std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-  if (f.bad()) throw InputError{"cannot read " + path};
-  return text;
+  if (!f) return {"", "cannot read " + path + ": " + std::strerror(errno)};
+  std::string text;
+  try {
+    text.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+  } catch (const std::exception&) {
+    return {"", "cannot read " + path};
+  }
+  if (f.bad()) return {"", "cannot read " + path};
+  return {std::move(text), ""};
+}
+
+std::string read_input(const std::string& path) {
+  FileText f = read_file(path);
+  if (!f.error.empty()) throw InputError{f.error};
+  return std::move(f.text);
 }
 
 struct Args {
@@ -83,8 +152,14 @@ Args parse_args(int argc, char** argv) {
   if (argc < 2) throw UsageError{"missing command"};
   a.command = argv[1];
   static const std::vector<std::string> valued = {"--policy", "--treasury", "--proposal", "--format", "--output"};
+  static const std::vector<std::string> flags = {"--fail-on-warn", "--help"};
   for (int i = 2; i < argc; ++i) {
     std::string s = argv[i];
+    if (s == "-h") s = "--help";
+    if (std::find(flags.begin(), flags.end(), s) != flags.end()) {
+      a.options[s] = "";
+      continue;
+    }
     if (s.size() > 2 && s.rfind("--", 0) == 0) {
       std::string key = s, value;
       auto eq = s.find('=');
@@ -154,43 +229,110 @@ std::string render(const Args& a, const ballast::Report& r, const std::map<std::
   throw UsageError{"unknown format " + format + " (text, json, junit, github)"};
 }
 
+// Checks the documents of one case (slot -> file); unreadable files are input errors of the report.
+ballast::Report check_files(const std::map<std::string, std::string>& files) {
+  std::vector<ballast::Diagnostic> unreadable;
+  std::map<std::string, std::string> texts;
+  for (const auto& [slot, path] : files) {
+    FileText f = read_file(path);
+    if (!f.error.empty()) unreadable.push_back({"file.unreadable", slot, "", f.error});
+    texts[slot] = std::move(f.text);
+  }
+  if (!unreadable.empty()) return ballast::error_report(std::move(unreadable));
+  auto parsed = files.count("case") ? ballast::parse_case(texts["case"])
+                                    : ballast::parse_documents(texts["policy"], texts["treasury"], texts["proposal"]);
+  return parsed.value ? ballast::evaluate(*parsed.value) : ballast::error_report(std::move(parsed.errors));
+}
+
+// The exit code of one report: 2 invalid input, 1 fail (or attention, or warnings with
+// --fail-on-warn), else 0.
+int exit_code(const Args& a, const ballast::Report& r) {
+  if (r.verdict == ballast::Verdict::Error) return kInvalid;
+  if (r.verdict == ballast::Verdict::Fail || r.verdict == ballast::Verdict::Attention) return kFail;
+  return a.options.count("--fail-on-warn") && r.count(ballast::Severity::Warning) > 0 ? kFail : kPass;
+}
+
+// JUnit documents of several files as one: their test suites under one <testsuites>.
+std::string merge_junit(const std::vector<std::string>& docs) {
+  std::string suites;
+  long tests = 0, failures = 0, errors = 0;
+  auto attr = [](const std::string& d, const std::string& name) {
+    auto at = d.find(name + "=\"");
+    return at == std::string::npos ? 0L : std::stol(d.substr(at + name.size() + 2));
+  };
+  for (const auto& d : docs) {
+    auto begin = d.find("  <testsuite "), end = d.rfind("</testsuites>");
+    tests += attr(d, "tests");
+    failures += attr(d, "failures");
+    errors += attr(d, "errors");
+    suites += d.substr(begin, end - begin);
+  }
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"ballast\" tests=\"" + std::to_string(tests) +
+         "\" failures=\"" + std::to_string(failures) + "\" errors=\"" + std::to_string(errors) + "\">\n" + suites +
+         "</testsuites>\n";
+}
+
 int run_check(const Args& a) {
-  allow_only(a, {"--policy", "--treasury", "--proposal", "--format", "--output"});
+  allow_only(a, {"--policy", "--treasury", "--proposal", "--format", "--output", "--fail-on-warn"});
   bool separate = a.options.count("--policy") || a.options.count("--treasury") || a.options.count("--proposal");
-  ballast::Parsed<ballast::Case> parsed;
-  std::map<std::string, std::string> files;
+  std::vector<std::map<std::string, std::string>> runs;  // the files of each case
   if (separate) {
-    if (!a.positional.empty()) throw UsageError{"give either a case file or --policy/--treasury/--proposal"};
-    for (const char* k : {"--policy", "--treasury", "--proposal"})
+    for (const char* k : {"--policy", "--treasury"})
       if (!a.options.count(k)) throw UsageError{std::string("missing ") + k};
-    files = {{"policy", option(a, "--policy")}, {"treasury", option(a, "--treasury")}, {"proposal", option(a, "--proposal")}};
-    parsed = ballast::parse_documents(read_input(files["policy"]), read_input(files["treasury"]),
-                                      read_input(files["proposal"]));
+    std::vector<std::string> proposals = a.positional;
+    if (a.options.count("--proposal")) proposals.insert(proposals.begin(), option(a, "--proposal"));
+    if (proposals.empty()) throw UsageError{"missing --proposal (or proposal files after the options)"};
+    for (const auto& q : proposals)
+      runs.push_back({{"policy", option(a, "--policy")}, {"treasury", option(a, "--treasury")}, {"proposal", q}});
   } else {
     if (a.positional.size() != 1) throw UsageError{"check takes one case file (or - for stdin)"};
-    files = {{"case", a.positional[0]}};
-    parsed = ballast::parse_case(read_input(a.positional[0]));
+    runs.push_back({{"case", a.positional[0]}});
   }
-  ballast::Report r = parsed.value ? ballast::evaluate(*parsed.value) : ballast::error_report(std::move(parsed.errors));
-  for (auto it = files.begin(); it != files.end();) it = it->second == "-" ? files.erase(it) : std::next(it);
-  std::string text = render(a, r, files);
+  const std::string format = option(a, "--format", "text");
+  std::vector<std::string> outputs;
+  int worst = kPass;
+  for (auto files : runs) {
+    const ballast::Report r = check_files(files);
+    worst = std::max(worst, exit_code(a, r));
+    for (auto it = files.begin(); it != files.end();) it = it->second == "-" ? files.erase(it) : std::next(it);
+    outputs.push_back(render(a, r, files));
+  }
+  std::string text;
+  if (outputs.size() == 1) {
+    text = outputs[0];
+  } else if (format == "json") {
+    for (std::size_t i = 0; i < outputs.size(); ++i) text += (i ? ",\n" : "[\n") + outputs[i].substr(0, outputs[i].size() - 1);
+    text += "\n]\n";
+  } else if (format == "junit") {
+    text = merge_junit(outputs);
+  } else {
+    for (std::size_t i = 0; i < outputs.size(); ++i)
+      text += (format == "text" ? "== " + runs[i].at("proposal") + "\n" : "") + outputs[i] + (format == "text" ? "\n" : "");
+  }
   emit(a, text);
-  if (r.verdict == ballast::Verdict::Error) return kInvalid;
-  return r.verdict == ballast::Verdict::Fail ? kFail : kPass;
+  return worst;
 }
 
 int run_status(const Args& a) {
-  allow_only(a, {"--policy", "--treasury", "--format", "--output"});
+  allow_only(a, {"--policy", "--treasury", "--format", "--output", "--fail-on-warn"});
   if (!a.positional.empty()) throw UsageError{"status takes --policy and --treasury"};
   for (const char* k : {"--policy", "--treasury"})
     if (!a.options.count(k)) throw UsageError{std::string("missing ") + k};
   std::map<std::string, std::string> files = {{"policy", option(a, "--policy")}, {"treasury", option(a, "--treasury")}};
-  auto parsed = ballast::parse_status_documents(read_input(files["policy"]), read_input(files["treasury"]));
-  ballast::Report r = parsed.value ? ballast::evaluate_status(*parsed.value)
-                                   : ballast::error_report(std::move(parsed.errors), ballast::Mode::Status);
+  std::vector<ballast::Diagnostic> unreadable;
+  FileText p = read_file(files["policy"]), t = read_file(files["treasury"]);
+  for (auto [slot, f] : {std::pair{"policy", &p}, std::pair{"treasury", &t}})
+    if (!f->error.empty()) unreadable.push_back({"file.unreadable", slot, "", f->error});
+  ballast::Report r;
+  if (!unreadable.empty()) {
+    r = ballast::error_report(std::move(unreadable), ballast::Mode::Status);
+  } else {
+    auto parsed = ballast::parse_status_documents(p.text, t.text);
+    r = parsed.value ? ballast::evaluate_status(*parsed.value)
+                     : ballast::error_report(std::move(parsed.errors), ballast::Mode::Status);
+  }
   emit(a, render(a, r, files));
-  if (r.verdict == ballast::Verdict::Error) return kInvalid;
-  return r.verdict == ballast::Verdict::Attention ? kFail : kPass;
+  return exit_code(a, r);
 }
 
 int run_diff(const Args& a) {
@@ -198,11 +340,16 @@ int run_diff(const Args& a) {
   if (a.positional.size() != 2) throw UsageError{"diff takes two policy files: OLD NEW"};
   std::string format = option(a, "--format", "text");
   if (format != "text" && format != "json") throw UsageError{"diff supports --format text or json"};
-  const std::string old_text = read_input(a.positional[0]), new_text = read_input(a.positional[1]);
-  std::optional<std::string> treasury;
-  if (a.options.count("--treasury")) treasury = read_input(option(a, "--treasury"));
-  const ballast::PolicyDiff d = ballast::diff_policies(
-      old_text, new_text, treasury ? std::optional<std::string_view>(*treasury) : std::nullopt);
+  FileText old_file = read_file(a.positional[0]), new_file = read_file(a.positional[1]), treasury;
+  if (a.options.count("--treasury")) treasury = read_file(option(a, "--treasury"));
+  ballast::PolicyDiff d;
+  for (auto [slot, f] : {std::pair{"old", &old_file}, std::pair{"new", &new_file}, std::pair{"treasury", &treasury}})
+    if (!f->error.empty()) d.errors.push_back({"file.unreadable", slot, "", f->error});
+  if (!d.errors.empty())
+    d.verdict = "error";
+  else
+    d = ballast::diff_policies(old_file.text, new_file.text,
+                               a.options.count("--treasury") ? std::optional<std::string_view>(treasury.text) : std::nullopt);
   emit(a, format == "json" ? ballast::render_diff_json(d) + "\n" : ballast::render_diff_text(d));
   if (d.verdict == "error") return kInvalid;
   return d.relaxes() ? kFail : kPass;
@@ -224,13 +371,15 @@ int run_validate(const Args& a) {
   if (format != "text" && format != "json") throw UsageError{"validate supports --format text or json"};
   bool all_valid = true;
   std::string out;
-  if (format == "json") out += "[";
   for (std::size_t i = 0; i < a.positional.size(); ++i) {
     const std::string& file = a.positional[i];
-    auto v = ballast::validate_document(read_input(file));
+    FileText f = read_file(file);
+    ballast::Validation v;
+    if (f.error.empty()) v = ballast::validate_document(f.text);
+    else v.errors.push_back({"file.unreadable", "document", "", f.error});
     all_valid = all_valid && v.errors.empty();
     if (format == "json") {
-      out += (i ? ",\n" : "\n") + ballast::render_validation_json(v.kind, v.errors);
+      out += (i ? ",\n" : "[\n") + ballast::render_validation_json(v.kind, v.errors, file);
       continue;
     }
     if (v.errors.empty()) {
@@ -248,9 +397,10 @@ int run_validate(const Args& a) {
 
 int run_schema(const Args& a) {
   allow_only(a, {"--output"});
-  if (a.positional.size() != 1) throw UsageError{"schema takes one kind: policy, treasury, proposal, case or report"};
+  const std::string kinds = ballast::document_kind_names(", ");
+  if (a.positional.size() != 1) throw UsageError{"schema takes one kind: " + kinds};
   std::string s = ballast::schema_json(a.positional[0]);
-  if (s.empty()) throw UsageError{"unknown kind " + a.positional[0] + " (policy, treasury, proposal, case, report)"};
+  if (s.empty()) throw UsageError{"unknown kind " + a.positional[0] + " (" + kinds + ")"};
   emit(a, s);
   return kPass;
 }
@@ -260,6 +410,11 @@ int run_schema(const Args& a) {
 int main(int argc, char** argv) {
   try {
     Args a = parse_args(argc, argv);
+    if (a.options.count("--help")) {
+      auto it = kCommandHelp.find(a.command);
+      std::cout << (it == kCommandHelp.end() ? usage() : it->second);
+      return kPass;
+    }
     if (a.command == "check") return run_check(a);
     if (a.command == "status") return run_status(a);
     if (a.command == "validate") return run_validate(a);

@@ -172,9 +172,9 @@ def test_usage_and_commands():
         check(code == 64 and err.startswith("ballast: "), f"usage error for {args}: {code}")
     code, out, _ = run(["version"])
     check(code == 0 and out.strip() == "ballast 0.1.0", "version")
-    code, _, err = run(["check", os.path.join(SRC, "no-such-file.json")])
-    check(code == 2 and "cannot read" in err, "missing file is invalid input")
-    for kind in ("policy", "treasury", "proposal", "case", "report"):
+    code, out, _ = run(["check", os.path.join(SRC, "no-such-file.json")])
+    check(code == 2 and "file.unreadable" in out and "cannot read" in out, f"missing file is invalid input\n{out}")
+    for kind in ("policy", "treasury", "proposal", "case", "report", "diff"):
         code, out, _ = run(["schema", kind])
         schema = json.loads(out)
         check(code == 0 and schema["$schema"].endswith("2020-12/schema"), f"schema {kind}")
@@ -262,6 +262,48 @@ def test_schemas(cases):
             check(bool(errs), f"{name}: schema accepts a document the engine rejects")
 
 
+def test_files_runs_and_flags():
+    """Unreadable files in every format, several proposals per run, --fail-on-warn, --help."""
+    ex = os.path.join(EXAMPLES, "endowment")
+    p, t = os.path.join(ex, "policy.json"), os.path.join(ex, "treasury.json")
+    good, bad = os.path.join(ex, "proposal-compliant.json"), os.path.join(ex, "proposal-violating.json")
+    with tempfile.TemporaryDirectory() as folder:
+        # A directory given as a file: a clean input error naming it, in every format, exit 2.
+        for fmt in ("text", "json", "junit", "github"):
+            code, out, err = run(["check", "--policy", folder, "--treasury", t, "--proposal", good, "--format", fmt])
+            check(code == 2 and "is a directory" in out and "internal" not in out + err, f"directory as policy, {fmt}: {code}\n{out}{err}")
+        code, out, _ = run(["check", "--policy", folder, "--treasury", t, "--proposal", good, "--format", "json"])
+        check(json.loads(out)["errors"][0]["code"] == "file.unreadable", "unreadable file code")
+        code, out, _ = run(["status", "--policy", p, "--treasury", folder, "--format", "json"])
+        check(code == 2 and json.loads(out)["errors"][0]["document"] == "treasury", f"status, directory\n{out}")
+        code, out, _ = run(["validate", p, folder, "--format", "json"])
+        v = json.loads(out)
+        check(code == 2 and [x["file"] for x in v] == [p, folder] and v[0]["valid"] and not v[1]["valid"],
+              f"validate names its files\n{out}")
+        code, out, _ = run(["diff", p, folder, "--format", "json"])
+        check(code == 2 and json.loads(out)["errors"][0]["document"] == "new", f"diff, directory\n{out}")
+        # Several proposals: a result per file, the worst exit code, one bad file hiding nothing.
+        code, out, _ = run(["check", "--policy", p, "--treasury", t, good, bad, folder, "--format", "json"])
+        reports = json.loads(out)
+        check(code == 2 and [r["verdict"] for r in reports] == ["pass", "fail", "error"], f"several proposals, json: {code}")
+        code, out, _ = run(["check", "--policy", p, "--treasury", t, good, bad])
+        check(code == 1 and out.count("== ") == 2 and "PASS" in out and "FAIL" in out, f"several proposals, text\n{out}")
+        code, out, _ = run(["check", "--policy", p, "--treasury", t, good, bad, "--format", "junit"])
+        suites = ET.fromstring(out)
+        check(code == 1 and len(suites) == 2 and suites.attrib["failures"] == "8", f"several proposals, junit\n{out}")
+    # --fail-on-warn: a pass with warnings exits 0, or 1 with the flag.
+    case = json.load(open(os.path.join(SRC, "tests", "conformance", "cases", "limit_max_existing_breach_not_worse.json")))
+    text = json.dumps(case["case"]).encode()
+    code, out, _ = run(["check", "-", "--format", "json"], text)
+    check(code == 0 and json.loads(out)["summary"]["warnings"] > 0, "a pass with a warning")
+    code, _, _ = run(["check", "-", "--fail-on-warn"], text)
+    check(code == 1, "--fail-on-warn turns the warning into exit 1")
+    # --help per command.
+    for command in ("check", "status", "validate", "diff", "rules", "schema"):
+        code, out, _ = run([command, "--help"])
+        check(code == 0 and out.startswith("usage: ballast " + command), f"{command} --help\n{out}")
+
+
 def test_readme():
     """The README's example output and examples table are what the binary prints."""
     p = subprocess.run([sys.executable, os.path.join(SRC, "scripts", "readme.py"), BIN], capture_output=True, text=True)
@@ -276,6 +318,7 @@ def main():
     test_formats({n: d for n, d, _ in cases})
     test_usage_and_commands()
     test_schemas(cases)
+    test_files_runs_and_flags()
     test_readme()
     for f in failures:
         print("FAILED:", f)

@@ -27,8 +27,10 @@ std::string render_junit(const Report& r, const RenderOptions& o = {});
 /// GitHub Actions workflow commands (::error / ::warning), one line per finding or error.
 std::string render_github(const Report& r, const RenderOptions& o = {});
 
-/// The JSON of one validation result: {"valid": ..., "kind": ..., "errors": [...]}.
-std::string render_validation_json(const std::string& kind, const std::vector<Diagnostic>& errors);
+/// The JSON of one validation result: {"file"?: ..., "valid": ..., "kind": ..., "errors": [...]}
+/// (`file` when given: the CLI names the file each result is of).
+std::string render_validation_json(const std::string& kind, const std::vector<Diagnostic>& errors,
+                                   const std::string& file = "");
 
 /// The policy diff as `diff/1` JSON (keys in fixed order, no trailing newline).
 std::string render_diff_json(const PolicyDiff& d);

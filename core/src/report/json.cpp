@@ -186,8 +186,10 @@ std::string render_json(const Report& report) {
   return dump(j);
 }
 
-std::string render_validation_json(const std::string& kind, const std::vector<Diagnostic>& errors) {
+std::string render_validation_json(const std::string& kind, const std::vector<Diagnostic>& errors,
+                                   const std::string& file) {
   ojson j = ojson::object();
+  if (!file.empty()) j["file"] = file;
   j["valid"] = errors.empty();
   j["kind"] = kind;
   j["errors"] = diagnostics_json(errors);
