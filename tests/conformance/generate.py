@@ -392,6 +392,16 @@ case("swap_loss_fail_v2_max_passing", "400,000 USDC into the v2 pool loses more 
      fail(f("swap.loss", subject="uni", max_passing=str(mp))), policy=LOSS, actions=[uni("USDC", "WETH", big)])
 assert not v2_loss_exceeds(mp, 100) and v2_loss_exceeds(mp + 1, 100)
 
+# ---- the suggested fix: pool share is linear in the amount, so its largest passing input is exact --
+SUGGEST = {"execution": {"max_pool_share_bps": 500, "max_slippage_bps": 100}}
+fix_in = R_USDC * 500 // 10000                   # 5 % of the USDC reserve
+fix_min_out = -(-v2_out(fix_in, R_USDC, R_WETH) * 9900 // 10000)   # ceil: tolerance exactly 1 %
+case("suggested_fix_pool_share_and_slippage", "1.5 M USDC (7.5 % of the pool) with no min_amount_out: the suggested "
+     "fix is 1 M USDC (5 %) with the min_amount_out that gives exactly 1 % tolerance at that size",
+     {"verdict": "fail", "findings": [f("swap.pool_share", subject="uni"), f("swap.slippage", subject="uni")],
+      "actions": [{"index": 0, "suggested": {"amount_in": str(fix_in), "min_amount_out": str(fix_min_out)}}]},
+     policy=SUGGEST, actions=[uni("USDC", "WETH", 1_500_000 * E6)])
+
 # ---- per-swap: price impact -----------------------------------------------------------------------
 IMPACT = {"execution": {"max_price_impact_bps": 50}}
 case("swap_price_impact_pass", "1,000 USDC into a 20 M USDC pool", PASS, policy=IMPACT, actions=[uni("USDC", "WETH", 1_000 * E6)])

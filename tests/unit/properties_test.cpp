@@ -167,6 +167,57 @@ TEST_CASE("max_passing is tight: that amount passes the rule, one base unit more
   CHECK(rules_seen == std::set<std::string>{"trade.max_value", "swap.loss", "swap.price_impact", "swap.pool_share"});
 }
 
+TEST_CASE("the suggested fix passes every execution rule of its action, and one base unit more does not",
+          "[properties]") {
+  Draw draw(7);
+  json base = example_case("endowment");
+  base["proposal"].erase("allocation");
+  auto& x = base["policy"]["execution"];
+  x["max_trade_value"] = "2000000";
+  x["max_loss_bps"] = 40;
+  x["max_price_impact_bps"] = 20;
+  x["max_pool_share_bps"] = 300;
+  const std::vector<std::string> sized = {"trade.max_value", "swap.loss", "swap.price_impact", "swap.pool_share"};
+  auto any_of = [&](const Report& r, const std::vector<std::string>& rules) {
+    for (const auto& rule : rules)
+      if (find(r, rule, "/proposal/actions/0")) return true;
+    return false;
+  };
+  int checked = 0;
+  for (int round = 0; round < 40; ++round) {
+    const Pair& p = kPairs[draw.below(std::size(kPairs))];
+    const bool forward = draw.below(2) == 0;
+    const std::string sell = forward ? p.a : p.b, buy = forward ? p.b : p.a;
+    const bool eth = sell == "WETH";
+    json c = base;
+    c["proposal"]["actions"] = json::array({{{"type", "swap"}, {"venue", p.venue}, {"sell", sell}, {"buy", buy},
+                                             {"amount_in", draw.amount(decimals_of(c, sell), eth ? 1 : 4, eth ? 3 : 7)}}});
+    if (p.venue == std::string("cow")) continue;
+    const Report r = run(c);
+    if (find(r, "action.infeasible", "/proposal/actions/0") || !any_of(r, sized)) continue;
+    const auto& fix = std::get<SwapFigures>(r.actions.at(0).figures).suggested;
+    if (!fix) {  // no size passes: then not even one base unit does
+      json one = c;
+      one["proposal"]["actions"][0]["amount_in"] = "1";
+      const Report r_one = run(one);
+      CHECK((any_of(r_one, sized) || find(r_one, "action.infeasible", "/proposal/actions/0")));
+      continue;
+    }
+    REQUIRE(fix->bound);
+    INFO(p.venue << " " << sell << "->" << buy << " suggested " << fix->amount << " min out " << *fix->bound);
+    json at = c, above = c;
+    at["proposal"]["actions"][0]["amount_in"] = to_string(fix->amount);
+    at["proposal"]["actions"][0]["min_amount_out"] = to_string(*fix->bound);
+    above["proposal"]["actions"][0]["amount_in"] = to_string(fix->amount + 1);
+    const Report r_at = run(at);
+    CHECK_FALSE(any_of(r_at, sized));
+    CHECK_FALSE(any_of(r_at, {"swap.slippage", "swap.min_out_missing", "swap.min_out_unreachable"}));
+    CHECK(any_of(run(above), sized));
+    ++checked;
+  }
+  CHECK(checked >= 15);
+}
+
 TEST_CASE("a round trip A -> B -> A never returns more than was sold, on every venue", "[properties]") {
   Draw draw(99);
   json base = example_case("endowment");

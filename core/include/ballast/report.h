@@ -143,6 +143,14 @@ struct StateFigures {
   std::vector<BackingFigure> backing;
 };
 
+/// One suggested fix for a swap that breaches an execution rule: the largest amount that passes
+/// every amount-sized rule of the action together (trade value, loss, price impact, pool share),
+/// confirmed on the exact simulation, and the bound that meets the slippage limit at that size.
+struct SuggestedFix {
+  Int amount;               // amount_in (exact input) or amount_out (exact output)
+  std::optional<Int> bound;  // min_amount_out or max_amount_in; absent without max_slippage_bps
+};
+
 /// A swap's simulated figures. Absent optionals do not apply (or were not reached: an infeasible
 /// swap has its stated amounts only).
 struct SwapFigures {
@@ -153,6 +161,7 @@ struct SwapFigures {
   std::optional<Int> expected;   // expected_out (exact input) or expected_in (exact output)
   std::optional<Int> value_in, value_out;  // wad
   std::optional<Frac> loss, price_impact, slippage, pool_share, oracle_deviation;
+  std::optional<SuggestedFix> suggested;  // when an execution rule fails and a fix exists
 };
 
 /// A transfer's amount and value (wad).

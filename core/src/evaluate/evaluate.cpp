@@ -89,6 +89,7 @@ Report Run::check() const {
     x.state_before_action = &prev;
     x.state_after_action = &now;
     run_phase(Phase::PerAction, x, r.findings);
+    if (auto* sf = std::get_if<SwapFigures>(&r.actions.back().figures)) sf->suggested = rules::suggest_fix(x, r.findings);
     follow(prev, market, a);
   }
   x.action = nullptr;

@@ -144,6 +144,12 @@ ojson action_json(const ActionText& a) {
   put(j, "slippage_bps", a.slippage_bps);
   put(j, "pool_share_bps", a.pool_share_bps);
   put(j, "oracle_deviation_bps", a.oracle_deviation_bps);
+  if (a.suggested_amount) {
+    ojson fix = ojson::object();
+    fix[a.exact_in ? "amount_in" : "amount_out"] = *a.suggested_amount;
+    put(fix, a.exact_in ? "min_amount_out" : "max_amount_in", a.suggested_bound);
+    j["suggested"] = std::move(fix);
+  }
   return j;
 }
 

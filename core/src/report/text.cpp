@@ -148,6 +148,10 @@ std::string render_text(const Report& report, const RenderOptions& opt) {
         << a.loss_bps.value_or("-") << "  impact " << a.price_impact_bps.value_or("-") << "  slippage "
         << a.slippage_bps.value_or("-") << "  pool share " << a.pool_share_bps.value_or("-") << "  oracle dev "
         << a.oracle_deviation_bps.value_or("-") << " (bps)\n";
+      if (a.suggested_amount)
+        o << "      suggested: " << (a.exact_in ? "amount_in " : "amount_out ") << *a.suggested_amount
+          << (a.suggested_bound ? (a.exact_in ? "  min_amount_out " : "  max_amount_in ") + *a.suggested_bound : "")
+          << "\n";
     }
   }
   if (r.before && !r.before->selectors.empty()) {

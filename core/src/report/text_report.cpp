@@ -123,6 +123,10 @@ ActionText action_text(const ActionFigures& a) {
   t.slippage_bps = opt(s.slippage, bps);
   t.pool_share_bps = opt(s.pool_share, bps);
   t.oracle_deviation_bps = opt(s.oracle_deviation, bps);
+  if (s.suggested) {
+    t.suggested_amount = to_string(s.suggested->amount);
+    t.suggested_bound = opt(s.suggested->bound, amount);
+  }
   return t;
 }
 

@@ -72,6 +72,7 @@ struct ActionText {
   std::optional<std::string> amount_in, amount_out, expected_out, expected_in, min_amount_out, max_amount_in;
   std::optional<std::string> value_in, value_out;
   std::optional<std::string> loss_bps, price_impact_bps, slippage_bps, pool_share_bps, oracle_deviation_bps;
+  std::optional<std::string> suggested_amount, suggested_bound;  // the suggested fix, in base units
   std::string asset, to;
   std::optional<std::string> amount, value;
 };
