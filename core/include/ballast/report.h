@@ -40,20 +40,23 @@ enum class Scale {
 struct Figure {
   Frac number{0, 1};
   Scale scale = Scale::Bps;
-  std::string name;  // non-empty: the figure is this name
+  std::string name;   // non-empty: the figure is this name
+  std::string asset;  // Amount: the asset whose base units these are, when known
 
-  static Figure bps(Frac f) { return {std::move(f), Scale::Bps, {}}; }
-  static Figure bps(long long bps) { return {Frac{bps, 10000}, Scale::Bps, {}}; }
-  static Figure signed_bps(Frac f) { return {std::move(f), Scale::SignedBps, {}}; }
-  static Figure months(Frac f) { return {std::move(f), Scale::Months, {}}; }
-  static Figure hours(Frac f) { return {std::move(f), Scale::Hours, {}}; }
+  static Figure bps(Frac f) { return {std::move(f), Scale::Bps, {}, {}}; }
+  static Figure bps(long long bps) { return {Frac{bps, 10000}, Scale::Bps, {}, {}}; }
+  static Figure signed_bps(Frac f) { return {std::move(f), Scale::SignedBps, {}, {}}; }
+  static Figure months(Frac f) { return {std::move(f), Scale::Months, {}, {}}; }
+  static Figure hours(Frac f) { return {std::move(f), Scale::Hours, {}, {}}; }
   /// A numeraire value held as a wad.
-  static Figure value(const Int& wad_value) { return {Frac{wad_value, wad()}, Scale::Value, {}}; }
-  static Figure amount(const Int& base_units) { return {Frac{base_units, 1}, Scale::Amount, {}}; }
-  static Figure named(std::string n) { return {Frac{0, 1}, Scale::Bps, std::move(n)}; }
+  static Figure value(const Int& wad_value) { return {Frac{wad_value, wad()}, Scale::Value, {}, {}}; }
+  static Figure amount(const Int& base_units, std::string asset = {}) {
+    return {Frac{base_units, 1}, Scale::Amount, {}, std::move(asset)};
+  }
+  static Figure named(std::string n) { return {Frac{0, 1}, Scale::Bps, std::move(n), {}}; }
   /// A policy's number: an integer, or a decimal held as a wad (`wad_scaled`).
   static Figure policy_value(const Int& v, bool wad_scaled = false) {
-    return {Frac{v, wad_scaled ? wad() : Int(1)}, Scale::Number, {}};
+    return {Frac{v, wad_scaled ? wad() : Int(1)}, Scale::Number, {}, {}};
   }
 };
 
@@ -99,6 +102,7 @@ struct Finding {
   std::string unit;       // "bps", "months", "hours", the numeraire, an asset id, or ""
   Message message;
   std::optional<Int> max_passing;  // largest passing amount of the action's stated amount
+  std::string max_passing_asset;   // the asset of that amount
 };
 
 /// An asset's balance, value (wad) and weight of NAV.
@@ -107,6 +111,7 @@ struct AssetFigure {
   Int balance;
   Int value;
   Frac weight;
+  unsigned decimals = 18;  // of the balance, for token units
 };
 
 /// A selector's value (wad) and weight of NAV.
@@ -194,6 +199,8 @@ struct Report {
   std::optional<StateFigures> after;
   std::vector<ActionFigures> actions;
   std::vector<StressOutcome> stress;
+  std::map<std::string, unsigned> decimals;  // every asset's decimals, for amounts in token units
+  std::string numeraire;                     // what values are in
 
   std::size_t count(Severity s) const;  // over findings and stress findings
 };

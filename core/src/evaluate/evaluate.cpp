@@ -59,6 +59,8 @@ class Run {
 
 Report Run::check() const {
   Report r;
+  for (const auto& a : c_.treasury.assets) r.decimals[a.id] = a.decimals;
+  r.numeraire = c_.treasury.numeraire;
   r.proposal_id = c_.proposal.id;
   MarketState market = MarketState::of(c_.treasury);
   const sim::Snapshot before(book_, market.balances, prices_);
@@ -111,6 +113,8 @@ Report Run::check() const {
 Report Run::status() const {
   Report r;
   r.mode = Mode::Status;
+  for (const auto& a : c_.treasury.assets) r.decimals[a.id] = a.decimals;
+  r.numeraire = c_.treasury.numeraire;
   const sim::Snapshot before(book_, MarketState::of(c_.treasury).balances, prices_);
   r.before = evaluation::state_figures(c_, before);
   Context x = context();

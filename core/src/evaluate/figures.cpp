@@ -9,7 +9,7 @@ StateFigures state_figures(const Case& c, const sim::Snapshot& s) {
   f.nav = s.nav();
   for (std::size_t i = 0; i < t.assets.size(); ++i) {
     Frac w = s.nav() == 0 ? Frac{0, 1} : Frac{s.values()[i], s.nav()};
-    f.assets.push_back({t.assets[i].id, s.balances()[i], s.values()[i], w});
+    f.assets.push_back({t.assets[i].id, s.balances()[i], s.values()[i], w, t.assets[i].decimals});
   }
   auto add_sel = [&](const std::string& sel) { f.selectors[sel] = SelectorFigure{s.value(sel), s.weight(sel)}; };
   for (const auto& x : p.targets) add_sel(x.select);

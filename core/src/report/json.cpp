@@ -36,6 +36,7 @@ ojson finding_json(const FindingText& f) {
   put(j, "before", f.before);
   put_nonempty(j, "unit", f.unit);
   put(j, "max_passing", f.max_passing);
+  put_nonempty(j, "max_passing_asset", f.max_passing_asset);
   j["message"] = f.message;
   return j;
 }
@@ -77,6 +78,7 @@ ojson state_json(const StateText& s) {
     x["balance"] = a.balance;
     x["value"] = a.value;
     x["weight_bps"] = a.weight_bps;
+    x["decimals"] = a.decimals;
     assets.push_back(std::move(x));
   }
   j["assets"] = std::move(assets);

@@ -96,10 +96,29 @@ std::string finding_detail(const FindingText& f) {
   return d;
 }
 
+// NAV, drift, runway and backing, before and after: what a reviewer reads first.
+void text_summary(std::ostringstream& o, const TextReport& r) {
+  if (!r.before) return;
+  const StateText& b = *r.before;
+  const StateText* a = r.after ? &*r.after : nullptr;
+  o << "\nSummary\n  " << pad("NAV", 24) << b.nav << (a ? " -> " + a->nav : "") << "\n";
+  if (b.total_drift_bps)
+    o << "  " << pad("total drift", 24) << *b.total_drift_bps
+      << (a && a->total_drift_bps ? " -> " + *a->total_drift_bps : "") << " bps\n";
+  for (const auto& [sel, months] : b.runway_months)
+    o << "  " << pad("runway of " + sel, 24) << months << (a ? " -> " + a->runway_months.at(sel) : "") << " months\n";
+  for (std::size_t i = 0; i < b.backing.size(); ++i) {
+    const auto& x = b.backing[i];
+    if (!x.ratio_percent) continue;
+    o << "  " << pad("backing of " + x.liability, 24) << *x.ratio_percent
+      << (a && a->backing[i].ratio_percent ? " -> " + *a->backing[i].ratio_percent : "") << "  (by " << x.select << ")\n";
+  }
+}
+
 }  // namespace
 
 std::string render_text(const Report& report, const RenderOptions& opt) {
-  const TextReport r = to_text(report);
+  const TextReport r = to_text(report, true);
   Palette p{opt.color};
   std::ostringstream o;
   std::size_t errors = r.errors_count, warnings = r.warnings_count;
@@ -120,6 +139,7 @@ std::string render_text(const Report& report, const RenderOptions& opt) {
     << ": " << errors << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning"
     << (warnings == 1 ? "" : "s") << "\n";
 
+  text_summary(o, r);
   if (!r.findings.empty()) {
     o << "\nFindings\n";
     for (const auto& f : r.findings) text_finding(o, f, p, "  ");
@@ -133,7 +153,7 @@ std::string render_text(const Report& report, const RenderOptions& opt) {
     for (const auto& a : r.actions) {
       o << "  #" << a.index << " ";
       if (a.type == "transfer") {
-        o << "transfer " << a.amount.value_or("") << " " << a.asset << " to " << a.to << "  value "
+        o << "transfer " << a.amount.value_or("") << " to " << a.to << "  value "
           << a.value.value_or("") << "\n";
         continue;
       }
@@ -144,7 +164,8 @@ std::string render_text(const Report& report, const RenderOptions& opt) {
       else
         o << "out " << a.amount_out.value_or("") << "  expected in " << a.expected_in.value_or("-") << "  max in "
           << a.max_amount_in.value_or("none");
-      o << "\n      value " << a.value_in.value_or("-") << " -> " << a.value_out.value_or("-") << "  loss "
+      o << "\n      value " << a.value_in.value_or("-") << " -> " << a.value_out.value_or("-") << " " << r.numeraire
+        << "  loss "
         << a.loss_bps.value_or("-") << "  impact " << a.price_impact_bps.value_or("-") << "  slippage "
         << a.slippage_bps.value_or("-") << "  pool share " << a.pool_share_bps.value_or("-") << "  oracle dev "
         << a.oracle_deviation_bps.value_or("-") << " (bps)\n";
@@ -164,13 +185,6 @@ std::string render_text(const Report& report, const RenderOptions& opt) {
         if (t.select == sel) target = std::to_string(t.target_bps) + " +/- " + std::to_string(t.band_bps);
       o << "  " << pad(sel, 24) << lpad(fig.weight_bps, 10) << lpad(after, 10) << "   " << target << "\n";
     }
-    o << "  " << pad("NAV", 24) << r.before->nav << (r.after ? " -> " + r.after->nav : "") << "\n";
-    if (r.before->total_drift_bps)
-      o << "  " << pad("total drift (bps)", 24) << *r.before->total_drift_bps
-        << (r.after && r.after->total_drift_bps ? " -> " + *r.after->total_drift_bps : "") << "\n";
-    for (const auto& [sel, months] : r.before->runway_months)
-      o << "  " << pad("runway of " + sel, 24) << months
-        << (r.after ? " -> " + r.after->runway_months.at(sel) : "") << " months\n";
   }
   return o.str();
 }

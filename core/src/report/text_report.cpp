@@ -50,13 +50,35 @@ namespace {
 
 std::string bps(const Frac& f) { return to_fixed(f.num * 10000, f.den, 2); }
 
+// "1234567.89" -> "1,234,567.89"
+std::string grouped(const std::string& s) {
+  const std::size_t start = s[0] == '-' ? 1 : 0;
+  std::size_t end = s.find('.');
+  if (end == std::string::npos) end = s.size();
+  std::string out = s.substr(0, start);
+  for (std::size_t i = start; i < end; ++i) {
+    out.push_back(s[i]);
+    const std::size_t left = end - i - 1;
+    if (left > 0 && left % 3 == 0) out.push_back(',');
+  }
+  return out + s.substr(end);
+}
+
+// An amount as a person reads it: token units, or base units when the decimals are unknown.
+std::string amount_text(const Int& v, const std::string& asset, const Style& style) {
+  if (!style.human()) return to_string(v);
+  auto it = style.decimals->find(asset);
+  if (it == style.decimals->end()) return grouped(to_string(v));
+  return units(v, it->second) + " " + asset;
+}
+
 template <typename T, typename F>
 std::optional<std::string> opt(const std::optional<T>& v, F write) {
   if (!v) return std::nullopt;
   return write(*v);
 }
 
-FindingText finding_text(const Finding& f) {
+FindingText finding_text(const Finding& f, const Style& style) {
   FindingText t;
   t.rule = f.rule;
   t.severity = f.severity;
@@ -64,58 +86,71 @@ FindingText finding_text(const Finding& f) {
   t.subject = f.subject;
   t.path = f.path;
   t.rule_path = f.rule_path;
-  auto fig = [](const Figure& x) { return text(x); };
+  auto fig = [&](const Figure& x) { return text(x, style); };
   t.observed = opt(f.observed, fig);
   t.limit = opt(f.limit, fig);
   t.before = opt(f.before, fig);
   t.unit = f.unit;
-  t.message = text(f.message);
-  t.max_passing = opt(f.max_passing, [](const Int& v) { return to_string(v); });
+  t.message = text(f.message, style);
+  t.max_passing_asset = f.max_passing_asset;
+  t.max_passing = opt(f.max_passing, [&](const Int& v) {
+    return style.human() ? amount_text(v, f.max_passing_asset, style) + " (" + to_string(v) + ")" : to_string(v);
+  });
   return t;
 }
 
-std::vector<FindingText> findings_text(const std::vector<Finding>& list) {
+std::vector<FindingText> findings_text(const std::vector<Finding>& list, const Style& style) {
   std::vector<FindingText> out;
   out.reserve(list.size());
-  for (const auto& f : list) out.push_back(finding_text(f));
+  for (const auto& f : list) out.push_back(finding_text(f, style));
   return out;
 }
 
-StateText state_text(const StateFigures& s) {
+StateText state_text(const StateFigures& s, const Style& style) {
   StateText t;
-  t.nav = text(Figure::value(s.nav));
-  for (const auto& a : s.assets) t.assets.push_back({a.id, to_string(a.balance), text(Figure::value(a.value)), bps(a.weight)});
+  t.nav = style.human() ? money(s.nav) + " " + style.numeraire : text(Figure::value(s.nav));
+  for (const auto& a : s.assets)
+    t.assets.push_back({a.id, to_string(a.balance), text(Figure::value(a.value)), bps(a.weight), a.decimals});
   for (const auto& [k, v] : s.selectors) t.selectors[k] = SelectorText{text(Figure::value(v.value)), bps(v.weight)};
   for (const auto& x : s.targets)
     t.targets.push_back({x.select, x.target_bps, x.band_bps, bps(x.weight), text(Figure::signed_bps(x.deviation)), x.in_band});
   t.total_drift_bps = opt(s.total_drift, bps);
   for (const auto& [k, v] : s.runway_months) t.runway_months[k] = text(Figure::months(v));
-  for (const auto& b : s.backing) t.backing.push_back({b.select, b.liability, opt(b.ratio, bps)});
+  for (const auto& b : s.backing)
+    t.backing.push_back({b.select, b.liability, opt(b.ratio, bps),
+                         opt(b.ratio, [](const Frac& f) { return to_fixed(f.num * 100, f.den, 2) + " %"; })});
   return t;
 }
 
-ActionText action_text(const ActionFigures& a) {
+ActionText action_text(const ActionFigures& a, const Style& style) {
   ActionText t;
   t.index = a.index;
-  auto amount = [](const Int& v) { return to_string(v); };
-  auto value = [](const Int& v) { return text(Figure::value(v)); };
+  auto value = [&](const Int& v) { return style.human() ? money(v) : text(Figure::value(v)); };
   if (const auto* tr = std::get_if<TransferFigures>(&a.figures)) {
     t.type = "transfer";
     t.asset = tr->asset;
     t.to = tr->to;
-    t.amount = to_string(tr->amount);
-    t.value = value(tr->value);
+    t.amount = style.human() ? amount_text(tr->amount, tr->asset, style) : to_string(tr->amount);
+    t.value = value(tr->value) + (style.human() ? " " + style.numeraire : "");
     return t;
   }
   const auto& s = std::get<SwapFigures>(a.figures);
+  const std::string& in_asset = s.sell;
+  const std::string& out_asset = s.buy;
+  // The stated amount is in the sold asset (exact input) or the bought one (exact output); the
+  // bound and the simulated amount in the other.
+  const std::string& stated = s.exact_in ? in_asset : out_asset;
+  const std::string& other = s.exact_in ? out_asset : in_asset;
+  auto in_stated = [&](const Int& v) { return amount_text(v, stated, style); };
+  auto in_other = [&](const Int& v) { return amount_text(v, other, style); };
   t.type = "swap";
   t.venue = s.venue;
   t.sell = s.sell;
   t.buy = s.buy;
   t.exact_in = s.exact_in;
-  (s.exact_in ? t.amount_in : t.amount_out) = to_string(s.amount);
-  (s.exact_in ? t.min_amount_out : t.max_amount_in) = opt(s.bound, amount);
-  (s.exact_in ? t.expected_out : t.expected_in) = opt(s.expected, amount);
+  (s.exact_in ? t.amount_in : t.amount_out) = in_stated(s.amount);
+  (s.exact_in ? t.min_amount_out : t.max_amount_in) = opt(s.bound, in_other);
+  (s.exact_in ? t.expected_out : t.expected_in) = opt(s.expected, in_other);
   t.value_in = opt(s.value_in, value);
   t.value_out = opt(s.value_out, value);
   t.loss_bps = opt(s.loss, bps);
@@ -124,16 +159,33 @@ ActionText action_text(const ActionFigures& a) {
   t.pool_share_bps = opt(s.pool_share, bps);
   t.oracle_deviation_bps = opt(s.oracle_deviation, bps);
   if (s.suggested) {
-    t.suggested_amount = to_string(s.suggested->amount);
-    t.suggested_bound = opt(s.suggested->bound, amount);
+    auto exact = [&](const std::string& text, const Int& v) {
+      return style.human() ? text + " (" + to_string(v) + ")" : text;
+    };
+    t.suggested_amount = exact(in_stated(s.suggested->amount), s.suggested->amount);
+    if (s.suggested->bound) t.suggested_bound = exact(in_other(*s.suggested->bound), *s.suggested->bound);
   }
   return t;
 }
 
 }  // namespace
 
-std::string text(const Figure& f) {
+std::string units(const Int& base_units, unsigned decimals) {
+  const Int& scale = pow10(decimals);
+  const bool exact = (base_units * 10000) % scale == 0;
+  std::string s = to_fixed(base_units, scale, 4);
+  s.erase(s.find_last_not_of('0') + 1);
+  if (s.back() == '.') s.pop_back();
+  return (exact ? "" : "≈") + grouped(s);
+}
+
+std::string money(const Int& wad_value) { return grouped(to_fixed(wad_value, wad(), 2)); }
+
+std::string text(const Figure& f, const Style& style) {
   if (!f.name.empty()) return f.name;
+  if (f.scale == Scale::Value && style.human()) return grouped(to_fixed(f.number.num, f.number.den, 2));
+  if (f.scale == Scale::Amount && !f.asset.empty())
+    return style.human() ? amount_text(f.number.num, f.asset, style) : to_string(f.number.num) + " " + f.asset;
   switch (f.scale) {
     case Scale::Bps: return bps(f.number);
     case Scale::SignedBps: {
@@ -154,26 +206,29 @@ std::string text(const Figure& f) {
   return "";
 }
 
-std::string text(const Message& m) {
+std::string text(const Message& m, const Style& style) {
   std::string out;
   for (const auto& p : m.parts()) {
     if (const auto* s = std::get_if<std::string>(&p)) out += *s;
-    else out += text(std::get<Figure>(p));
+    else out += text(std::get<Figure>(p), style);
   }
   return out;
 }
 
-TextReport to_text(const Report& r) {
+TextReport to_text(const Report& r, bool human) {
+  Style style;
+  if (human) style = Style{&r.decimals, r.numeraire};
   TextReport t;
   t.mode = mode_name(r.mode);
   t.verdict = verdict_name(r.verdict);
   t.proposal_id = r.proposal_id;
-  t.findings = findings_text(r.findings);
+  t.numeraire = r.numeraire;
+  t.findings = findings_text(r.findings, style);
   t.errors = r.errors;
-  if (r.before) t.before = state_text(*r.before);
-  if (r.after) t.after = state_text(*r.after);
-  for (const auto& a : r.actions) t.actions.push_back(action_text(a));
-  for (const auto& s : r.stress) t.stress.push_back({s.name, findings_text(s.findings)});
+  if (r.before) t.before = state_text(*r.before, style);
+  if (r.after) t.after = state_text(*r.after, style);
+  for (const auto& a : r.actions) t.actions.push_back(action_text(a, style));
+  for (const auto& s : r.stress) t.stress.push_back({s.name, findings_text(s.findings, style)});
   t.errors_count = r.count(Severity::Error);
   t.warnings_count = r.count(Severity::Warning);
   return t;

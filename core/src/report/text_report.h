@@ -11,10 +11,24 @@
 
 namespace ballast::report {
 
-/// A figure as report/1 writes it: bps and months 2 places, values 6, amounts exactly.
-std::string text(const Figure& f);
+/// How amounts and money read: exactly as report/1 writes them, or for a person (`decimals` set):
+/// amounts in token units with separators ("3,000 WETH", "≈32.2576 WETH" when rounded), money
+/// to the cent with separators.
+struct Style {
+  const std::map<std::string, unsigned>* decimals = nullptr;
+  std::string numeraire;
+  bool human() const { return decimals != nullptr; }
+};
+
+/// A figure as report/1 writes it: bps and months 2 places, values 6, amounts exactly (followed
+/// by their asset when known); for a person, amounts in token units.
+std::string text(const Figure& f, const Style& style = {});
 /// A message with its figures written.
-std::string text(const Message& m);
+std::string text(const Message& m, const Style& style = {});
+/// An amount in token units: separators, at most 4 fractional digits, "≈" when rounded.
+std::string units(const Int& base_units, unsigned decimals);
+/// A numeraire value (wad) to the cent, with separators.
+std::string money(const Int& wad_value);
 
 /// A finding with its figures written.
 struct FindingText {
@@ -25,11 +39,13 @@ struct FindingText {
   std::string unit;
   std::string message;
   std::optional<std::string> max_passing;
+  std::string max_passing_asset;
 };
 
 /// An asset's figures written.
 struct AssetText {
   std::string id, balance, value, weight_bps;
+  unsigned decimals = 18;
 };
 
 /// A selector's figures written.
@@ -50,6 +66,7 @@ struct TargetText {
 struct BackingText {
   std::string select, liability;
   std::optional<std::string> ratio_bps;
+  std::optional<std::string> ratio_percent;  // "104.29 %": ratios near or above 100 % read as percentages
 };
 
 /// A state's figures written.
@@ -85,7 +102,7 @@ struct StressText {
 
 /// A whole report, written.
 struct TextReport {
-  std::string mode, verdict, proposal_id;
+  std::string mode, verdict, proposal_id, numeraire;
   std::vector<FindingText> findings;
   std::vector<Diagnostic> errors;
   std::optional<StateText> before, after;
@@ -94,8 +111,9 @@ struct TextReport {
   std::size_t errors_count = 0, warnings_count = 0;
 };
 
-/// Writes every figure of the report.
-TextReport to_text(const Report& r);
+/// Writes every figure of the report; `human`: amounts in token units and money with separators
+/// (the text report), else exactly as report/1 writes them.
+TextReport to_text(const Report& r, bool human = false);
 
 /// Every finding, the stress scenarios' included, in report order.
 std::vector<const FindingText*> all_findings(const TextReport& r);

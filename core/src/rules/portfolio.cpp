@@ -46,7 +46,7 @@ void check_bound(const Bound& b, const std::optional<Frac>& before, const Frac& 
 
 Figure bps_figure(Frac f) { return Figure::bps(std::move(f)); }
 Figure months_figure(Frac f) { return Figure::months(std::move(f)); }
-Figure value_figure(Frac f) { return Figure{std::move(f), Scale::Value, {}}; }
+Figure value_figure(Frac f) { return Figure{std::move(f), Scale::Value, {}, {}}; }
 
 // The weight a limit bounds: of NAV, or within its `of` group.
 Frac limit_ratio(const Limit& l, const sim::Snapshot& s) {

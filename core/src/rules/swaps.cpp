@@ -20,7 +20,8 @@ void add_max_passing(const Context& x, Finding& f, const std::function<std::opti
   auto mp = max_passing(x.treasury(), s, x.outcome->venue_before, x.outcome->quote, figure, limit);
   if (!mp) return;
   f.max_passing = *mp;
-  f.message << "; the largest passing " << amount_field(s) << " is " << Figure::amount(*mp);
+  f.max_passing_asset = x.treasury().assets[s.exact_in ? s.sell : s.buy].id;
+  f.message << "; the largest passing " << amount_field(s) << " is " << Figure::amount(*mp, f.max_passing_asset);
 }
 
 // A bps rule on an optional figure, with max_passing when `tight`.
@@ -103,8 +104,8 @@ void check_min_out_unreachable(const Context& x, std::vector<Finding>& out) {
   const std::string& token = x.treasury().assets[s->exact_in ? s->buy : s->sell].id;
   const Int& simulated = s->exact_in ? r.amount_out : r.amount_in;
   Message msg;
-  msg << bound_field << " " << Figure::amount(*s->bound) << " " << token << (s->exact_in ? " is above" : " is below")
-      << " the simulated " << (s->exact_in ? "output " : "input ") << Figure::amount(simulated)
+  msg << bound_field << " " << Figure::amount(*s->bound, token) << (s->exact_in ? " is above" : " is below") << " the simulated " << (s->exact_in ? "output " : "input ")
+      << Figure::amount(simulated, token)
       << ": the swap would revert at the snapshot state";
   Finding& f = add_action_finding(x, out, "swap.min_out_unreachable", meta, venue_id(x), msg);
   f.rule_path.clear();
