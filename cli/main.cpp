@@ -45,7 +45,7 @@ const char* kUsageText =
     "  version                            print the engine version\n"
     "\n"
     "options:\n"
-    "  --format text|json|junit|github    output format (default text)\n"
+    "  --format text|json|junit|github|sarif   output format (default text)\n"
     "  --output FILE                      write the output to FILE instead of stdout\n"
     "  --fail-on-warn                     check, status: exit 1 on warnings too\n"
     "  --help                             with a command: that command's usage\n"
@@ -65,7 +65,7 @@ const std::map<std::string, std::string> kCommandHelp = {
      "one after the other; junit: one test suite per file); an unreadable or invalid file is an\n"
      "error result of its own and never hides the others. The exit code is the worst of them.\n"
      "\n"
-     "  --format text|json|junit|github   (default text)\n"
+     "  --format text|json|junit|github|sarif   (default text)\n"
      "  --output FILE                     write to FILE instead of stdout\n"
      "  --fail-on-warn                    exit 1 when a warning is found, not only an error\n"
      "\n"
@@ -215,24 +215,33 @@ bool use_color(const Args& a) {
   return option(a, "--output").empty() && isatty(fileno(stdout));
 }
 
-std::string render(const Args& a, const ballast::Report& r, const std::map<std::string, std::string>& files) {
-  std::string format = option(a, "--format", "text");
+ballast::RenderOptions render_options(const std::map<std::string, std::string>& files,
+                                     const std::map<std::string, std::string>& sources) {
   ballast::RenderOptions o;
   o.files = files;
+  o.sources = sources;
+  for (auto it = o.files.begin(); it != o.files.end();) it = it->second == "-" ? o.files.erase(it) : std::next(it);
+  return o;
+}
+
+std::string render(const Args& a, const ballast::Report& r, const std::map<std::string, std::string>& files,
+                   const std::map<std::string, std::string>& sources = {}) {
+  std::string format = option(a, "--format", "text");
+  ballast::RenderOptions o = render_options(files, sources);
   if (format == "json") return ballast::render_json(r) + "\n";
   if (format == "junit") return ballast::render_junit(r, o);
+  if (format == "sarif") return ballast::render_sarif(r, o) + "\n";
   if (format == "github") return ballast::render_github(r, o);
   if (format == "text") {
     o.color = use_color(a);
     return ballast::render_text(r, o);
   }
-  throw UsageError{"unknown format " + format + " (text, json, junit, github)"};
+  throw UsageError{"unknown format " + format + " (text, json, junit, github, sarif)"};
 }
 
 // Checks the documents of one case (slot -> file); unreadable files are input errors of the report.
-ballast::Report check_files(const std::map<std::string, std::string>& files) {
+ballast::Report check_files(const std::map<std::string, std::string>& files, std::map<std::string, std::string>& texts) {
   std::vector<ballast::Diagnostic> unreadable;
-  std::map<std::string, std::string> texts;
   for (const auto& [slot, path] : files) {
     FileText f = read_file(path);
     if (!f.error.empty()) unreadable.push_back({"file.unreadable", slot, "", f.error});
@@ -290,15 +299,22 @@ int run_check(const Args& a) {
   }
   const std::string format = option(a, "--format", "text");
   std::vector<std::string> outputs;
+  std::vector<ballast::Report> reports;
+  std::vector<ballast::RenderOptions> options;
   int worst = kPass;
-  for (auto files : runs) {
-    const ballast::Report r = check_files(files);
-    worst = std::max(worst, exit_code(a, r));
-    for (auto it = files.begin(); it != files.end();) it = it->second == "-" ? files.erase(it) : std::next(it);
-    outputs.push_back(render(a, r, files));
+  for (const auto& files : runs) {
+    std::map<std::string, std::string> texts;
+    reports.push_back(check_files(files, texts));
+    worst = std::max(worst, exit_code(a, reports.back()));
+    options.push_back(render_options(files, texts));
+    if (format != "sarif") outputs.push_back(render(a, reports.back(), files, texts));
   }
   std::string text;
-  if (outputs.size() == 1) {
+  if (format == "sarif") {
+    std::vector<std::pair<const ballast::Report*, ballast::RenderOptions>> sarif;
+    for (std::size_t i = 0; i < reports.size(); ++i) sarif.emplace_back(&reports[i], options[i]);
+    text = ballast::render_sarif(sarif) + "\n";
+  } else if (outputs.size() == 1) {
     text = outputs[0];
   } else if (format == "json") {
     for (std::size_t i = 0; i < outputs.size(); ++i) text += (i ? ",\n" : "[\n") + outputs[i].substr(0, outputs[i].size() - 1);
@@ -331,7 +347,7 @@ int run_status(const Args& a) {
     r = parsed.value ? ballast::evaluate_status(*parsed.value)
                      : ballast::error_report(std::move(parsed.errors), ballast::Mode::Status);
   }
-  emit(a, render(a, r, files));
+  emit(a, render(a, r, files, {{"policy", p.text}, {"treasury", t.text}}));
   return exit_code(a, r);
 }
 

@@ -298,6 +298,15 @@ def test_files_runs_and_flags():
     check(code == 0 and json.loads(out)["summary"]["warnings"] > 0, "a pass with a warning")
     code, _, _ = run(["check", "-", "--fail-on-warn"], text)
     check(code == 1, "--fail-on-warn turns the warning into exit 1")
+    # GitHub annotations carry the line of the finding's JSON pointer in its file.
+    code, out, _ = run(["check", "--policy", p, "--treasury", t, "--proposal", bad, "--format", "github"])
+    lines = open(bad).read().split("\n")
+    loss = next(l for l in out.splitlines() if "title=ballast swap.loss" in l)
+    n = int(loss.split("line=")[1].split(",")[0])
+    check(f"file={bad}," in loss and '"type": "swap"' in lines[n - 1], f"annotation line\n{loss}")
+    budget = next(l for l in out.splitlines() if "title=ballast budget.loss" in l)
+    n = int(budget.split("line=")[1].split(",")[0])
+    check('"loss_budget"' in open(p).read().split("\n")[n - 1], f"policy annotation line\n{budget}")
     # --help per command.
     for command in ("check", "status", "validate", "diff", "rules", "schema"):
         code, out, _ = run([command, "--help"])

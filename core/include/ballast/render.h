@@ -7,6 +7,8 @@
 
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace ballast {
 
@@ -17,11 +19,17 @@ std::string render_json(const Report& r);
 /// Options of the human and CI renderers.
 struct RenderOptions {
   bool color = false;                        // ANSI colours (text only)
-  std::map<std::string, std::string> files;  // document name -> file name, for annotations
+  std::map<std::string, std::string> files;    // document name -> file name, for annotations
+  std::map<std::string, std::string> sources;  // document name -> its text, for line numbers
 };
 
 /// A terminal report: verdict first, then findings with observed vs limit, actions, allocation.
 std::string render_text(const Report& r, const RenderOptions& o = {});
+/// SARIF 2.1.0: the rules of the registry with their help text, and one result per finding and
+/// per input error, located by file and line where the sources are given.
+std::string render_sarif(const Report& r, const RenderOptions& o = {});
+/// SARIF with one run per report (several proposals checked at once).
+std::string render_sarif(const std::vector<std::pair<const Report*, RenderOptions>>& runs);
 /// JUnit XML: one test case per finding and per input error.
 std::string render_junit(const Report& r, const RenderOptions& o = {});
 /// GitHub Actions workflow commands (::error / ::warning), one line per finding or error.

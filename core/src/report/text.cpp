@@ -1,6 +1,7 @@
 // Human and CI renderings of a report: terminal text, JUnit XML, GitHub annotations.
 #include "ballast/render.h"
 
+#include "locate.h"
 #include "text_report.h"
 
 #include <algorithm>
@@ -231,12 +232,20 @@ std::string render_github(const Report& report, const RenderOptions& opt) {
     return it == opt.files.end() ? std::string() : "file=" + gh_escape(it->second, true) + ",";
   };
   for (const auto& d : r.errors)
-    o << "::error " << file_prop(d.document) << "title=" << gh_escape("ballast " + d.code, true)
+    o << "::error " << file_prop(d.document)
+      << [&] {
+           auto src = opt.sources.find(d.document);
+           const int line = src == opt.sources.end() || d.path.empty() ? 0 : line_of(src->second, d.path);
+           return line > 0 ? "line=" + std::to_string(line) + "," : std::string();
+         }()
+      << "title=" << gh_escape("ballast " + d.code, true)
       << "::" << gh_escape(d.document + " " + (d.path.empty() ? "/" : d.path) + ": " + d.message, false) << "\n";
   for (const FindingText* f : all_findings(r)) {
     std::string msg = f->message;
     if (f->max_passing) msg += " (max passing " + *f->max_passing + ")";
+    const Location at = locate(opt, f->path);
     o << "::" << severity_name(f->severity) << " " << file_prop(document_of(f->path))
+      << (at.line > 0 ? "line=" + std::to_string(at.line) + "," : "")
       << "title=" << gh_escape("ballast " + f->rule + (f->id.empty() ? "" : " [" + f->id + "]"), true)
       << "::" << gh_escape(f->path + ": " + msg, false) << "\n";
   }
