@@ -100,7 +100,8 @@ export interface Validation {
   errors: Diagnostic[];
 }
 
-/** A document as a parsed object or as JSON text. */
+/** A document as a parsed object or as JSON text. Amounts may be `bigint` in objects (written as
+ * the decimal strings the documents use). */
 export type DocumentInput = object | string;
 
 export interface CaseDocuments {

@@ -42,7 +42,9 @@ function documentText(value, what) {
   if (typeof value === 'string') return value;
   if (value !== null && typeof value === 'object') {
     try {
-      return JSON.stringify(value);
+      // Amounts as bigint (what viem and ethers return) are written as the decimal strings the
+      // documents use.
+      return JSON.stringify(value, (key, v) => (typeof v === 'bigint' ? v.toString() : v));
     } catch (cause) {
       throw new BallastError('invalid_argument', `${what} cannot be serialised as JSON: ${cause.message}`, { cause });
     }
@@ -67,6 +69,11 @@ function makeApi(m) {
       if (input === null || typeof input !== 'object' || Array.isArray(input)) {
         throw new BallastError('invalid_argument',
           `check() takes {policy, treasury, proposal}, a case object or JSON text, got ${describe(input)}`);
+      }
+      const given = ['policy', 'treasury', 'proposal'].filter((k) => k in input);
+      if (input.ballast === undefined && given.length > 0 && given.length < 3) {
+        const missing = ['policy', 'treasury', 'proposal'].filter((k) => !(k in input));
+        throw new BallastError('invalid_argument', `check() needs {policy, treasury, proposal}: ${missing.join(' and ')} missing`);
       }
       if (isSeparateDocuments(input)) {
         return JSON.parse(m.checkDocumentsJson(documentText(input.policy, 'policy'),

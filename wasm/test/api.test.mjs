@@ -97,7 +97,8 @@ test('misuse throws a typed BallastError', () => {
     [() => ballast.status('x'), 'invalid_argument'],
     [() => ballast.schema('widget'), 'unknown_kind'],
     [() => ballast.schema(7), 'invalid_argument'],
-    [() => ballast.check({ policy: { n: 1n }, treasury: {}, proposal: {} }), 'invalid_argument'],
+    [() => { const loop = {}; loop.self = loop; return ballast.check({ policy: loop, treasury: {}, proposal: {} }); },
+      'invalid_argument'],
   ];
   for (const [fn, code] of cases) {
     assert.throws(fn, (e) => e instanceof BallastError && e.code === code && e.name === 'BallastError');
@@ -126,4 +127,16 @@ test('diff: what an amendment relaxes, with the statuses under both policies', (
   assert.equal(ballast.diff(policy, policy).verdict, 'neutral');
   assert.equal(ballast.diff('{', policy).verdict, 'error');
   assert.throws(() => ballast.diff(policy, 5), BallastError);
+});
+
+test('bigint amounts are written as decimal strings; a missing document is a clear misuse error', () => {
+  const ex = examples()[0];
+  const proposal = JSON.parse(ex.proposal);
+  const viaText = ballast.check({ policy: ex.policy, treasury: ex.treasury, proposal });
+  for (const a of proposal.actions) {
+    for (const k of ['amount_in', 'amount_out', 'min_amount_out', 'max_amount_in', 'amount']) if (k in a) a[k] = BigInt(a[k]);
+  }
+  assert.deepEqual(ballast.check({ policy: ex.policy, treasury: ex.treasury, proposal }), viaText);
+  assert.throws(() => ballast.check({ policy: ex.policy, treasury: ex.treasury }),
+    (e) => e instanceof BallastError && e.code === 'invalid_argument' && /proposal missing/.test(e.message));
 });
