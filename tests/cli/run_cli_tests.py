@@ -135,7 +135,9 @@ def test_formats(cases):
     base = ["check", "--policy", os.path.join(ex, "policy.json"), "--treasury", os.path.join(ex, "treasury.json"),
             "--proposal", os.path.join(ex, "proposal-violating.json")]
     code, out, _ = run(base)
-    check(code == 1 and out.startswith("FAIL  EP-6.48: 8 errors"), f"text starts with the verdict: {out[:80]!r}")
+    check(code == 1 and out.startswith('FAIL  EP-6.48 "Emergency rebalance: sell 3,000 ETH on Uniswap v2" under '
+                                       '"Endowment investment policy (60/40 ETH/stablecoins)": 8 errors'),
+          f"text starts with the verdict, the proposal's title and the policy's name: {out[:120]!r}")
     check("\x1b[" not in out, "no colour when stdout is not a terminal")
     check("largest passing amount: " in out and "Allocation (weight, bps)" in out, "text shows max_passing and allocation")
     code, out, _ = run(base + ["--format", "junit"])
@@ -304,9 +306,14 @@ def test_files_runs_and_flags():
     loss = next(l for l in out.splitlines() if "title=ballast swap.loss" in l)
     n = int(loss.split("line=")[1].split(",")[0])
     check(f"file={bad}," in loss and '"type": "swap"' in lines[n - 1], f"annotation line\n{loss}")
+    # A policy rule the proposal breaches is filed against the proposal's actions.
     budget = next(l for l in out.splitlines() if "title=ballast budget.loss" in l)
     n = int(budget.split("line=")[1].split(",")[0])
-    check('"loss_budget"' in open(p).read().split("\n")[n - 1], f"policy annotation line\n{budget}")
+    check(f"file={bad}," in budget and '"actions"' in lines[n - 1], f"policy finding filed on the proposal\n{budget}")
+    code, out, _ = run(["status", "--policy", p, "--treasury", t, "--format", "github"])
+    warn = next(l for l in out.splitlines() if l.startswith("::warning"))
+    n = int(warn.split("line=")[1].split(",")[0])
+    check(f"file={p}," in warn and n > 1, f"a status finding stays on the policy\n{warn}")
     # --help per command.
     for command in ("check", "status", "validate", "diff", "rules", "schema"):
         code, out, _ = run([command, "--help"])

@@ -193,6 +193,8 @@ struct Report {
   Mode mode = Mode::Check;
   Verdict verdict = Verdict::Pass;
   std::string proposal_id;
+  std::string proposal_title;  // for the verdict line a person reads
+  std::string policy_name;
   std::vector<Finding> findings;
   std::vector<Diagnostic> errors;
   std::optional<StateFigures> before;

@@ -61,7 +61,9 @@ Report Run::check() const {
   Report r;
   for (const auto& a : c_.treasury.assets) r.decimals[a.id] = a.decimals;
   r.numeraire = c_.treasury.numeraire;
+  r.policy_name = c_.policy.name;
   r.proposal_id = c_.proposal.id;
+  r.proposal_title = c_.proposal.title;
   MarketState market = MarketState::of(c_.treasury);
   const sim::Snapshot before(book_, market.balances, prices_);
   r.before = evaluation::state_figures(c_, before);
@@ -115,6 +117,7 @@ Report Run::status() const {
   r.mode = Mode::Status;
   for (const auto& a : c_.treasury.assets) r.decimals[a.id] = a.decimals;
   r.numeraire = c_.treasury.numeraire;
+  r.policy_name = c_.policy.name;
   const sim::Snapshot before(book_, MarketState::of(c_.treasury).balances, prices_);
   r.before = evaluation::state_figures(c_, before);
   Context x = context();

@@ -126,4 +126,9 @@ Location locate(const RenderOptions& o, const std::string& case_pointer) {
   return loc;
 }
 
+std::string annotation_pointer(bool check, Severity severity, const std::string& path) {
+  if (check && severity == Severity::Error && path.rfind("/policy/", 0) == 0) return "/proposal/actions";
+  return path;
+}
+
 }  // namespace ballast::report

@@ -124,6 +124,8 @@ std::string render_text(const Report& report, const RenderOptions& opt) {
   std::ostringstream o;
   std::size_t errors = r.errors_count, warnings = r.warnings_count;
   std::string subject = r.mode == "status" ? "treasury status" : (r.proposal_id.empty() ? "proposal" : r.proposal_id);
+  if (r.mode == "check" && !r.proposal_title.empty()) subject += " \"" + r.proposal_title + "\"";
+  if (!r.policy_name.empty()) subject += " under \"" + r.policy_name + "\"";
   if (r.verdict == "error") subject = r.mode == "status" ? "treasury status" : "check";
   if (r.verdict == "error") {
     o << p.red() << p.bold() << "INVALID INPUT" << p.reset() << "  " << subject << ": " << r.errors.size()
@@ -243,8 +245,9 @@ std::string render_github(const Report& report, const RenderOptions& opt) {
   for (const FindingText* f : all_findings(r)) {
     std::string msg = f->message;
     if (f->max_passing) msg += " (max passing " + *f->max_passing + ")";
-    const Location at = locate(opt, f->path);
-    o << "::" << severity_name(f->severity) << " " << file_prop(document_of(f->path))
+    const std::string where = annotation_pointer(r.mode == "check", f->severity, f->path);
+    const Location at = locate(opt, where);
+    o << "::" << severity_name(f->severity) << " " << file_prop(document_of(where))
       << (at.line > 0 ? "line=" + std::to_string(at.line) + "," : "")
       << "title=" << gh_escape("ballast " + f->rule + (f->id.empty() ? "" : " [" + f->id + "]"), true)
       << "::" << gh_escape(f->path + ": " + msg, false) << "\n";

@@ -223,6 +223,8 @@ TextReport to_text(const Report& r, bool human) {
   t.verdict = verdict_name(r.verdict);
   t.proposal_id = r.proposal_id;
   t.numeraire = r.numeraire;
+  t.proposal_title = r.proposal_title;
+  t.policy_name = r.policy_name;
   t.findings = findings_text(r.findings, style);
   t.errors = r.errors;
   if (r.before) t.before = state_text(*r.before, style);

@@ -102,7 +102,7 @@ struct StressText {
 
 /// A whole report, written.
 struct TextReport {
-  std::string mode, verdict, proposal_id, numeraire;
+  std::string mode, verdict, proposal_id, numeraire, proposal_title, policy_name;
   std::vector<FindingText> findings;
   std::vector<Diagnostic> errors;
   std::optional<StateText> before, after;
