@@ -126,8 +126,9 @@ Location locate(const RenderOptions& o, const std::string& case_pointer) {
   return loc;
 }
 
-std::string annotation_pointer(bool check, Severity severity, const std::string& path) {
-  if (check && severity == Severity::Error && path.rfind("/policy/", 0) == 0) return "/proposal/actions";
+std::string annotation_pointer(const RenderOptions& o, bool check, Severity severity, const std::string& path) {
+  const bool proposal_known = o.files.count("proposal") || o.files.count("case");
+  if (proposal_known && check && severity == Severity::Error && path.rfind("/policy/", 0) == 0) return "/proposal/actions";
   return path;
 }
 

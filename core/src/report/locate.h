@@ -24,6 +24,6 @@ Location locate(const RenderOptions& o, const std::string& case_pointer);
 /// Where an annotation of a finding goes: a check's error on a policy rule is the proposal's doing
 /// (no-worsening makes an existing breach a warning), so it is filed against the proposal's
 /// actions; everything else at the finding's own path.
-std::string annotation_pointer(bool check, Severity severity, const std::string& path);
+std::string annotation_pointer(const RenderOptions& o, bool check, Severity severity, const std::string& path);
 
 }  // namespace ballast::report

@@ -57,7 +57,7 @@ ojson run_json(const Report& report_, const RenderOptions& o) {
     ojson x = ojson::object({{"ruleId", rule},
                              {"level", f->severity == Severity::Error ? "error" : "warning"},
                              {"message", ojson::object({{"text", f->message}})}});
-    const report::Location at = report::locate(o, report::annotation_pointer(r.mode == "check", f->severity, f->path));
+    const report::Location at = report::locate(o, report::annotation_pointer(o, r.mode == "check", f->severity, f->path));
     if (!at.file.empty()) x["locations"] = ojson::array({location_json(at)});
     x["properties"] = ojson::object({{"rule", f->rule}, {"path", f->path}, {"subject", f->subject}});
     if (f->observed) x["properties"]["observed"] = *f->observed;

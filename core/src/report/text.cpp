@@ -245,7 +245,7 @@ std::string render_github(const Report& report, const RenderOptions& opt) {
   for (const FindingText* f : all_findings(r)) {
     std::string msg = f->message;
     if (f->max_passing) msg += " (max passing " + *f->max_passing + ")";
-    const std::string where = annotation_pointer(r.mode == "check", f->severity, f->path);
+    const std::string where = annotation_pointer(opt, r.mode == "check", f->severity, f->path);
     const Location at = locate(opt, where);
     o << "::" << severity_name(f->severity) << " " << file_prop(document_of(where))
       << (at.line > 0 ? "line=" + std::to_string(at.line) + "," : "")
