@@ -78,10 +78,11 @@ const std::map<std::string, std::string> kCommandHelp = {
      "\n"
      "  --format text|json|junit|github   --output FILE   --fail-on-warn (the default for status)\n"},
     {"validate",
-     "usage: ballast validate FILE... [--format text|json] [--output FILE]\n"
+     "usage: ballast validate FILE... [--treasury T [--policy P]] [--format text|json] [--output FILE]\n"
      "\n"
-     "Validates documents of any kind; json gives [{file, valid, kind, errors}]. Exit 2 if any is\n"
-     "invalid or unreadable.\n"},
+     "Validates documents of any kind; json gives [{file, valid, kind, errors}]. With --treasury,\n"
+     "proposals are also checked against it (assets, venues) and P, and policies against it\n"
+     "(numeraire, obligations, liabilities). Exit 2 if any is invalid or unreadable.\n"},
     {"diff",
      "usage: ballast diff OLD NEW [--treasury T] [--format text|json] [--output FILE]\n"
      "\n"
@@ -380,8 +381,33 @@ int run_rules(const Args& a) {
   return kPass;
 }
 
+// A document validated on its own, then (when it is valid and --policy/--treasury are given)
+// against them: a proposal's assets and venues, a policy's numeraire, obligations and liabilities.
+ballast::Validation validate_file(const Args& a, const std::string& file) {
+  FileText f = read_file(file);
+  ballast::Validation v;
+  if (!f.error.empty()) {
+    v.errors.push_back({"file.unreadable", "document", "", f.error});
+    return v;
+  }
+  v = ballast::validate_document(f.text);
+  if (!v.errors.empty() || !a.options.count("--treasury")) return v;
+  const std::string treasury = read_input(option(a, "--treasury"));
+  const std::string policy = a.options.count("--policy") ? read_input(option(a, "--policy")) : "{\"ballast\": \"policy/1\"}";
+  ballast::Parsed<ballast::Case> parsed;
+  if (v.kind == "proposal/1") parsed = ballast::parse_documents(policy, treasury, f.text);
+  else if (v.kind == "policy/1") parsed = ballast::parse_status_documents(f.text, treasury);
+  else return v;
+  const std::string own = v.kind.substr(0, v.kind.find('/'));
+  for (auto& e : parsed.errors)
+    if (e.document == own) v.errors.push_back(std::move(e));  // the other documents are checked on their own
+  return v;
+}
+
 int run_validate(const Args& a) {
-  allow_only(a, {"--format", "--output"});
+  allow_only(a, {"--format", "--output", "--policy", "--treasury"});
+  if (a.options.count("--policy") && !a.options.count("--treasury"))
+    throw UsageError{"validate --policy needs --treasury (the references resolve against the treasury)"};
   if (a.positional.empty()) throw UsageError{"validate takes one or more files"};
   std::string format = option(a, "--format", "text");
   if (format != "text" && format != "json") throw UsageError{"validate supports --format text or json"};
@@ -389,10 +415,7 @@ int run_validate(const Args& a) {
   std::string out;
   for (std::size_t i = 0; i < a.positional.size(); ++i) {
     const std::string& file = a.positional[i];
-    FileText f = read_file(file);
-    ballast::Validation v;
-    if (f.error.empty()) v = ballast::validate_document(f.text);
-    else v.errors.push_back({"file.unreadable", "document", "", f.error});
+    const ballast::Validation v = validate_file(a, file);
     all_valid = all_valid && v.errors.empty();
     if (format == "json") {
       out += (i ? ",\n" : "[\n") + ballast::render_validation_json(v.kind, v.errors, file);

@@ -314,6 +314,18 @@ def test_files_runs_and_flags():
     warn = next(l for l in out.splitlines() if l.startswith("::warning"))
     n = int(warn.split("line=")[1].split(",")[0])
     check(f"file={p}," in warn and n > 1, f"a status finding stays on the policy\n{warn}")
+    # validate with --treasury checks cross-references: an unknown venue in a proposal.
+    with tempfile.TemporaryDirectory() as folder:
+        q = json.load(open(good))
+        q["actions"][0]["venue"] = "no-such-venue"
+        odd = os.path.join(folder, "proposal.json")
+        json.dump(q, open(odd, "w"))
+        code, out, _ = run(["validate", odd])
+        check(code == 0, f"alone, the proposal's shape is valid\n{out}")
+        code, out, _ = run(["validate", odd, good, "--treasury", t, "--policy", p, "--format", "json"])
+        v = json.loads(out)
+        check(code == 2 and v[0]["errors"][0]["code"] == "ref.unknown_venue" and v[1]["valid"],
+              f"validate --treasury resolves references\n{out}")
     # --help per command.
     for command in ("check", "status", "validate", "diff", "rules", "schema"):
         code, out, _ = run([command, "--help"])
