@@ -68,6 +68,19 @@ const Pair kPairs[] = {{"univ2-usdc-weth", "USDC", "WETH"},
                        {"curve-3pool", "USDT", "DAI"},
                        {"univ2-usdt-weth", "WETH", "USDT"}};
 
+// The endowment example with tight execution limits, so that generated swaps breach them at
+// many sizes.
+json tight_endowment() {
+  json base = example_case("endowment");
+  base["proposal"].erase("allocation");
+  auto& x = base["policy"]["execution"];
+  x["max_trade_value"] = "2000000";
+  x["max_loss_bps"] = 40;
+  x["max_price_impact_bps"] = 20;
+  x["max_pool_share_bps"] = 300;
+  return base;
+}
+
 }  // namespace
 
 TEST_CASE("the same documents give the same bytes, whatever was checked before", "[properties]") {
@@ -124,14 +137,7 @@ TEST_CASE("transfers conserve value: balances fall by exactly what leaves, NAV i
 
 TEST_CASE("max_passing is tight: that amount passes the rule, one base unit more fails it", "[properties]") {
   Draw draw(2026);
-  json base = example_case("endowment");
-  base["proposal"].erase("allocation");
-  // Tight limits, so that generated swaps breach them at many sizes.
-  auto& x = base["policy"]["execution"];
-  x["max_trade_value"] = "2000000";
-  x["max_loss_bps"] = 40;
-  x["max_price_impact_bps"] = 20;
-  x["max_pool_share_bps"] = 300;
+  const json base = tight_endowment();
   std::set<std::string> rules_seen;
   int checked = 0;
   for (int round = 0; round < 60; ++round) {
@@ -170,13 +176,7 @@ TEST_CASE("max_passing is tight: that amount passes the rule, one base unit more
 TEST_CASE("the suggested fix passes every execution rule of its action, and one base unit more does not",
           "[properties]") {
   Draw draw(7);
-  json base = example_case("endowment");
-  base["proposal"].erase("allocation");
-  auto& x = base["policy"]["execution"];
-  x["max_trade_value"] = "2000000";
-  x["max_loss_bps"] = 40;
-  x["max_price_impact_bps"] = 20;
-  x["max_pool_share_bps"] = 300;
+  const json base = tight_endowment();
   const std::vector<std::string> sized = {"trade.max_value", "swap.loss", "swap.price_impact", "swap.pool_share"};
   auto any_of = [&](const Report& r, const std::vector<std::string>& rules) {
     for (const auto& rule : rules)
