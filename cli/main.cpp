@@ -45,7 +45,7 @@ const char* kUsageText =
     "  version                            print the engine version\n"
     "\n"
     "options:\n"
-    "  --format text|json|junit|github|sarif   output format (default text)\n"
+    "  --format text|json|junit|github|sarif|markdown   output format (default text)\n"
     "  --output FILE                      write the output to FILE instead of stdout\n"
     "  --fail-on-warn                     check, status: exit 1 on warnings too\n"
     "  --help                             with a command: that command's usage\n"
@@ -65,7 +65,8 @@ const std::map<std::string, std::string> kCommandHelp = {
      "one after the other; junit: one test suite per file); an unreadable or invalid file is an\n"
      "error result of its own and never hides the others. The exit code is the worst of them.\n"
      "\n"
-     "  --format text|json|junit|github|sarif   (default text)\n"
+     "  --format text|json|junit|github|sarif|markdown   (default text)\n"
+     "  With --format github and $GITHUB_STEP_SUMMARY set, the markdown form is appended there too.\n"
      "  --output FILE                     write to FILE instead of stdout\n"
      "  --fail-on-warn                    exit 1 when a warning is found, not only an error\n"
      "\n"
@@ -76,7 +77,7 @@ const std::map<std::string, std::string> kCommandHelp = {
      "The treasury's figures and breaches under its policy, no proposal. Verdict attention when\n"
      "there is any finding (exit 1), else pass.\n"
      "\n"
-     "  --format text|json|junit|github   --output FILE   --fail-on-warn (the default for status)\n"},
+     "  --format text|json|junit|github|sarif|markdown   --output FILE   --fail-on-warn\n"},
     {"validate",
      "usage: ballast validate FILE... [--treasury T [--policy P]] [--format text|json] [--output FILE]\n"
      "\n"
@@ -232,12 +233,21 @@ std::string render(const Args& a, const ballast::Report& r, const std::map<std::
   if (format == "json") return ballast::render_json(r) + "\n";
   if (format == "junit") return ballast::render_junit(r, o);
   if (format == "sarif") return ballast::render_sarif(r, o) + "\n";
-  if (format == "github") return ballast::render_github(r, o);
+  if (format == "markdown") return ballast::render_markdown(r, o);
+  if (format == "github") {
+    // In a GitHub Actions job, the markdown form goes to the job summary as well.
+    const char* summary = std::getenv("GITHUB_STEP_SUMMARY");
+    if (summary && *summary) {
+      std::ofstream f(summary, std::ios::binary | std::ios::app);
+      f << ballast::render_markdown(r, o) << "\n";
+    }
+    return ballast::render_github(r, o);
+  }
   if (format == "text") {
     o.color = use_color(a);
     return ballast::render_text(r, o);
   }
-  throw UsageError{"unknown format " + format + " (text, json, junit, github, sarif)"};
+  throw UsageError{"unknown format " + format + " (text, json, junit, github, sarif, markdown)"};
 }
 
 // Checks the documents of one case (slot -> file); unreadable files are input errors of the report.

@@ -326,6 +326,18 @@ def test_files_runs_and_flags():
         v = json.loads(out)
         check(code == 2 and v[0]["errors"][0]["code"] == "ref.unknown_venue" and v[1]["valid"],
               f"validate --treasury resolves references\n{out}")
+    # Markdown, and the GitHub job summary: the verdict, the summary table, one row per finding.
+    code, out, _ = run(["check", "--policy", p, "--treasury", t, "--proposal", bad, "--format", "markdown"])
+    check(code == 1 and out.startswith("## Ballast: **FAIL** EP-6.48") and "| NAV |" in out
+          and out.count("| error | `") == 8 and "| 0 | swap WETH → USDC" in out, f"markdown\n{out}")
+    with tempfile.TemporaryDirectory() as folder:
+        summary = os.path.join(folder, "summary.md")
+        env = dict(os.environ, GITHUB_STEP_SUMMARY=summary)
+        p2 = subprocess.run([BIN, "check", "--policy", p, "--treasury", t, "--proposal", good, bad, "--format", "github"],
+                            capture_output=True, env=env)
+        written = open(summary).read() if os.path.exists(summary) else ""
+        check(p2.returncode == 1 and written.count("## Ballast: ") == 2 and "**PASS**" in written and "**FAIL**" in written,
+              f"job summary\n{written}")
     # --help per command.
     for command in ("check", "status", "validate", "diff", "rules", "schema"):
         code, out, _ = run([command, "--help"])

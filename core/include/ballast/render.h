@@ -30,6 +30,8 @@ std::string render_text(const Report& r, const RenderOptions& o = {});
 std::string render_sarif(const Report& r, const RenderOptions& o = {});
 /// SARIF with one run per report (several proposals checked at once).
 std::string render_sarif(const std::vector<std::pair<const Report*, RenderOptions>>& runs);
+/// Markdown for forum posts and the GitHub job summary: verdict, summary, findings, actions.
+std::string render_markdown(const Report& r, const RenderOptions& o = {});
 /// JUnit XML: one test case per finding and per input error.
 std::string render_junit(const Report& r, const RenderOptions& o = {});
 /// GitHub Actions workflow commands (::error / ::warning), one line per finding or error.
