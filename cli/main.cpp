@@ -272,26 +272,6 @@ int exit_code(const Args& a, const ballast::Report& r) {
   return a.options.count("--fail-on-warn") && r.count(ballast::Severity::Warning) > 0 ? kFail : kPass;
 }
 
-// JUnit documents of several files as one: their test suites under one <testsuites>.
-std::string merge_junit(const std::vector<std::string>& docs) {
-  std::string suites;
-  long tests = 0, failures = 0, errors = 0;
-  auto attr = [](const std::string& d, const std::string& name) {
-    auto at = d.find(name + "=\"");
-    return at == std::string::npos ? 0L : std::stol(d.substr(at + name.size() + 2));
-  };
-  for (const auto& d : docs) {
-    auto begin = d.find("  <testsuite "), end = d.rfind("</testsuites>");
-    tests += attr(d, "tests");
-    failures += attr(d, "failures");
-    errors += attr(d, "errors");
-    suites += d.substr(begin, end - begin);
-  }
-  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"ballast\" tests=\"" + std::to_string(tests) +
-         "\" failures=\"" + std::to_string(failures) + "\" errors=\"" + std::to_string(errors) + "\">\n" + suites +
-         "</testsuites>\n";
-}
-
 int run_check(const Args& a) {
   allow_only(a, {"--policy", "--treasury", "--proposal", "--format", "--output", "--fail-on-warn"});
   bool separate = a.options.count("--policy") || a.options.count("--treasury") || a.options.count("--proposal");
@@ -318,7 +298,9 @@ int run_check(const Args& a) {
     reports.push_back(check_files(files, texts));
     worst = std::max(worst, exit_code(a, reports.back()));
     options.push_back(render_options(files, texts));
-    if (format != "sarif") outputs.push_back(render(a, reports.back(), files, texts));
+    // SARIF and JUnit of several files are one document of all the reports, written below.
+    const bool joined = format == "sarif" || (format == "junit" && runs.size() > 1);
+    if (!joined) outputs.push_back(render(a, reports.back(), files, texts));
   }
   std::string text;
   if (format == "sarif") {
@@ -331,7 +313,9 @@ int run_check(const Args& a) {
     for (std::size_t i = 0; i < outputs.size(); ++i) text += (i ? ",\n" : "[\n") + outputs[i].substr(0, outputs[i].size() - 1);
     text += "\n]\n";
   } else if (format == "junit") {
-    text = merge_junit(outputs);
+    std::vector<const ballast::Report*> all;
+    for (const auto& r : reports) all.push_back(&r);
+    text = ballast::render_junit(all);
   } else {
     for (std::size_t i = 0; i < outputs.size(); ++i)
       text += (format == "text" ? "== " + runs[i].at("proposal") + "\n" : "") + outputs[i] + (format == "text" ? "\n" : "");

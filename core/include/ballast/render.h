@@ -34,6 +34,8 @@ std::string render_sarif(const std::vector<std::pair<const Report*, RenderOption
 std::string render_markdown(const Report& r, const RenderOptions& o = {});
 /// JUnit XML: one test case per finding and per input error.
 std::string render_junit(const Report& r, const RenderOptions& o = {});
+/// JUnit XML of several reports: one test suite each under one <testsuites>.
+std::string render_junit(const std::vector<const Report*>& reports);
 /// GitHub Actions workflow commands (::error / ::warning), one line per finding or error.
 std::string render_github(const Report& r, const RenderOptions& o = {});
 

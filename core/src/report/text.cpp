@@ -192,16 +192,20 @@ std::string render_text(const Report& report, const RenderOptions& opt) {
   return o.str();
 }
 
-std::string render_junit(const Report& report, const RenderOptions&) {
+namespace {
+
+// One <testsuite> of a report; adds its counts to the totals of the enclosing <testsuites>.
+std::string junit_suite(const Report& report, std::size_t& tests_total, std::size_t& failures_total,
+                        std::size_t& errors_total) {
   const TextReport r = to_text(report);
   auto findings = all_findings(r);
   std::size_t failures = r.errors_count;
   std::size_t tests = std::max<std::size_t>(1, findings.size() + r.errors.size());
+  tests_total += tests;
+  failures_total += failures;
+  errors_total += r.errors.size();
   std::string name = "ballast " + (r.mode == "status" ? std::string("status") : (r.proposal_id.empty() ? "check" : r.proposal_id));
   std::ostringstream o;
-  o << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  o << "<testsuites name=\"ballast\" tests=\"" << tests << "\" failures=\"" << failures << "\" errors=\""
-    << r.errors.size() << "\">\n";
   o << "  <testsuite name=\"" << xml_escape(name) << "\" tests=\"" << tests << "\" failures=\"" << failures
     << "\" errors=\"" << r.errors.size() << "\" skipped=\"0\">\n";
   for (const auto& d : r.errors) {
@@ -221,9 +225,22 @@ std::string render_junit(const Report& report, const RenderOptions&) {
   }
   if (findings.empty() && r.errors.empty())
     o << "    <testcase classname=\"ballast\" name=\"" << xml_escape(name) << " complies with the policy\"/>\n";
-  o << "  </testsuite>\n</testsuites>\n";
+  o << "  </testsuite>\n";
   return o.str();
 }
+
+}  // namespace
+
+std::string render_junit(const std::vector<const Report*>& reports) {
+  std::size_t tests = 0, failures = 0, errors = 0;
+  std::string suites;
+  for (const Report* r : reports) suites += junit_suite(*r, tests, failures, errors);
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"ballast\" tests=\"" + std::to_string(tests) +
+         "\" failures=\"" + std::to_string(failures) + "\" errors=\"" + std::to_string(errors) + "\">\n" + suites +
+         "</testsuites>\n";
+}
+
+std::string render_junit(const Report& report, const RenderOptions&) { return render_junit({&report}); }
 
 std::string render_github(const Report& report, const RenderOptions& opt) {
   const TextReport r = to_text(report);
