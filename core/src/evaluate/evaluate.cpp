@@ -92,8 +92,10 @@ Report Run::check() const {
     x.outcome = &o;
     x.state_before_action = &prev;
     x.state_after_action = &now;
+    const std::size_t first = r.findings.size();  // this action's findings start here
     run_phase(Phase::PerAction, x, r.findings);
-    if (auto* sf = std::get_if<SwapFigures>(&r.actions.back().figures)) sf->suggested = rules::suggest_fix(x, r.findings);
+    if (auto* sf = std::get_if<SwapFigures>(&r.actions.back().figures))
+      sf->suggested = rules::suggest_fix(x, {r.findings.begin() + static_cast<std::ptrdiff_t>(first), r.findings.end()});
     follow(prev, market, a);
   }
   x.action = nullptr;

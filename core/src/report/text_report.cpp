@@ -28,20 +28,13 @@ std::size_t Report::count(Severity s) const {
 }
 
 void sort_findings(std::vector<Finding>& findings) {
-  // The message text breaks ties; written once per finding, not per comparison.
-  std::vector<std::pair<std::string, Finding>> keyed;
-  keyed.reserve(findings.size());
-  for (auto& f : findings) keyed.emplace_back(report::text(f.message), std::move(f));
-  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& x, const auto& y) {
-    const Finding& a = x.second;
-    const Finding& b = y.second;
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     int c = compare_pointers(a.path, b.path);
     if (c != 0) return c < 0;
     if (a.rule != b.rule) return a.rule < b.rule;
     if (a.subject != b.subject) return a.subject < b.subject;
-    return x.first < y.first;
+    return report::text(a.message) < report::text(b.message);  // written only on a tie
   });
-  for (std::size_t i = 0; i < findings.size(); ++i) findings[i] = std::move(keyed[i].second);
 }
 
 namespace report {

@@ -68,7 +68,7 @@ void check_budget_loss(const Context&, std::vector<Finding>&);
 void check_cooldown(const Context&, std::vector<Finding>&);
 void check_allocation(const Context&, std::vector<Finding>&);
 
-/// The suggested fix of the context's swap, given the findings so far (core/src/rules/suggest.cpp).
-std::optional<SuggestedFix> suggest_fix(const Context& x, const std::vector<Finding>& findings);
+/// The suggested fix of the context's swap, given that action's findings (core/src/rules/suggest.cpp).
+std::optional<SuggestedFix> suggest_fix(const Context& x, const std::vector<Finding>& action_findings);
 
 }  // namespace ballast::rules

@@ -13,22 +13,22 @@ Frac over(const Frac& figure, const Frac& limit) {
   return Frac{figure.num * limit.den, figure.den * limit.num};
 }
 
-bool has_finding(const Context& x, const std::vector<Finding>& findings, std::initializer_list<const char*> rules) {
+bool has_finding(const std::vector<Finding>& findings, std::initializer_list<const char*> rules) {
   for (const auto& f : findings)
-    if (f.path == x.action->path())
-      for (const char* r : rules)
-        if (f.rule == r) return true;
+    for (const char* r : rules)
+      if (f.rule == r) return true;
   return false;
 }
 
 }  // namespace
 
 std::optional<SuggestedFix> suggest_fix(const Context& x, const std::vector<Finding>& findings) {
+  // `findings`: those of this action alone.
   const SwapAction* s = x.action ? x.action->swap() : nullptr;
   if (!s || !x.outcome || !x.outcome->swap) return std::nullopt;
   const Execution& e = x.policy().execution;
-  const bool sized = has_finding(x, findings, {"trade.max_value", "swap.loss", "swap.price_impact", "swap.pool_share"});
-  if (!sized && !has_finding(x, findings, {"swap.slippage", "swap.min_out_missing"})) return std::nullopt;
+  const bool sized = has_finding(findings, {"trade.max_value", "swap.loss", "swap.price_impact", "swap.pool_share"});
+  if (!sized && !has_finding(findings, {"swap.slippage", "swap.min_out_missing"})) return std::nullopt;
   SuggestedFix fix;
   fix.amount = s->amount;
   if (sized) {
