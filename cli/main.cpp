@@ -377,7 +377,8 @@ int run_rules(const Args& a) {
 
 // A document validated on its own, then (when it is valid and --policy/--treasury are given)
 // against them: a proposal's assets and venues, a policy's numeraire, obligations and liabilities.
-ballast::Validation validate_file(const Args& a, const std::string& file) {
+ballast::Validation validate_file(const std::string& file, const std::optional<std::string>& treasury,
+                                  const std::string& policy) {
   FileText f = read_file(file);
   ballast::Validation v;
   if (!f.error.empty()) {
@@ -385,12 +386,10 @@ ballast::Validation validate_file(const Args& a, const std::string& file) {
     return v;
   }
   v = ballast::validate_document(f.text);
-  if (!v.errors.empty() || !a.options.count("--treasury")) return v;
-  const std::string treasury = read_input(option(a, "--treasury"));
-  const std::string policy = a.options.count("--policy") ? read_input(option(a, "--policy")) : "{\"ballast\": \"policy/1\"}";
+  if (!v.errors.empty() || !treasury) return v;
   ballast::Parsed<ballast::Case> parsed;
-  if (v.kind == "proposal/1") parsed = ballast::parse_documents(policy, treasury, f.text);
-  else if (v.kind == "policy/1") parsed = ballast::parse_status_documents(f.text, treasury);
+  if (v.kind == "proposal/1") parsed = ballast::parse_documents(policy, *treasury, f.text);
+  else if (v.kind == "policy/1") parsed = ballast::parse_status_documents(f.text, *treasury);
   else return v;
   const std::string own = v.kind.substr(0, v.kind.find('/'));
   for (auto& e : parsed.errors)
@@ -405,11 +404,15 @@ int run_validate(const Args& a) {
   if (a.positional.empty()) throw UsageError{"validate takes one or more files"};
   std::string format = option(a, "--format", "text");
   if (format != "text" && format != "json") throw UsageError{"validate supports --format text or json"};
+  // The documents the references resolve against, read once for all the files.
+  std::optional<std::string> treasury;
+  if (a.options.count("--treasury")) treasury = read_input(option(a, "--treasury"));
+  const std::string policy = a.options.count("--policy") ? read_input(option(a, "--policy")) : "{\"ballast\": \"policy/1\"}";
   bool all_valid = true;
   std::string out;
   for (std::size_t i = 0; i < a.positional.size(); ++i) {
     const std::string& file = a.positional[i];
-    const ballast::Validation v = validate_file(a, file);
+    const ballast::Validation v = validate_file(file, treasury, policy);
     all_valid = all_valid && v.errors.empty();
     if (format == "json") {
       out += (i ? ",\n" : "[\n") + ballast::render_validation_json(v.kind, v.errors, file);
