@@ -24,6 +24,8 @@ void add_max_passing(const Context& x, Finding& f, const std::function<std::opti
   f.message << "; the largest passing " << amount_field(s) << " is " << Figure::amount(*mp, f.max_passing_asset);
 }
 
+const std::string& venue_id(const Context& x) { return x.treasury().venues[x.action->swap()->venue].id; }
+
 // A bps rule on an optional figure, with max_passing when `tight`.
 void bps_rule(const Context& x, std::vector<Finding>& out, const char* rule,
               const std::optional<Threshold<long long>>& th, Field field, const char* what, bool tight) {
@@ -34,14 +36,13 @@ void bps_rule(const Context& x, std::vector<Finding>& out, const char* rule,
   if (compare(*fig, lim) <= 0) return;
   Message msg;
   msg << what << " is " << Figure::bps(*fig) << " bps, above the maximum " << Figure::bps(lim);
-  Finding& f = add_action_finding(x, out, rule, th->meta, x.treasury().venues[x.action->swap()->venue].id, msg);
+  Finding& f = add_action_finding(x, out, rule, th->meta, venue_id(x), msg);
   f.observed = Figure::bps(*fig);
   f.limit = Figure::bps(lim);
   f.unit = "bps";
   if (tight) add_max_passing(x, f, [field](const SwapOutcome& o) { return o.*field; }, lim);
 }
 
-const std::string& venue_id(const Context& x) { return x.treasury().venues[x.action->swap()->venue].id; }
 
 }  // namespace
 
