@@ -1,7 +1,7 @@
 // The packed tarball installs into an empty project and works by ESM import and by require.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,7 +15,7 @@ test('npm pack, install the tarball, import it by ESM and by require', () => {
   try {
     const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: pkgDir }));
     const files = packed[0].files.map((f) => f.path).sort();
-    for (const f of ['dist/ballast_wasm.mjs', 'dist/ballast_wasm.wasm', 'dist/schemas/policy.schema.json',
+    for (const f of ['bin/ballast.mjs', 'dist/ballast_cli.cjs', 'dist/ballast_cli.wasm', 'dist/ballast_wasm.mjs', 'dist/ballast_wasm.wasm', 'dist/schemas/policy.schema.json',
       'src/index.cjs', 'src/index.d.ts', 'src/index.mjs', 'src/errors.mjs', 'src/errors.cjs', 'package.json', 'README.md']) {
       assert.ok(files.includes(f), `tarball lacks ${f}`);
     }
@@ -52,6 +52,22 @@ test('npm pack, install the tarball, import it by ESM and by require', () => {
     const schema = execFileSync('node', ['-e',
       "console.log(require('@ballast/checker/schemas/treasury.json').title)"], { cwd: app }).toString().trim();
     assert.equal(schema, 'Ballast treasury/1');
+
+    // The bin: `npx @ballast/checker check …` in the project that installed it, and `npm exec`
+    // straight from the tarball in an empty folder (no C++ toolchain involved either way).
+    const dir = path.join(ex.dir);
+    const npx = spawnSync('npx', ['--offline', '@ballast/checker', 'check', '--policy', path.join(dir, 'policy.json'),
+      '--treasury', path.join(dir, 'treasury.json'), '--proposal', path.join(dir, 'proposal-violating.json'),
+      '--format', 'json'], { cwd: app });
+    assert.equal(npx.status, 1, npx.stderr.toString());
+    const report = JSON.parse(npx.stdout.toString());
+    assert.deepEqual([report.verdict, report.summary.errors], ['fail', 8]);
+    const empty = path.join(work, 'empty');
+    execFileSync('mkdir', ['-p', empty]);
+    const exec = spawnSync('npm', ['exec', '--offline', '--yes', `--package=${path.join(work, packed[0].filename)}`,
+      '--', 'ballast', 'version'], { cwd: empty });
+    assert.equal(exec.status, 0, exec.stderr.toString());
+    assert.equal(exec.stdout.toString(), `ballast ${manifest.version}\n`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
