@@ -76,7 +76,7 @@ void action_rows(std::ostringstream& o, const TextReport& r) {
 
 }  // namespace
 
-std::string render_markdown(const Report& report_, const RenderOptions&) {
+std::string render_markdown(const Report& report_, const RenderOptions& options) {
   const TextReport r = to_text(report_, true);
   std::ostringstream o;
   std::string word = r.verdict == "error" ? "INVALID INPUT" : r.verdict;
@@ -85,6 +85,14 @@ std::string render_markdown(const Report& report_, const RenderOptions&) {
   if (r.mode == "check" && !r.proposal_title.empty()) subject += " — " + r.proposal_title;
   o << "## Ballast: **" << word << "** " << cell(subject) << "\n\n";
   if (!r.policy_name.empty()) o << "Policy: " << cell(r.policy_name) << "\n\n";
+  // The file the result is about, so that several results in one job summary can be told apart.
+  for (const char* slot : {"proposal", "case"}) {
+    auto file = options.files.find(slot);
+    if (r.mode == "check" && file != options.files.end()) {
+      o << "File: `" << file->second << "`\n\n";
+      break;
+    }
+  }
   if (r.verdict == "error") {
     o << "| code | document | path | message |\n|---|---|---|---|\n";
     for (const auto& d : r.errors)
