@@ -255,7 +255,7 @@ ballast::Report check_files(const std::map<std::string, std::string>& files, std
   std::vector<ballast::Diagnostic> unreadable;
   for (const auto& [slot, path] : files) {
     FileText f = read_file(path);
-    if (!f.error.empty()) unreadable.push_back({"file.unreadable", slot, "", f.error});
+    if (!f.error.empty()) unreadable.push_back({ballast::code::file_unreadable, slot, "", f.error});
     texts[slot] = std::move(f.text);
   }
   if (!unreadable.empty()) return ballast::error_report(std::move(unreadable));
@@ -333,7 +333,7 @@ int run_status(const Args& a) {
   std::vector<ballast::Diagnostic> unreadable;
   FileText p = read_file(files["policy"]), t = read_file(files["treasury"]);
   for (auto [slot, f] : {std::pair{"policy", &p}, std::pair{"treasury", &t}})
-    if (!f->error.empty()) unreadable.push_back({"file.unreadable", slot, "", f->error});
+    if (!f->error.empty()) unreadable.push_back({ballast::code::file_unreadable, slot, "", f->error});
   ballast::Report r;
   if (!unreadable.empty()) {
     r = ballast::error_report(std::move(unreadable), ballast::Mode::Status);
@@ -355,7 +355,7 @@ int run_diff(const Args& a) {
   if (a.options.count("--treasury")) treasury = read_file(option(a, "--treasury"));
   ballast::PolicyDiff d;
   for (auto [slot, f] : {std::pair{"old", &old_file}, std::pair{"new", &new_file}, std::pair{"treasury", &treasury}})
-    if (!f->error.empty()) d.errors.push_back({"file.unreadable", slot, "", f->error});
+    if (!f->error.empty()) d.errors.push_back({ballast::code::file_unreadable, slot, "", f->error});
   if (!d.errors.empty())
     d.verdict = "error";
   else
@@ -382,7 +382,7 @@ ballast::Validation validate_file(const std::string& file, const std::optional<s
   FileText f = read_file(file);
   ballast::Validation v;
   if (!f.error.empty()) {
-    v.errors.push_back({"file.unreadable", "document", "", f.error});
+    v.errors.push_back({ballast::code::file_unreadable, "document", "", f.error});
     return v;
   }
   v = ballast::validate_document(f.text);

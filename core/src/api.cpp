@@ -26,7 +26,7 @@ std::string guarded(const std::function<std::string()>& fn) {
     what = "internal error while checking";
   }
   try {
-    return render_json(error_report({Diagnostic{"internal", "case", "", what}}));
+    return render_json(error_report({Diagnostic{code::internal, "case", "", what}}));
   } catch (...) {
     return "{\"ballast\": \"report/1\", \"verdict\": \"error\"}";
   }
