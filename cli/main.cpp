@@ -250,17 +250,35 @@ std::string render(const Args& a, const ballast::Report& r, const std::map<std::
   throw UsageError{"unknown format " + format + " (text, json, junit, github, sarif, markdown)"};
 }
 
+// The policy and treasury of a run with several proposals: read and prepared once.
+struct SharedDocuments {
+  std::map<std::string, FileText> files;  // slot -> its text or why it is unreadable
+  std::optional<ballast::Prepared> prepared;
+};
+
+SharedDocuments read_shared(const std::string& policy, const std::string& treasury) {
+  SharedDocuments s;
+  s.files["policy"] = read_file(policy);
+  s.files["treasury"] = read_file(treasury);
+  if (s.files["policy"].error.empty() && s.files["treasury"].error.empty())
+    s.prepared = ballast::prepare_documents(s.files["policy"].text, s.files["treasury"].text);
+  return s;
+}
+
 // Checks the documents of one case (slot -> file); unreadable files are input errors of the report.
-ballast::Report check_files(const std::map<std::string, std::string>& files, std::map<std::string, std::string>& texts) {
+ballast::Report check_files(const std::map<std::string, std::string>& files, std::map<std::string, std::string>& texts,
+                            const SharedDocuments* shared = nullptr) {
   std::vector<ballast::Diagnostic> unreadable;
   for (const auto& [slot, path] : files) {
-    FileText f = read_file(path);
+    auto known = shared ? shared->files.find(slot) : std::map<std::string, FileText>::const_iterator{};
+    FileText f = shared && known != shared->files.end() ? known->second : read_file(path);
     if (!f.error.empty()) unreadable.push_back({ballast::code::file_unreadable, slot, "", f.error});
     texts[slot] = std::move(f.text);
   }
   if (!unreadable.empty()) return ballast::error_report(std::move(unreadable));
-  auto parsed = files.count("case") ? ballast::parse_case(texts["case"])
-                                    : ballast::parse_documents(texts["policy"], texts["treasury"], texts["proposal"]);
+  auto parsed = files.count("case")            ? ballast::parse_case(texts["case"])
+                : shared && shared->prepared ? ballast::parse_prepared(*shared->prepared, texts["proposal"])
+                                             : ballast::parse_documents(texts["policy"], texts["treasury"], texts["proposal"]);
   return parsed.value ? ballast::evaluate(*parsed.value) : ballast::error_report(std::move(parsed.errors));
 }
 
@@ -293,9 +311,11 @@ int run_check(const Args& a) {
   std::vector<ballast::Report> reports;
   std::vector<ballast::RenderOptions> options;
   int worst = kPass;
+  std::optional<SharedDocuments> shared;
+  if (separate) shared = read_shared(option(a, "--policy"), option(a, "--treasury"));
   for (const auto& files : runs) {
     std::map<std::string, std::string> texts;
-    reports.push_back(check_files(files, texts));
+    reports.push_back(check_files(files, texts, shared ? &*shared : nullptr));
     worst = std::max(worst, exit_code(a, reports.back()));
     options.push_back(render_options(files, texts));
     // SARIF and JUnit of several files are one document of all the reports, written below.

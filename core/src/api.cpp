@@ -14,6 +14,11 @@ std::string check_parsed(Parsed<Case> parsed) {
   return render_json(evaluate(*parsed.value));
 }
 
+std::string status_parsed(Parsed<Case> parsed) {
+  if (!parsed.value) return render_json(error_report(std::move(parsed.errors), Mode::Status));
+  return render_json(evaluate_status(*parsed.value));
+}
+
 }  // namespace
 
 std::string guarded(const std::function<std::string()>& fn) {
@@ -41,12 +46,16 @@ std::string check_documents_json(std::string_view policy_json, std::string_view 
   return guarded([&] { return check_parsed(parse_documents(policy_json, treasury_json, proposal_json, limits)); });
 }
 
+std::string check_prepared_json(const Prepared& prepared, std::string_view proposal_json) {
+  return guarded([&] { return check_parsed(parse_prepared(prepared, proposal_json)); });
+}
+
+std::string status_prepared_json(const Prepared& prepared) {
+  return guarded([&] { return status_parsed(parse_prepared_status(prepared)); });
+}
+
 std::string status_json(std::string_view policy_json, std::string_view treasury_json, const CheckLimits& limits) {
-  return guarded([&] {
-    auto parsed = parse_status_documents(policy_json, treasury_json, limits);
-    if (!parsed.value) return render_json(error_report(std::move(parsed.errors), Mode::Status));
-    return render_json(evaluate_status(*parsed.value));
-  });
+  return guarded([&] { return status_parsed(parse_status_documents(policy_json, treasury_json, limits)); });
 }
 
 std::string diff_json(std::string_view old_policy, std::string_view new_policy, std::optional<std::string_view> treasury,

@@ -46,6 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string verdict = parsed.value("verdict", "");
   BALLAST_FUZZ_CHECK((verdict == "error") == !parsed["errors"].empty());
   BALLAST_FUZZ_CHECK(ballast::check_documents_json(docs[0], docs[1], docs[2]) == report);
+  BALLAST_FUZZ_CHECK(ballast::check_prepared_json(ballast::prepare_documents(docs[0], docs[1]), docs[2]) == report);
   if (BALLAST_FUZZ_SLOT != 2) {
     const auto status = nlohmann::json::parse(ballast::status_json(docs[0], docs[1]), nullptr, false);
     BALLAST_FUZZ_CHECK(!status.is_discarded() && status.value("ballast", "") == "report/1");

@@ -1,5 +1,6 @@
 #include "ballast/ballast.h"
 #include "ballast/parse.h"
+#include "test_support.h"
 
 #include <catch2/catch.hpp>
 
@@ -189,4 +190,39 @@ TEST_CASE("the document kinds registry and the schema files agree", "[parse]") {
   }
   CHECK(files == kinds);
   CHECK(document_kind_names("|").rfind("policy|treasury|proposal|case|report", 0) == 0);
+}
+
+TEST_CASE("prepared policy and treasury check a proposal as the three documents do", "[parse][prepared]") {
+  const std::string dir = "examples/endowment/";
+  const std::string p = ballast_test::read_source_file(dir + "policy.json");
+  const std::string t = ballast_test::read_source_file(dir + "treasury.json");
+  const Prepared prepared = prepare_documents(p, t);
+  CHECK(prepared_errors(prepared).empty());
+  for (const char* name : {"proposal-compliant.json", "proposal-violating.json"}) {
+    const std::string q = ballast_test::read_source_file(dir + name);
+    CHECK(check_prepared_json(prepared, q) == check_documents_json(p, t, q));
+  }
+  // The proposal's own errors, including references the prepared treasury resolves.
+  const std::string bad = R"({"ballast": "proposal/1", "actions": [
+    {"type": "swap", "venue": "nowhere", "sell": "USDC", "buy": "WETH", "amount_in": "x"}]})";
+  CHECK(check_prepared_json(prepared, bad) == check_documents_json(p, t, bad));
+  CHECK(check_prepared_json(prepared, "{") == check_documents_json(p, t, "{"));
+  CHECK(status_prepared_json(prepared) == status_json(p, t));
+}
+
+TEST_CASE("an invalid prepared document reports its errors with the proposal's", "[parse][prepared]") {
+  const json q = proposal();
+  json t = treasury();
+  t["assets"][0]["balance"] = "-1";
+  const Prepared prepared = prepare_documents(policy().dump(), t.dump());
+  REQUIRE(prepared_errors(prepared).size() == 1);
+  CHECK(prepared_errors(prepared)[0].code == "type.amount");
+  for (const std::string& proposal_text : {q.dump(), std::string("[]")}) {
+    const auto a = parse_prepared(prepared, proposal_text);
+    const auto b = parse_documents(policy().dump(), t.dump(), proposal_text);
+    CHECK_FALSE(a.value);
+    CHECK(codes(a) == codes(b));
+  }
+  CHECK(check_prepared_json(prepare_documents("nope", t.dump()), q.dump()) == check_documents_json("nope", t.dump(), q.dump()));
+  CHECK(status_prepared_json(prepared) == status_json(policy().dump(), t.dump()));
 }

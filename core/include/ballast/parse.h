@@ -6,6 +6,7 @@
 #include "ballast/json.h"
 #include "ballast/model.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,6 +44,34 @@ Parsed<Case> parse_documents(std::string_view policy_json, std::string_view trea
 /// Policy and treasury only (for `status`); the proposal is empty.
 Parsed<Case> parse_status_documents(std::string_view policy_json, std::string_view treasury_json,
                                     const CheckLimits& limits = {});
+
+/// A policy and a treasury read and cross-checked once, to check many proposals against them (a
+/// portal re-checking on every keystroke, several proposals in one run). Cheap to copy; immutable,
+/// so one may serve several threads.
+class Prepared {
+ public:
+  struct State;
+  explicit Prepared(std::shared_ptr<const State> state) : state_(std::move(state)) {}
+  const State& state() const { return *state_; }
+
+ private:
+  std::shared_ptr<const State> state_;
+};
+
+/// Reads the policy and the treasury. Always gives a Prepared; when either is invalid its errors
+/// are listed, and parse_prepared reports them (with the proposal's) as parse_documents would.
+Prepared prepare_documents(std::string_view policy_json, std::string_view treasury_json,
+                           const CheckLimits& limits = {});
+
+/// The errors of the prepared policy and treasury (empty when both are valid).
+const std::vector<Diagnostic>& prepared_errors(const Prepared& prepared);
+
+/// The case of the prepared documents with this proposal: the same value and errors as
+/// parse_documents on the three texts, without reading the policy and treasury again.
+Parsed<Case> parse_prepared(const Prepared& prepared, std::string_view proposal_json);
+
+/// The prepared policy and treasury with no proposal (for status): parse_status_documents' result.
+Parsed<Case> parse_prepared_status(const Prepared& prepared);
 
 /// One policy/1 document alone, its errors under the document name `document` ("old", "new").
 Parsed<Policy> parse_policy(std::string_view policy_json, const std::string& document,

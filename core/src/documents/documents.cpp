@@ -146,6 +146,62 @@ Parsed<Case> parse_documents(std::string_view policy_json, std::string_view trea
   return build_case(p.get(), t.get(), q.get(), limits, d);
 }
 
+struct Prepared::State {
+  std::string policy_json, treasury_json;  // kept only when invalid, to report as parse_documents does
+  CheckLimits limits;
+  std::optional<Case> base;  // policy and treasury, no proposal
+  References refs;
+  std::vector<Diagnostic> errors;
+};
+
+Prepared prepare_documents(std::string_view policy_json, std::string_view treasury_json, const CheckLimits& limits) {
+  auto s = std::make_shared<Prepared::State>();
+  s->limits = limits;
+  Diagnostics d;
+  auto p = parse_doc(policy_json, "policy", limits, d);
+  auto t = parse_doc(treasury_json, "treasury", limits, d);
+  Reader rt(d, "treasury", limits), rp(d, "policy", limits);
+  std::optional<Treasury> treasury;
+  std::optional<Policy> policy;
+  if (t) treasury = read_treasury(rt, *t, s->refs);
+  if (p) policy = read_policy(rp, *p);
+  if (policy && treasury) cross_check(rp, *policy, *treasury);
+  s->errors = d.take();
+  sort_diagnostics(s->errors);
+  if (s->errors.empty() && policy && treasury) {
+    s->base = Case{std::move(*policy), std::move(*treasury), Proposal{}};
+  } else {
+    s->policy_json = policy_json;
+    s->treasury_json = treasury_json;
+  }
+  return Prepared(std::move(s));
+}
+
+const std::vector<Diagnostic>& prepared_errors(const Prepared& prepared) { return prepared.state().errors; }
+
+Parsed<Case> parse_prepared(const Prepared& prepared, std::string_view proposal_json) {
+  const Prepared::State& s = prepared.state();
+  if (!s.base) return parse_documents(s.policy_json, s.treasury_json, proposal_json, s.limits);
+  Diagnostics d;
+  Parsed<Case> out;
+  auto q = parse_doc(proposal_json, "proposal", s.limits, d);
+  Reader rq(d, "proposal", s.limits);
+  std::optional<Proposal> proposal;
+  if (q) proposal = read_proposal(rq, *q, &s.base->treasury, &s.refs);
+  out.errors = d.take();
+  sort_diagnostics(out.errors);
+  if (out.errors.empty() && proposal) out.value = Case{s.base->policy, s.base->treasury, std::move(*proposal)};
+  return out;
+}
+
+Parsed<Case> parse_prepared_status(const Prepared& prepared) {
+  const Prepared::State& s = prepared.state();
+  if (!s.base) return parse_status_documents(s.policy_json, s.treasury_json, s.limits);
+  Parsed<Case> out;
+  out.value = *s.base;
+  return out;
+}
+
 Parsed<Case> parse_status_documents(std::string_view policy_json, std::string_view treasury_json,
                                     const CheckLimits& limits) {
   Diagnostics d;
