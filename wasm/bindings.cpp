@@ -1,10 +1,12 @@
 // The WebAssembly binding: one thin Embind block over the core's JSON entry points. Strings in,
-// strings out; no class handles; the entry points catch every exception themselves, so none
-// crosses into JavaScript.
+// strings out; prepared documents are named by integer handles (no Embind classes); the entry
+// points catch every exception themselves, so none crosses into JavaScript.
 #include "ballast/ballast.h"
 
 #include <emscripten/bind.h>
 #include <malloc.h>
+
+#include <map>
 
 namespace {
 
@@ -13,6 +15,37 @@ std::string check(const std::string& case_json) { return ballast::check_json(cas
 std::string check_documents(const std::string& policy, const std::string& treasury, const std::string& proposal) {
   return ballast::check_documents_json(policy, treasury, proposal);
 }
+
+// Prepared policy and treasury by handle; the package releases a handle on dispose() or when
+// its object is garbage-collected.
+std::map<int, ballast::Prepared>& prepared() {
+  static std::map<int, ballast::Prepared> handles;
+  return handles;
+}
+
+// A new handle, or 0 when memory ran out.
+int prepare(const std::string& policy, const std::string& treasury) {
+  static int next = 0;
+  try {
+    prepared().emplace(++next, ballast::prepare_documents(policy, treasury));
+    return next;
+  } catch (...) {
+    return 0;
+  }
+}
+
+// The report, or an empty string for a released handle.
+std::string check_prepared(int handle, const std::string& proposal) {
+  auto it = prepared().find(handle);
+  return it == prepared().end() ? std::string() : ballast::check_prepared_json(it->second, proposal);
+}
+
+std::string status_prepared(int handle) {
+  auto it = prepared().find(handle);
+  return it == prepared().end() ? std::string() : ballast::status_prepared_json(it->second);
+}
+
+void release_prepared(int handle) { prepared().erase(handle); }
 
 std::string status(const std::string& policy, const std::string& treasury) {
   return ballast::status_json(policy, treasury);
@@ -52,6 +85,10 @@ EMSCRIPTEN_BINDINGS(ballast) {
   emscripten::function("checkJson", &check);
   emscripten::function("checkDocumentsJson", &check_documents);
   emscripten::function("statusJson", &status);
+  emscripten::function("prepare", &prepare);
+  emscripten::function("checkPreparedJson", &check_prepared);
+  emscripten::function("statusPreparedJson", &status_prepared);
+  emscripten::function("releasePrepared", &release_prepared);
   emscripten::function("validateJson", &validate);
   emscripten::function("diffJson", &diff);
   emscripten::function("schemaJson", &schema);

@@ -47,11 +47,19 @@ std::string check_documents_json(std::string_view policy_json, std::string_view 
 }
 
 std::string check_prepared_json(const Prepared& prepared, std::string_view proposal_json) {
-  return guarded([&] { return check_parsed(parse_prepared(prepared, proposal_json)); });
+  return guarded([&] {
+    Parsed<Proposal> proposal = parse_prepared(prepared, proposal_json);
+    if (!proposal.value) return render_json(error_report(std::move(proposal.errors)));
+    const Case& base = *prepared_case(prepared);
+    return render_json(evaluate(CaseRef(base.policy, base.treasury, *proposal.value)));
+  });
 }
 
 std::string status_prepared_json(const Prepared& prepared) {
-  return guarded([&] { return status_parsed(parse_prepared_status(prepared)); });
+  return guarded([&] {
+    const Case* base = prepared_case(prepared);
+    return render_json(base ? evaluate_status(*base) : error_report(prepared_errors(prepared), Mode::Status));
+  });
 }
 
 std::string status_json(std::string_view policy_json, std::string_view treasury_json, const CheckLimits& limits) {

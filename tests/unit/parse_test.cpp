@@ -221,7 +221,10 @@ TEST_CASE("an invalid prepared document reports its errors with the proposal's",
     const auto a = parse_prepared(prepared, proposal_text);
     const auto b = parse_documents(policy().dump(), t.dump(), proposal_text);
     CHECK_FALSE(a.value);
-    CHECK(codes(a) == codes(b));
+    CHECK(prepared_case(prepared) == nullptr);
+    CHECK(a.errors.size() == b.errors.size());
+    for (std::size_t i = 0; i < a.errors.size() && i < b.errors.size(); ++i)
+      CHECK(a.errors[i].code + a.errors[i].path == b.errors[i].code + b.errors[i].path);
   }
   CHECK(check_prepared_json(prepare_documents("nope", t.dump()), q.dump()) == check_documents_json("nope", t.dump(), q.dump()));
   CHECK(status_prepared_json(prepared) == status_json(policy().dump(), t.dump()));

@@ -22,6 +22,7 @@ module.exports = {
   checkJson: (text) => loaded().checkJson(text),
   validate: (document) => loaded().validate(document),
   status: (input) => loaded().status(input),
+  prepare: (input) => loaded().prepare(input),
   diff: (oldPolicy, newPolicy, treasury) => loaded().diff(oldPolicy, newPolicy, treasury),
   schema: (kind) => loaded().schema(kind),
   version: () => loaded().version(),

@@ -62,8 +62,51 @@ function isSeparateDocuments(input) {
   return input.ballast === undefined && 'policy' in input && 'treasury' in input && 'proposal' in input;
 }
 
+// Releases the prepared documents of objects that were garbage-collected without dispose().
+function preparedRegistry(m) {
+  return typeof FinalizationRegistry === 'function' ? new FinalizationRegistry((handle) => m.releasePrepared(handle)) : null;
+}
+
+function makePrepared(m, registry, input) {
+  if (input === null || typeof input !== 'object' || !('policy' in input) || !('treasury' in input)) {
+    throw new BallastError('invalid_argument', `prepare() takes {policy, treasury}, got ${describe(input)}`);
+  }
+  const handle = m.prepare(documentText(input.policy, 'policy'), documentText(input.treasury, 'treasury'));
+  if (!handle) throw new BallastError('internal', 'prepare(): out of memory');
+  let disposed = false;
+  const open = () => {
+    if (disposed) throw new BallastError('disposed', 'these prepared documents were disposed');
+  };
+  const prepared = {
+    get disposed() {
+      return disposed;
+    },
+    check(proposal) {
+      open();
+      return JSON.parse(m.checkPreparedJson(handle, documentText(proposal, 'proposal')));
+    },
+    status() {
+      open();
+      return JSON.parse(m.statusPreparedJson(handle));
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      m.releasePrepared(handle);
+      if (registry) registry.unregister(prepared);
+    },
+  };
+  if (typeof Symbol.dispose === 'symbol') prepared[Symbol.dispose] = prepared.dispose;
+  if (registry) registry.register(prepared, handle, prepared);
+  return prepared;
+}
+
 function makeApi(m) {
+  const registry = preparedRegistry(m);
   const ballast = {
+    prepare(input) {
+      return makePrepared(m, registry, input);
+    },
     check(input) {
       if (typeof input === 'string') return JSON.parse(m.checkJson(input));
       if (input === null || typeof input !== 'object' || Array.isArray(input)) {
@@ -154,6 +197,7 @@ export const check = (input) => loaded().check(input);
 export const checkJson = (text) => loaded().checkJson(text);
 export const validate = (document) => loaded().validate(document);
 export const status = (input) => loaded().status(input);
+export const prepare = (input) => loaded().prepare(input);
 export const diff = (oldPolicy, newPolicy, treasury) => loaded().diff(oldPolicy, newPolicy, treasury);
 export const schema = (kind) => loaded().schema(kind);
 export const version = () => loaded().version();

@@ -82,7 +82,7 @@ test('validate, status and schema', () => {
   // One list of document kinds: the module's registry, the schemas it ships and the declared type.
   const kinds = ballast.documentKinds().map((k) => k.name);
   for (const k of kinds) assert.equal(ballast.schema(k).$id, `urn:ballast:schema:${k}:1`);
-  const dts = readFileSync(new URL('../src/index.d.ts', import.meta.url), 'utf8');
+  const dts = readFileSync(new URL('../dist/index.d.ts', import.meta.url), 'utf8');
   const declared = dts.match(/export type DocumentKindName = ([^;]+);/)[1].split('|').map((s) => s.trim().slice(1, -1));
   assert.deepEqual(declared, kinds);
 });
@@ -139,4 +139,57 @@ test('bigint amounts are written as decimal strings; a missing document is a cle
   assert.deepEqual(ballast.check({ policy: ex.policy, treasury: ex.treasury, proposal }), viaText);
   assert.throws(() => ballast.check({ policy: ex.policy, treasury: ex.treasury }),
     (e) => e instanceof BallastError && e.code === 'invalid_argument' && /proposal missing/.test(e.message));
+});
+
+test('prepare: every proposal of the corpus and the examples checks as check() does, byte for byte', () => {
+  let compared = 0;
+  for (const { name, input } of corpus().filter((c) => c.utf8)) {
+    let doc;
+    try {
+      doc = JSON.parse(input.toString('utf8'));
+    } catch {
+      continue;
+    }
+    if (doc === null || typeof doc !== 'object' || !('policy' in doc && 'treasury' in doc && 'proposal' in doc)) continue;
+    const text = (v) => JSON.stringify(v);
+    const prepared = ballast.prepare({ policy: text(doc.policy), treasury: text(doc.treasury) });
+    const expected = ballast.checkJson(JSON.stringify({ policy: doc.policy, treasury: doc.treasury, proposal: doc.proposal,
+      ballast: 'case/1' }));
+    const separate = JSON.stringify(ballast.check({ policy: text(doc.policy), treasury: text(doc.treasury), proposal: text(doc.proposal) }));
+    assert.equal(JSON.stringify(prepared.check(text(doc.proposal))), separate, name);
+    assert.equal(JSON.parse(expected).verdict, prepared.check(doc.proposal).verdict, name);
+    assert.deepEqual(prepared.status(), ballast.status({ policy: doc.policy, treasury: doc.treasury }), name);
+    prepared.dispose();
+    compared++;
+  }
+  assert.ok(compared > 100, `only ${compared} cases compared`);
+  for (const ex of examples()) {
+    const prepared = ballast.prepare({ policy: JSON.parse(ex.policy), treasury: ex.treasury });
+    assert.deepEqual(prepared.check(ex.proposal), ballast.check(ex), ex.name);
+    prepared.dispose();
+  }
+});
+
+test('prepare: misuse, dispose, and no leak over many uses', () => {
+  const ex = examples().find((e) => e.name === 'endowment/proposal-violating.json');
+  assert.throws(() => ballast.prepare({ policy: ex.policy }), (e) => e instanceof BallastError && e.code === 'invalid_argument');
+  assert.throws(() => ballast.prepare(null), (e) => e instanceof BallastError && e.code === 'invalid_argument');
+  const prepared = ballast.prepare({ policy: ex.policy, treasury: ex.treasury });
+  assert.throws(() => prepared.check(5), (e) => e instanceof BallastError && e.code === 'invalid_argument');
+  assert.equal(prepared.check('{').verdict, 'error');
+  prepared.dispose();
+  prepared.dispose();
+  assert.equal(prepared.disposed, true);
+  assert.throws(() => prepared.check(ex.proposal), (e) => e instanceof BallastError && e.code === 'disposed');
+  assert.throws(() => prepared.status(), (e) => e instanceof BallastError && e.code === 'disposed');
+
+  const cycle = () => {
+    const p = ballast.prepare({ policy: ex.policy, treasury: ex.treasury });
+    for (let i = 0; i < 5; i++) p.check(ex.proposal);
+    p.dispose();
+  };
+  for (let i = 0; i < 20; i++) cycle();
+  const before = ballast.stats().heapInUse;
+  for (let i = 0; i < 200; i++) cycle();
+  assert.ok(ballast.stats().heapInUse <= before + 4096, `heap grew from ${before} to ${ballast.stats().heapInUse}`);
 });

@@ -16,7 +16,7 @@ test('npm pack, install the tarball, import it by ESM and by require', () => {
     const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: pkgDir }));
     const files = packed[0].files.map((f) => f.path).sort();
     for (const f of ['bin/ballast.mjs', 'dist/ballast_cli.cjs', 'dist/ballast_cli.wasm', 'dist/ballast_wasm.mjs', 'dist/ballast_wasm.wasm', 'dist/schemas/policy.schema.json',
-      'src/index.cjs', 'src/index.d.ts', 'src/index.mjs', 'src/errors.mjs', 'src/errors.cjs', 'package.json', 'README.md']) {
+      'src/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'src/index.mjs', 'src/errors.mjs', 'src/errors.cjs', 'package.json', 'README.md']) {
       assert.ok(files.includes(f), `tarball lacks ${f}`);
     }
     assert.ok(!files.some((f) => f.startsWith('test/') || f.startsWith('node_modules/')), 'tarball has test files');

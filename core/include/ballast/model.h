@@ -244,4 +244,14 @@ struct Case {
   Proposal proposal;
 };
 
+/// The three documents of a check by reference: what evaluation reads, so that documents read
+/// once (prepare_documents) serve many proposals without being copied.
+struct CaseRef {
+  const Policy& policy;
+  const Treasury& treasury;
+  const Proposal& proposal;
+  CaseRef(const Policy& p, const Treasury& t, const Proposal& q) : policy(p), treasury(t), proposal(q) {}
+  CaseRef(const Case& c) : CaseRef(c.policy, c.treasury, c.proposal) {}  // NOLINT: implicit on purpose
+};
+
 }  // namespace ballast

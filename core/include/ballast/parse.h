@@ -66,12 +66,12 @@ Prepared prepare_documents(std::string_view policy_json, std::string_view treasu
 /// The errors of the prepared policy and treasury (empty when both are valid).
 const std::vector<Diagnostic>& prepared_errors(const Prepared& prepared);
 
-/// The case of the prepared documents with this proposal: the same value and errors as
-/// parse_documents on the three texts, without reading the policy and treasury again.
-Parsed<Case> parse_prepared(const Prepared& prepared, std::string_view proposal_json);
+/// The prepared policy and treasury (with an empty proposal), or nullptr when either is invalid.
+const Case* prepared_case(const Prepared& prepared);
 
-/// The prepared policy and treasury with no proposal (for status): parse_status_documents' result.
-Parsed<Case> parse_prepared_status(const Prepared& prepared);
+/// This proposal read against the prepared treasury: with prepared_case, the same case and errors
+/// as parse_documents on the three texts, without reading the policy and treasury again.
+Parsed<Proposal> parse_prepared(const Prepared& prepared, std::string_view proposal_json);
 
 /// One policy/1 document alone, its errors under the document name `document` ("old", "new").
 Parsed<Policy> parse_policy(std::string_view policy_json, const std::string& document,

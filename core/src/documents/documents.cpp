@@ -179,26 +179,25 @@ Prepared prepare_documents(std::string_view policy_json, std::string_view treasu
 
 const std::vector<Diagnostic>& prepared_errors(const Prepared& prepared) { return prepared.state().errors; }
 
-Parsed<Case> parse_prepared(const Prepared& prepared, std::string_view proposal_json) {
-  const Prepared::State& s = prepared.state();
-  if (!s.base) return parse_documents(s.policy_json, s.treasury_json, proposal_json, s.limits);
-  Diagnostics d;
-  Parsed<Case> out;
-  auto q = parse_doc(proposal_json, "proposal", s.limits, d);
-  Reader rq(d, "proposal", s.limits);
-  std::optional<Proposal> proposal;
-  if (q) proposal = read_proposal(rq, *q, &s.base->treasury, &s.refs);
-  out.errors = d.take();
-  sort_diagnostics(out.errors);
-  if (out.errors.empty() && proposal) out.value = Case{s.base->policy, s.base->treasury, std::move(*proposal)};
-  return out;
+const Case* prepared_case(const Prepared& prepared) {
+  const auto& base = prepared.state().base;
+  return base ? &*base : nullptr;
 }
 
-Parsed<Case> parse_prepared_status(const Prepared& prepared) {
+Parsed<Proposal> parse_prepared(const Prepared& prepared, std::string_view proposal_json) {
   const Prepared::State& s = prepared.state();
-  if (!s.base) return parse_status_documents(s.policy_json, s.treasury_json, s.limits);
-  Parsed<Case> out;
-  out.value = *s.base;
+  Parsed<Proposal> out;
+  if (!s.base) {
+    out.errors = parse_documents(s.policy_json, s.treasury_json, proposal_json, s.limits).errors;
+    return out;
+  }
+  Diagnostics d;
+  auto q = parse_doc(proposal_json, "proposal", s.limits, d);
+  Reader rq(d, "proposal", s.limits);
+  if (q) out.value = read_proposal(rq, *q, &s.base->treasury, &s.refs);
+  out.errors = d.take();
+  sort_diagnostics(out.errors);
+  if (!out.errors.empty()) out.value.reset();
   return out;
 }
 

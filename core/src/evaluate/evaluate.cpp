@@ -15,7 +15,7 @@ using rules::Context;
 // One evaluation of a case.
 class Run {
  public:
-  explicit Run(const Case& c)
+  explicit Run(const CaseRef& c)
       : c_(c), book_(c.treasury.assets, c.policy, c.proposal),
         now_(c.proposal.submitted_at ? *c.proposal.submitted_at : c.treasury.as_of) {
     for (const auto& a : c.treasury.assets) prices_.push_back(a.price);
@@ -51,7 +51,7 @@ class Run {
                                        "; the whole batch reverts"));
   }
 
-  const Case& c_;
+  const CaseRef c_;
   sim::Book book_;
   Time now_;
   std::vector<Int> prices_;
@@ -133,9 +133,9 @@ Report Run::status() const {
 
 }  // namespace
 
-Report evaluate(const Case& c) { return Run(c).check(); }
+Report evaluate(const CaseRef& c) { return Run(c).check(); }
 
-Report evaluate_status(const Case& c) { return Run(c).status(); }
+Report evaluate_status(const CaseRef& c) { return Run(c).status(); }
 
 Report error_report(std::vector<Diagnostic> errors, Mode mode) {
   Report r;

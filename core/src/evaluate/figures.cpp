@@ -2,7 +2,7 @@
 
 namespace ballast::evaluation {
 
-StateFigures state_figures(const Case& c, const sim::Snapshot& s) {
+StateFigures state_figures(const CaseRef& c, const sim::Snapshot& s) {
   const Policy& p = c.policy;
   const Treasury& t = c.treasury;
   StateFigures f;
@@ -38,7 +38,7 @@ StateFigures state_figures(const Case& c, const sim::Snapshot& s) {
   return f;
 }
 
-ActionFigures stated_figures(const Case& c, const Action& a, std::size_t index) {
+ActionFigures stated_figures(const CaseRef& c, const Action& a, std::size_t index) {
   const Treasury& t = c.treasury;
   ActionFigures af;
   af.index = index;

@@ -15,7 +15,7 @@ namespace ballast::rules {
 
 /// The inputs of one rule check.
 struct Context {
-  const Case& c;
+  const CaseRef& c;
   const sim::Book& book;
   Time now;
   // After rules (and stress): the state judged, and the state before (null in status).
