@@ -2,7 +2,9 @@
 // report rendered with view.mjs. Everything runs in the page; nothing is sent anywhere.
 import { load } from './ballast/src/index.mjs';
 import { locatePointer, byteToCharOffset } from './pointer.mjs';
-import { verdictBanner, findingsList, errorsList, actionsTable, allocationChart, stressList, el } from './view.mjs';
+import {
+  verdictBanner, summaryTable, findingsList, errorsList, actionsTable, allocationChart, stressList, applyFix, context, el,
+} from './view.mjs';
 
 const DOCS = ['policy', 'treasury', 'proposal'];
 const $ = (id) => document.getElementById(id);
@@ -10,6 +12,10 @@ const editors = Object.fromEntries(DOCS.map((d) => [d, $(d)]));
 let ballast = null;
 let lastReport = null;
 let timer = null;
+// The policy and treasury read once, for as long as their texts stay the same: typing in the
+// proposal re-reads only the proposal.
+let prepared = null;
+let preparedTexts = null;
 
 // ---- theme ------------------------------------------------------------------------------------
 function setTheme(dark) {
@@ -90,30 +96,59 @@ function parsedPolicy() {
   }
 }
 
+function preparedDocuments() {
+  const texts = [editors.policy.value, editors.treasury.value];
+  if (!prepared || texts[0] !== preparedTexts[0] || texts[1] !== preparedTexts[1]) {
+    if (prepared) prepared.dispose();
+    prepared = ballast.prepare({ policy: texts[0], treasury: texts[1] });
+    preparedTexts = texts;
+  }
+  return prepared;
+}
+
+/** Checks the documents; with no proposal, the status of the treasury under the policy. */
 function run() {
   if (!ballast) return;
   if (DOCS.every((d) => editors[d].value.trim() === '')) return;
   const t0 = performance.now();
-  const report = ballast.check(Object.fromEntries(DOCS.map((d) => [d, editors[d].value])));
+  const docs = preparedDocuments();
+  const statusMode = editors.proposal.value.trim() === '';
+  const report = statusMode ? docs.status() : docs.check(editors.proposal.value);
   const ms = performance.now() - t0;
   lastReport = report;
-  $('timing').textContent = `Checked in ${ms.toFixed(1)} ms.`;
+  $('timing').textContent = `Checked in ${ms.toFixed(1)} ms${statusMode ? ' (no proposal: treasury status)' : ''}.`;
   render(report);
 }
 
+/** Rewrites the proposal's action to its suggested fix and checks again. */
+function applySuggested(index, suggested) {
+  let proposal;
+  try {
+    proposal = JSON.parse(editors.proposal.value);
+  } catch {
+    return;
+  }
+  editors.proposal.value = `${JSON.stringify(applyFix(proposal, index, suggested), null, 2)}\n`;
+  run();
+}
+
 function render(report) {
-  $('verdict').replaceChildren(verdictBanner(report));
+  const ctx = context(report, Object.fromEntries(DOCS.map((d) => [d, editors[d].value])));
+  $('verdict').replaceChildren(verdictBanner(report, ctx));
   $('download').disabled = false;
   for (const d of DOCS) $(`tab-${d}`).classList.toggle('has-error', report.errors.some((e) => e.document === d));
   if (report.verdict === 'error') {
+    $('summary').replaceChildren();
     $('findings').replaceChildren(errorsList(report.errors, revealError));
     for (const id of ['chart', 'actions', 'stress']) $(id).replaceChildren(el('p', { class: 'empty' }, 'Fix the input errors to see this.'));
     return;
   }
-  $('findings').replaceChildren(findingsList(report.findings, revealFinding));
-  $('chart').replaceChildren(allocationChart(report, parsedPolicy()));
-  $('actions').replaceChildren(actionsTable(report.actions));
-  $('stress').replaceChildren(stressList(report, revealFinding));
+  $('summary').replaceChildren(summaryTable(report, ctx) || '');
+  const none = report.mode === 'status' ? 'No findings: the treasury is within its policy.' : undefined;
+  $('findings').replaceChildren(findingsList(report.findings, revealFinding, none, ctx));
+  $('chart').replaceChildren(allocationChart(report, ctx.policy));
+  $('actions').replaceChildren(actionsTable(report, ctx, applySuggested));
+  $('stress').replaceChildren(stressList(report, revealFinding, ctx));
 }
 
 // ---- documents in: examples, files, drops ----------------------------------------------------------

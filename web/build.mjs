@@ -15,7 +15,8 @@ if (!existsSync(path.join(dist, 'ballast_wasm.wasm'))) {
 }
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-for (const f of ['index.html', 'embed.html', 'style.css', 'app.mjs', 'view.mjs', 'pointer.mjs', 'ballast-check.mjs']) {
+for (const f of ['index.html', 'embed.html', 'embed.css', 'embed.mjs', 'style.css', 'app.mjs', 'view.mjs', 'units.mjs',
+  'pointer.mjs', 'ballast-check.mjs']) {
   cpSync(path.join(root, 'web', f), path.join(out, f));
 }
 mkdirSync(path.join(out, 'ballast/src'), { recursive: true });

@@ -10,17 +10,27 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml',
 };
 
-/** Serves `dir` on 127.0.0.1:`port` (0: any free port); resolves to the server once listening. */
+/** The strict Content-Security-Policy the page and the element are built for (web/README.md). */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
+
+/**
+ * Serves `dir` on 127.0.0.1:`port` (0: any free port); resolves to the server once listening.
+ * Paths under /csp/ are the same files sent with STRICT_CSP, to prove the site runs under it.
+ */
 export function startServer(dir, port = 0) {
   const root = path.resolve(dir);
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
+      const strict = url.pathname.startsWith('/csp/');
+      if (strict) url.pathname = url.pathname.slice(4);
       let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
       if (!file.startsWith(root)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
       if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store',
+        ...(strict ? { 'content-security-policy': STRICT_CSP } : {}) });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });

@@ -79,7 +79,8 @@ test('each bundled example shows its verdict and findings', async () => {
     await page.screenshot({ path: path.join(shots, `example-${id.replace('/', '-')}.png`), fullPage: true });
   }
   const banner = await page.locator('#verdict').innerText();
-  assert.match(banner, /FAIL\s+RSV-113 — 7 errors, 0 warnings/);  // 5 + 2 stress findings
+  // 5 + 2 stress findings; the proposal's title and the policy's name
+  assert.match(banner, /FAIL\s+RSV-113 — Add ETH exposure and fund operations: 7 errors, 0 warnings under “Stablecoin reserve policy”/);
   await page.context().close();
 });
 
@@ -114,10 +115,14 @@ test('editing a field so that a rule breaks flips the verdict live', async () =>
   await page.waitForFunction(() => document.querySelector('#verdict .verdict')?.dataset.verdict === 'fail');
   assert.deepEqual(await rulesShown(page), ['trade.max_value']);
   const text = await page.locator('#findings').innerText();
-  assert.match(text, /observed 4680825\.000000/);
-  assert.match(text, /limit 4000000\.000000/);
-  // floor(4,000,000 * 10^18 * 100 / 312055): the most WETH (at 3120.55) worth at most 4,000,000
-  assert.match(text, /largest passing amount: 1281825319254618576853/);
+  assert.match(text, /observed 4,680,825\.00 USD/);
+  assert.match(text, /limit 4,000,000\.00 USD/);
+  // floor(4,000,000 * 10^18 * 100 / 312055): the most WETH (at 3120.55) worth at most 4,000,000,
+  // in token units, and its exact base units one click away.
+  assert.match(text, /largest passing amount: ≈1,281\.8253 WETH/);
+  assert.doesNotMatch(text, /1281825319254618576853/);
+  await page.click('#findings .max-passing summary');
+  assert.match(await page.locator('#findings .max-passing').innerText(), /1281825319254618576853 base units/);
   await page.screenshot({ path: path.join(shots, 'edited-policy-fail.png'), fullPage: true });
   await page.context().close();
 });
@@ -221,14 +226,162 @@ test('the <ballast-check> element checks the draft and dispatches ballast-report
     const get = async (p) => (await fetch(p)).json();
     const done = new Promise((resolve) => el.addEventListener('ballast-report', (e) => resolve(e.detail), { once: true }));
     document.body.append(el);
-    el.policy = await get('examples/grants-dao/policy.json');
-    el.treasury = await get('examples/grants-dao/treasury.json');
-    el.proposal = await get('examples/grants-dao/proposal-violating.json');
+    const [policy, treasury, proposal] = await Promise.all(['policy', 'treasury', 'proposal-violating']
+      .map((d) => get(`examples/grants-dao/${d}.json`)));
+    Object.assign(el, { policy, treasury, proposal });
     return done;
   });
   assert.equal(objReport.verdict, 'fail');
   await page.screenshot({ path: path.join(shots, 'element-fail.png'), fullPage: true });
   await page.context().close();
+});
+
+test('token units, the summary, and the actions table with breaches marked and limits shown', async () => {
+  const page = await openPage();
+  await pickExample(page, 'endowment/proposal-violating');
+  const summary = await page.locator('#summary').innerText();
+  assert.match(summary, /NAV\s+[\d,]+\.\d\d USD → [\d,]+\.\d\d USD/);
+  assert.match(summary, /runway of \S+\s+[\d.]+ months → [\d.]+ months \(floor \d+\)/);
+  const findings = await page.locator('#findings').innerText();
+  assert.match(findings, /largest passing amount: ≈45\.3929 WETH/);  // swap.loss, as the CLI prints it
+  assert.match(findings, /largest passing amount: 640 WETH/);       // exact: no ≈
+  const table = await page.locator('#actions table').innerText();
+  assert.match(table, /3,000 WETH\s*→\s*≈6,360,225\.9798 USDC/);
+  assert.doesNotMatch(table, /3000000000000000000000/);
+  const breaches = await page.locator('#actions td.breach').evaluateAll((tds) => tds.map((td) => td.innerText));
+  assert.ok(breaches.length >= 4, `breaching cells: ${breaches}`);
+  for (const b of breaches) assert.match(b, /max /);
+  assert.match(await page.locator('#actions td.breach').first().getAttribute('aria-label'), /above the limit/);
+  // The table fits its column: no horizontal scrolling at desktop width.
+  const overflow = await page.locator('#actions .table-wrap').evaluate((w) => w.scrollWidth - w.clientWidth);
+  assert.ok(overflow <= 0, `actions table overflows by ${overflow} px`);
+  // The chart states targets and limits in text, and in its accessible name.
+  const chart = page.locator('#chart svg.chart');
+  assert.match(await chart.getAttribute('aria-label'), /target 60 ± 5 %/);
+  assert.ok(await page.locator('#chart .limits-text').count() >= 1);
+  await page.screenshot({ path: path.join(shots, 'token-units-summary.png'), fullPage: true });
+  await page.context().close();
+});
+
+test('applying a suggested fix rewrites the action and flips the verdict', async () => {
+  const page = await openPage();
+  await pickExample(page, 'endowment/proposal-compliant');
+  await page.click('#tab-proposal');
+  const draft = await page.inputValue('#proposal');
+  await page.fill('#proposal', draft.replace('"amount_in": "100000000000000000000"', '"amount_in": "500000000000000000000"'));
+  await page.waitForFunction(() => document.querySelector('#verdict .verdict')?.dataset.verdict === 'fail');
+  const apply = page.locator('#actions button.apply[data-index="1"]');
+  assert.equal(await apply.count(), 1);
+  await apply.click();
+  await page.waitForFunction(() => document.querySelector('#verdict .verdict')?.dataset.verdict === 'pass');
+  const fixed = JSON.parse(await page.inputValue('#proposal')).actions[1];
+  // The suggested fix of the engine (the npm package gives the same numbers).
+  assert.deepEqual([fixed.amount_in, fixed.min_amount_out], ['130679363668779344428', '401454273028']);
+  await page.screenshot({ path: path.join(shots, 'fix-applied.png'), fullPage: true });
+  await page.context().close();
+});
+
+test('with no proposal the page shows the treasury status', async () => {
+  const page = await openPage();
+  await pickExample(page, 'grants-dao/proposal-compliant');
+  await page.click('#tab-proposal');
+  await page.fill('#proposal', '');
+  await page.waitForFunction(() => /treasury status/.test(document.querySelector('#verdict').textContent));
+  assert.ok(['pass', 'attention'].includes(await verdictOf(page)));
+  assert.match(await page.locator('#actions').innerText(), /No proposal/);
+  await page.context().close();
+});
+
+test('on a 390 px phone the page fits the screen', async () => {
+  const page = await openPage('/', { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+  await pickExample(page, 'endowment/proposal-violating');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 390, `page is ${width} px wide`);
+  await page.screenshot({ path: path.join(shots, 'phone-390.png'), fullPage: true });
+  await page.context().close();
+});
+
+test('the element: load errors are shown and dispatched; status without a proposal; properties set before definition', async () => {
+  const page = await openPage('/index.html');
+  await page.waitForSelector('body[data-ready="true"]');
+  const logged = consoleErrors.length;
+  const failure = await page.evaluate(async () => {
+    await import('./ballast-check.mjs');
+    const el = document.createElement('ballast-check');
+    const error = new Promise((resolve) => el.addEventListener('ballast-error', (e) => resolve(e.detail), { once: true }));
+    el.setAttribute('treasury-src', 'examples/endowment/treasury.json');
+    el.setAttribute('policy-src', 'examples/nowhere/policy.json');
+    document.body.append(el);
+    const detail = await error;
+    await new Promise((r) => setTimeout(r, 300));  // the treasury arrives too: the error stays shown
+    return { detail, shown: el.shadowRoot.textContent };
+  });
+  assert.equal(failure.detail.code, 'fetch_failed');
+  assert.match(failure.detail.source, /nowhere\/policy\.json$/);
+  assert.match(failure.shown, /could not run: policy could not be loaded/);
+  // The browser logs the 404 of the missing document: that one is expected.
+  const expected404 = consoleErrors.splice(logged).filter((m) => !/status of 404/.test(m));
+  assert.deepEqual(expected404, []);
+
+  const status = await page.evaluate(async () => {
+    const el = document.createElement('ballast-check');
+    const done = new Promise((resolve) => el.addEventListener('ballast-report', (e) => resolve(e.detail), { once: true }));
+    el.setAttribute('policy-src', 'examples/grants-dao/policy.json');
+    el.setAttribute('treasury-src', 'examples/grants-dao/treasury.json');
+    document.body.append(el);
+    return done;
+  });
+  assert.equal(status.mode, 'status');
+  await page.context().close();
+
+  // Properties set while <ballast-check> is still an unknown element are taken over on upgrade.
+  const fresh = await openPage('/index.html');
+  await fresh.waitForSelector('body[data-ready="true"]');
+  const upgraded = await fresh.evaluate(async () => {
+    const get = async (p) => (await fetch(p)).json();
+    const el = document.createElement('ballast-check');
+    el.policy = await get('examples/endowment/policy.json');
+    el.treasury = await get('examples/endowment/treasury.json');
+    el.proposal = await get('examples/endowment/proposal-violating.json');
+    document.body.append(el);
+    const done = new Promise((resolve) => el.addEventListener('ballast-report', (e) => resolve(e.detail), { once: true }));
+    await import('./ballast-check.mjs');
+    return done;
+  });
+  assert.equal(upgraded.verdict, 'fail');
+  assert.equal(upgraded.summary.errors, 8);
+  await fresh.context().close();
+});
+
+test('the element applies a suggested fix and hands the fixed proposal to the portal', async () => {
+  const page = await openPage('/embed.html');
+  await page.waitForFunction(() => document.body.dataset.lastVerdict === 'pass');
+  const draft = await page.inputValue('#draft');
+  await page.fill('#draft', draft.replace('"amount_in": "100000000000000000000"', '"amount_in": "500000000000000000000"'));
+  await page.waitForFunction(() => document.body.dataset.lastVerdict === 'fail');
+  await page.locator('ballast-check button.apply[data-index="1"]').click();
+  await page.waitForFunction(() => document.body.dataset.lastVerdict === 'pass');
+  assert.equal(JSON.parse(await page.inputValue('#draft')).actions[1].amount_in, '130679363668779344428');
+  assert.equal(await page.locator('#submit').isDisabled(), false);
+  await page.context().close();
+});
+
+test('the page and the element run under a strict Content-Security-Policy', async () => {
+  const violations = [];
+  const page = await openPage('/csp/embed.html');
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  await page.waitForFunction(() => document.body.dataset.lastVerdict === 'pass');
+  const headers = await (await page.request.get(`${base}/csp/embed.html`)).headers();
+  assert.match(headers['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
+  // The element's styles apply (a constructable stylesheet, not an inline <style>).
+  const border = await page.locator('ballast-check').evaluate((e) => getComputedStyle(e.shadowRoot.querySelector('.verdict')).borderTopStyle);
+  assert.equal(border, 'solid');
+  const app = await openPage('/csp/');
+  await pickExample(app, 'endowment/proposal-violating');
+  assert.equal(await verdictOf(app), 'fail');
+  assert.deepEqual(violations, []);
+  await page.context().close();
+  await app.context().close();
 });
 
 test('no console errors on any page', () => {

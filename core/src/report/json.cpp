@@ -23,7 +23,8 @@ void put_nonempty(ojson& j, const char* key, const std::string& v) {
   if (!v.empty()) j[key] = v;
 }
 
-ojson finding_json(const FindingText& f) {
+// `human`: the same finding written for a person (token units, money to the cent).
+ojson finding_json(const FindingText& f, const FindingText& human) {
   ojson j = ojson::object();
   j["rule"] = f.rule;
   j["severity"] = severity_name(f.severity);
@@ -38,12 +39,13 @@ ojson finding_json(const FindingText& f) {
   put(j, "max_passing", f.max_passing);
   put_nonempty(j, "max_passing_asset", f.max_passing_asset);
   j["message"] = f.message;
+  if (human.message != f.message) j["text"] = human.message;
   return j;
 }
 
-ojson findings_json(const std::vector<FindingText>& list) {
+ojson findings_json(const std::vector<FindingText>& list, const std::vector<FindingText>& human) {
   ojson a = ojson::array();
-  for (const auto& f : list) a.push_back(finding_json(f));
+  for (std::size_t i = 0; i < list.size(); ++i) a.push_back(finding_json(list[i], human[i]));
   return a;
 }
 
@@ -161,6 +163,7 @@ std::string dump(const ojson& j) { return j.dump(2, ' ', false, ojson::error_han
 
 std::string render_json(const Report& report) {
   const TextReport r = to_text(report);
+  const TextReport human = to_text(report, true);
   ojson j = ojson::object();
   j["ballast"] = "report/1";
   j["engine"] = ojson::object({{"name", "ballast"}, {"version", engine_version}});
@@ -172,7 +175,7 @@ std::string render_json(const Report& report) {
   summary["warnings"] = r.warnings_count;
   summary["input_errors"] = r.errors.size();
   j["summary"] = std::move(summary);
-  j["findings"] = findings_json(r.findings);
+  j["findings"] = findings_json(r.findings, human.findings);
   j["errors"] = diagnostics_json(r.errors);
   if (r.before) j["before"] = state_json(*r.before);
   if (r.after) j["after"] = state_json(*r.after);
@@ -183,10 +186,11 @@ std::string render_json(const Report& report) {
   }
   if (r.verdict != "error") {
     ojson stress = ojson::array();
-    for (const auto& s : r.stress) {
+    for (std::size_t i = 0; i < r.stress.size(); ++i) {
+      const auto& s = r.stress[i];
       ojson x = ojson::object();
       x["name"] = s.name;
-      x["findings"] = findings_json(s.findings);
+      x["findings"] = findings_json(s.findings, human.stress[i].findings);
       stress.push_back(std::move(x));
     }
     j["stress"] = std::move(stress);
