@@ -45,7 +45,8 @@ TEST_CASE("text: verdict first, colour only when asked", "[render]") {
   std::string plain = render_text(sample());
   CHECK(plain.rfind("FAIL  EP-1: 1 error, 1 warning\n", 0) == 0);
   CHECK(plain.find("\x1b[") == std::string::npos);
-  CHECK(plain.find("observed 6600.00  limit 6500.00  before 6000.00  (bps)") != std::string::npos);
+  // A finding with a figure of 10 % or more reads in percent (figures and message); report/1 keeps bps.
+  CHECK(plain.find("observed 66.00  limit 65.00  before 60.00  (%)") != std::string::npos);
   RenderOptions o;
   o.color = true;
   CHECK(render_text(sample(), o).find("\x1b[31m") != std::string::npos);

@@ -42,6 +42,7 @@ namespace report {
 namespace {
 
 std::string bps(const Frac& f) { return to_fixed(f.num * 10000, f.den, 2); }
+std::string percent(const Frac& f) { return to_fixed(f.num * 100, f.den, 2); }
 
 // "1234567.89" -> "1,234,567.89"
 std::string grouped(const std::string& s) {
@@ -71,7 +72,22 @@ std::optional<std::string> opt(const std::optional<T>& v, F write) {
   return write(*v);
 }
 
-FindingText finding_text(const Finding& f, const Style& style) {
+bool is_bps(const Figure& x) { return x.name.empty() && (x.scale == Scale::Bps || x.scale == Scale::SignedBps); }
+
+// Whether a finding reads best in percent: one of its bps figures is 10 % or more. Its figures and
+// message then all use percent, so that a figure and its limit share the unit.
+bool reads_in_percent(const Finding& f) {
+  auto large = [](const Figure& x) { return is_bps(x) && abs(x.number.num) * 10 >= abs(x.number.den); };
+  for (const auto* x : {&f.observed, &f.limit, &f.before})
+    if (*x && large(**x)) return true;
+  for (const auto& p : f.message.parts())
+    if (const auto* x = std::get_if<Figure>(&p); x && large(*x)) return true;
+  return false;
+}
+
+FindingText finding_text(const Finding& f, const Style& base) {
+  Style style = base;
+  style.percent = base.human() && reads_in_percent(f);
   FindingText t;
   t.rule = f.rule;
   t.severity = f.severity;
@@ -83,7 +99,7 @@ FindingText finding_text(const Finding& f, const Style& style) {
   t.observed = opt(f.observed, fig);
   t.limit = opt(f.limit, fig);
   t.before = opt(f.before, fig);
-  t.unit = f.unit;
+  t.unit = style.percent && f.unit == "bps" ? "%" : f.unit;
   t.message = text(f.message, style);
   t.max_passing_asset = f.max_passing_asset;
   t.max_passing = opt(f.max_passing, [&](const Int& v) {
@@ -180,9 +196,9 @@ std::string text(const Figure& f, const Style& style) {
   if (f.scale == Scale::Amount && !f.asset.empty())
     return style.human() ? amount_text(f.number.num, f.asset, style) : to_string(f.number.num) + " " + f.asset;
   switch (f.scale) {
-    case Scale::Bps: return bps(f.number);
+    case Scale::Bps: return style.percent ? percent(f.number) : bps(f.number);
     case Scale::SignedBps: {
-      std::string s = bps(f.number);
+      std::string s = style.percent ? percent(f.number) : bps(f.number);
       return s[0] == '-' ? s : "+" + s;
     }
     case Scale::Months:
@@ -200,10 +216,23 @@ std::string text(const Figure& f, const Style& style) {
 }
 
 std::string text(const Message& m, const Style& style) {
+  // In percent, each bps figure carries " %"; a " bps" written after it (as one part or as " " and
+  // "bps") was its unit and goes. A marker stands after such figures until the end.
+  static const std::string mark = "\x01\x02";
   std::string out;
   for (const auto& p : m.parts()) {
-    if (const auto* s = std::get_if<std::string>(&p)) out += *s;
-    else out += text(std::get<Figure>(p), style);
+    if (const auto* s = std::get_if<std::string>(&p)) {
+      out += *s;
+      continue;
+    }
+    const Figure& f = std::get<Figure>(p);
+    out += text(f, style);
+    if (style.percent && is_bps(f)) out += mark;
+  }
+  if (!style.percent) return out;
+  for (std::size_t at = out.find(mark); at != std::string::npos; at = out.find(mark, at)) {
+    const bool unit_follows = out.compare(at + mark.size(), 4, " bps") == 0;
+    out.replace(at, mark.size() + (unit_follows ? 4 : 0), " %");
   }
   return out;
 }

@@ -17,6 +17,7 @@ namespace ballast::report {
 struct Style {
   const std::map<std::string, unsigned>* decimals = nullptr;
   std::string numeraire;
+  bool percent = false;  // human: bps figures written as percentages (a finding with one of 10 % or more)
   bool human() const { return decimals != nullptr; }
 };
 
