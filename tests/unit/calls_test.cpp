@@ -38,3 +38,44 @@ TEST_CASE("function selectors seen in the contracts' sources", "[calls][keccak]"
   CHECK(function_selector("execTransaction(address,uint256,bytes,uint8,uint256,uint256,uint256,address,address,bytes)") ==
         0x6a761202u);
 }
+
+namespace {
+
+Hash checksum_of(std::string_view text, bool name_as_null) {
+  Diagnostics d;
+  auto node = parse_json(text, "calls", ParseLimits{}, d);
+  REQUIRE(node);
+  auto h = tx_builder_checksum(*node, name_as_null);
+  REQUIRE(h);
+  return *h;
+}
+
+// The batch of safe-react-apps apps/tx-builder/src/lib/checksum.test.js.
+const char* const kUpstreamBatch = R"json({"version":"1.0","chainId":"4","createdAt":1646321521061,"meta":{"name":"test batch file","txBuilderVersion":"1.4.0","checksum":"","createdFromSafeAddress":"0xDF8a1Ce35c9a6ACE153B4e0767942f1E2291a1Aa","createdFromOwnerAddress":"0x49d4450977E2c95362C13D3a31a09311E0Ea26A6"},"transactions":[{"to":"0x49d4450977E2c95362C13D3a31a09311E0Ea26A6","value":"0","contractMethod":{"inputs":[{"internalType":"address","name":"paramAddress","type":"address"}],"name":"testAddress","payable":false},"contractInputsValues":{"paramAddress":"0x49d4450977E2c95362C13D3a31a09311E0Ea26A6"}},{"to":"0x49d4450977E2c95362C13D3a31a09311E0Ea26A6","value":"0","contractMethod":{"inputs":[{"internalType":"bool","name":"paramBool","type":"bool"}],"name":"testBool","payable":false},"contractInputsValues":{"paramAddress":"","paramBool":"false"}},{"to":"0x49d4450977E2c95362C13D3a31a09311E0Ea26A6","value":"2000000000000000000","data":"0x42f4579000000000000000000000000049d4450977e2c95362c13d3a31a09311e0ea26a6"}]})json";
+
+}  // namespace
+
+TEST_CASE("Tx Builder checksum: the upstream test batch, both algorithms", "[calls][txbuilder]") {
+  // meta.checksum left out, as the app validates. With meta.name as null (the current app):
+  // 0x86c81826...eace7c, computed by the research note's port and by the app's own serializer
+  // with ethers' keccak256. With the name as written (earlier apps): the latter only.
+  CHECK(hex(checksum_of(kUpstreamBatch, true)) == "0x86c81826dbf7e8a37612153294cc85fdf5c81998dd0a44b86d945502a7eace7c");
+  CHECK(hex(checksum_of(kUpstreamBatch, false)) == "0xb59413e7d4324ed7c658b9d8f92c257b23488ce2686241ffbc71d890a1234412");
+  // Key order does not matter (the upstream test reverses the keys of the file and of meta).
+  const std::string reordered = R"json({"transactions":[{"to":"0x49d4450977E2c95362C13D3a31a09311E0Ea26A6","value":"0","contractMethod":{"inputs":[{"internalType":"address","name":"paramAddress","type":"address"}],"name":"testAddress","payable":false},"contractInputsValues":{"paramAddress":"0x49d4450977E2c95362C13D3a31a09311E0Ea26A6"}},{"to":"0x49d4450977E2c95362C13D3a31a09311E0Ea26A6","value":"0","contractMethod":{"inputs":[{"internalType":"bool","name":"paramBool","type":"bool"}],"name":"testBool","payable":false},"contractInputsValues":{"paramAddress":"","paramBool":"false"}},{"to":"0x49d4450977E2c95362C13D3a31a09311E0Ea26A6","value":"2000000000000000000","data":"0x42f4579000000000000000000000000049d4450977e2c95362c13d3a31a09311e0ea26a6"}],"meta":{"createdFromOwnerAddress":"0x49d4450977E2c95362C13D3a31a09311E0Ea26A6","createdFromSafeAddress":"0xDF8a1Ce35c9a6ACE153B4e0767942f1E2291a1Aa","checksum":"0x1234","txBuilderVersion":"1.4.0","name":"renamed"},"createdAt":1646321521061,"chainId":"4","version":"1.0"})json";
+  CHECK(checksum_of(reordered, true) == checksum_of(kUpstreamBatch, true));
+  CHECK(checksum_of(reordered, false) != checksum_of(kUpstreamBatch, false));  // the name counts there
+}
+
+TEST_CASE("Tx Builder checksum: JavaScript's escaping and key order", "[calls][txbuilder]") {
+  // A description with a euro sign, quotes, a newline, U+0001, an emoji and a slash, and keys whose
+  // UTF-16 order differs from their UTF-8 order; expected values from the app's serializer in Node.
+  const char* batch = R"json({"version": "1.0", "chainId": "4", "createdAt": 1646321521061, "meta": {"name": "test batch file", "txBuilderVersion": "1.4.0", "checksum": "", "createdFromSafeAddress": "0xDF8a1Ce35c9a6ACE153B4e0767942f1E2291a1Aa", "createdFromOwnerAddress": "0x49d4450977E2c95362C13D3a31a09311E0Ea26A6", "description": "€ \"quoted\"\nline\u0001 é 😀 /", "ékey": "x", "😀k": "y", "Ａ": "z"}, "transactions": [{"to": "0x49d4450977E2c95362C13D3a31a09311E0Ea26A6", "value": "0", "contractMethod": {"inputs": [{"internalType": "address", "name": "paramAddress", "type": "address"}], "name": "testAddress", "payable": false}, "contractInputsValues": {"paramAddress": "0x49d4450977E2c95362C13D3a31a09311E0Ea26A6"}}, {"to": "0x49d4450977E2c95362C13D3a31a09311E0Ea26A6", "value": "0", "contractMethod": {"inputs": [{"internalType": "bool", "name": "paramBool", "type": "bool"}], "name": "testBool", "payable": false}, "contractInputsValues": {"paramAddress": "", "paramBool": "false"}}, {"to": "0x49d4450977E2c95362C13D3a31a09311E0Ea26A6", "value": "2000000000000000000", "data": "0x42f4579000000000000000000000000049d4450977e2c95362c13d3a31a09311e0ea26a6"}]})json";
+  CHECK(hex(checksum_of(batch, true)) == "0xb732fbd22358807d76c6bd5615209ff3efc5143577de73be2b4ec8683e22dab2");
+  CHECK(hex(checksum_of(batch, false)) == "0xbcfa549d50c784381f529b1c6e7e21461122844b67716f1020af92244416d5b7");
+  // A number JavaScript would reprint cannot be hashed as the app did.
+  Diagnostics d;
+  auto fraction = parse_json(R"({"version": "1.0", "createdAt": 1.5e3, "meta": {}, "transactions": []})", "calls", {}, d);
+  REQUIRE(fraction);
+  CHECK_FALSE(tx_builder_checksum(*fraction, true));
+}
