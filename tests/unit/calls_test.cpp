@@ -1,7 +1,12 @@
 #include "ballast/calls.h"
 
-#include <catch2/catch.hpp>
+#include "test_support.h"
 
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <tuple>
 #include <string>
 
 using namespace ballast;
@@ -78,4 +83,116 @@ TEST_CASE("Tx Builder checksum: JavaScript's escaping and key order", "[calls][t
   auto fraction = parse_json(R"({"version": "1.0", "createdAt": 1.5e3, "meta": {}, "transactions": []})", "calls", {}, d);
   REQUIRE(fraction);
   CHECK_FALSE(tx_builder_checksum(*fraction, true));
+}
+
+TEST_CASE("unwrapping: every fixture encoded by ethers gives the calls it was given", "[calls][unwrap]") {
+  const auto fixtures = nlohmann::json::parse(ballast_test::read_source_file("tests/calls/fixtures.json"));
+  REQUIRE(fixtures["cases"].size() >= 8);
+  for (const auto& c : fixtures["cases"]) {
+    INFO(c["name"].get<std::string>());
+    std::vector<Call> calls;
+    for (std::size_t i = 0; i < c["calls"].size(); ++i) {
+      const auto& x = c["calls"][i];
+      Call call;
+      call.to = x["to"].get<std::string>();
+      call.value = *parse_amount(x["value"].get<std::string>());
+      call.data = *from_hex(x["data"].get<std::string>());
+      call.delegatecall = x["operation"] == 1;
+      call.origin = "/calls/" + std::to_string(i);
+      calls.push_back(call);
+    }
+    Diagnostics d;
+    const auto out = unwrap_calls(calls, c["account"], known_wrappers(1), "calls", d);
+    const auto errors = d.take();
+    if (c["expected"].is_string()) {
+      REQUIRE(errors.size() == 1);
+      CHECK(errors[0].code == c["expected"].get<std::string>());
+      CHECK(errors[0].document == "calls");
+      continue;
+    }
+    CHECK(errors.empty());
+    REQUIRE(out.size() == c["expected"].size());
+    for (std::size_t j = 0; j < out.size(); ++j) {
+      const auto& e = c["expected"][j];
+      CHECK(out[j].to == e["to"].get<std::string>());
+      CHECK(to_string(out[j].value) == e["value"].get<std::string>());
+      CHECK(to_hex(out[j].data) == e["data"].get<std::string>());
+      CHECK(out[j].delegatecall == (e["operation"] == 1));
+      CHECK(out[j].origin == e["origin"].get<std::string>());
+    }
+  }
+}
+
+TEST_CASE("unwrapping: hostile calldata is an error, never a read outside the bytes", "[calls][unwrap]") {
+  const std::string callonly = "0x9641d764fc13c8b624c04430c7356c1c7c8102e2";
+  auto run = [&](const std::string& hex) {
+    Call c;
+    c.to = callonly;
+    c.delegatecall = true;
+    c.data = *from_hex(hex);
+    c.origin = "/calls/0";
+    Diagnostics d;
+    unwrap_calls({c}, "0xdf8a1ce35c9a6ace153b4e0767942f1e2291a1aa", known_wrappers(1), "calls", d);
+    return d.take();
+  };
+  const std::string sel = "0x8d80ff0a";
+  const std::string word = [] { return std::string(64, '0'); }();
+  auto w = [](const std::string& hex) { return std::string(64 - hex.size(), '0') + hex; };
+  // No arguments; an offset beyond the data; a length beyond the data; a huge offset.
+  for (const std::string& bad : {sel, sel + w("20"), sel + w("40") + w("20"), sel + w("20") + w("ffff"),
+                                 sel + std::string(64, 'f'), sel + w("21") + w("0")}) {
+    const auto errors = run(bad);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].code == "calldata.malformed");
+    CHECK(errors[0].path == "/calls/0");
+  }
+  // An entry whose header is cut short; an operation other than 0 or 1; a delegatecall entry in
+  // MultiSendCallOnly.
+  auto packed = [&](const std::string& bytes_hex) {
+    return sel + w("20") + w([&] {
+             char buf[32];
+             std::snprintf(buf, sizeof buf, "%zx", bytes_hex.size() / 2);
+             return std::string(buf);
+           }()) +
+           bytes_hex + std::string((64 - bytes_hex.size() % 64) % 64, '0');
+  };
+  const std::string entry_tail = std::string(40, '1') + word + word;  // to, value, length 0
+  for (const std::string& bad : {std::string("00") + std::string(40, '1'), "02" + entry_tail, "01" + entry_tail}) {
+    const auto errors = run(packed(bad));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].code == "calldata.malformed");
+  }
+  CHECK(run(packed("00" + entry_tail)).empty());
+  CHECK_FALSE(from_hex("0x123"));
+  CHECK_FALSE(from_hex("0xzz"));
+  CHECK_FALSE(from_hex("12"));
+  CHECK(from_hex("0x") == std::string());
+}
+
+TEST_CASE("unwrapping: the calls and their bytes are bounded", "[calls][unwrap]") {
+  const auto fixtures = nlohmann::json::parse(ballast_test::read_source_file("tests/calls/fixtures.json"));
+  for (const auto& c : fixtures["cases"]) {
+    if (c["name"] != "governor-propose") continue;
+    Call call;
+    call.to = c["calls"][0]["to"].get<std::string>();
+    call.data = *from_hex(c["calls"][0]["data"].get<std::string>());
+    call.origin = "/calls/0";
+    for (const auto& [calls, bytes, code] : {std::tuple<std::size_t, std::size_t, const char*>{1, 1 << 20, "limit.too_large"},
+                                             {10, 100, "limit.too_large"}, {10, 1 << 20, ""}}) {
+      CallLimits limits;
+      limits.max_calls = calls;
+      limits.max_bytes = bytes;
+      Diagnostics d;
+      const auto out = unwrap_calls({call}, c["account"], known_wrappers(1), "calls", d, limits);
+      const auto errors = d.take();
+      if (*code) {
+        REQUIRE(errors.size() == 1);
+        CHECK(errors[0].code == code);
+        CHECK(out.size() <= calls);
+      } else {
+        CHECK(errors.empty());
+        CHECK(out.size() == 2);
+      }
+    }
+  }
 }

@@ -1,13 +1,16 @@
 // Calldata: the hashing and ABI decoding that reading on-chain calls needs (the README, Import).
 #pragma once
 
+#include "ballast/diagnostics.h"
 #include "ballast/json.h"
+#include "ballast/numeric.h"
 
 #include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ballast {
 
@@ -31,5 +34,48 @@ std::string to_hex(std::string_view bytes);
 /// written: `name_as_null` picks which. nullopt when the file holds a number JavaScript would print
 /// differently from its text (a fraction, an exponent, an integer beyond 2^53).
 std::optional<Hash> tx_builder_checksum(const Node& batch, bool name_as_null);
+
+/// Bytes from "0x"-prefixed hex (either case; "0x" alone is empty), or nullopt.
+std::optional<std::string> from_hex(std::string_view hex);
+
+/// One call a batch makes, from the treasury's account.
+struct Call {
+  std::string to;             // "0x" and 40 lower-case hex digits
+  Int value = 0;              // wei sent along
+  std::string data;           // the calldata bytes
+  bool delegatecall = false;  // operation 1
+  std::string origin;         // JSON pointer into the imported file, extended through the unwrapping
+};
+
+/// Bounds on what unwrapping produces (the document limits extended to calls).
+struct CallLimits {
+  std::size_t max_calls = 1000;   // calls after unwrapping
+  std::size_t max_depth = 8;      // wrappers inside wrappers
+  std::size_t max_bytes = 16u << 20;  // calldata bytes of all the calls unwrapped (offsets may share bytes)
+};
+
+/// A contract that wraps other calls.
+enum class WrapperKind { MultiSend, MultiSendCallOnly, Governor, GovernorBravo };
+
+/// A wrapper deployment: where, what, and whether its MultiSend reads `to = 0` as the Safe (v1.5.0+).
+struct Wrapper {
+  std::string address;  // lower-case
+  WrapperKind kind;
+  bool zero_is_self = false;
+};
+
+/// The canonical deployments of chain `chain_id` that Ballast knows (for chain 1: the MultiSend and
+/// MultiSendCallOnly of Safe v1.3.0, v1.4.1 and v1.5.0).
+const std::vector<Wrapper>& known_wrappers(long long chain_id);
+
+/// The calls that execute, in order: Safe `execTransaction` sent to the account, `multiSend` on a
+/// known MultiSend or MultiSendCallOnly, and Governor / GovernorBravo `propose` on a listed governor
+/// or as the only call (Bravo's signatures prepended to their calldata, as the timelock does), each
+/// replaced by the calls inside it, their origins extended with `exec`, `multisend/j`, `propose/i`.
+/// Malformed wrappers are `calldata.malformed` errors of `document` at the call's origin; more calls
+/// or deeper nesting than `limits` allow are `limit.too_large`.
+std::vector<Call> unwrap_calls(const std::vector<Call>& calls, const std::string& account,
+                               const std::vector<Wrapper>& wrappers, const std::string& document, Diagnostics& diags,
+                               const CallLimits& limits = {});
 
 }  // namespace ballast

@@ -42,6 +42,7 @@ inline constexpr const char* ref_not_in_venue = "ref.not_in_venue";
 inline constexpr const char* ref_numeraire_mismatch = "ref.numeraire_mismatch";
 inline constexpr const char* arith_overflow = "arith.overflow";
 inline constexpr const char* limit_too_large = "limit.too_large";
+inline constexpr const char* calldata_malformed = "calldata.malformed";  // truncated, bad offsets, bad hex
 inline constexpr const char* file_unreadable = "file.unreadable";  // the CLI: a file it cannot read
 inline constexpr const char* internal = "internal";                // a defect of Ballast, never of the input
 }  // namespace code

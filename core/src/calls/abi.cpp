@@ -1,0 +1,63 @@
+#include "abi.h"
+
+#include "ballast/calls.h"
+
+namespace ballast::calls {
+
+std::string address_hex(std::string_view twenty_bytes) { return to_hex(twenty_bytes); }
+
+Int big_endian(std::string_view bytes) {
+  Int v = 0;
+  for (unsigned char b : bytes) v = (v << 8) | b;
+  return v;
+}
+
+void Abi::fail(const std::string& what, std::size_t at) const {
+  throw AbiError{what + " at byte " + std::to_string(base_ + at) + " of the arguments"};
+}
+
+std::string_view Abi::word(std::size_t slot) const {
+  if ((slot + 1) * 32 > area_.size())
+    fail("the data ends before argument word " + std::to_string(slot), slot * 32);
+  return area_.substr(slot * 32, 32);
+}
+
+Int Abi::uint(std::size_t slot) const { return big_endian(word(slot)); }
+
+std::size_t Abi::small(std::size_t slot, std::size_t max, const char* what) const {
+  const Int v = uint(slot);
+  if (v > max) fail(std::string(what) + " " + to_string(v) + " is above " + std::to_string(max), slot * 32);
+  return static_cast<std::size_t>(v);
+}
+
+std::string Abi::address(std::size_t slot) const {
+  const std::string_view w = word(slot);
+  for (std::size_t i = 0; i < 12; ++i)
+    if (w[i] != 0) fail("an address with nonzero high bytes", slot * 32);
+  return address_hex(w.substr(12));
+}
+
+std::size_t Abi::offset_at(std::size_t slot) const {
+  const std::size_t offset = small(slot, area_.size(), "an offset");
+  if (offset % 32 != 0) fail("an offset that is not a multiple of 32", slot * 32);
+  return offset;
+}
+
+std::string_view Abi::bytes(std::size_t slot) const {
+  const std::size_t offset = offset_at(slot);
+  const Abi tail(area_.substr(offset), base_ + offset);
+  const std::size_t length = tail.small(0, area_.size(), "a length");
+  if (offset + 32 + length > area_.size()) fail("bytes of length " + std::to_string(length) + " run past the end", offset);
+  return area_.substr(offset + 32, length);
+}
+
+Abi Abi::array(std::size_t slot, std::size_t max, std::size_t& count) const {
+  const std::size_t offset = offset_at(slot);
+  const Abi tail(area_.substr(offset), base_ + offset);
+  count = tail.small(0, max, "an array length");
+  // Each element has at least one head word.
+  if (offset + 32 + count * 32 > area_.size()) fail("an array of " + std::to_string(count) + " runs past the end", offset);
+  return Abi(area_.substr(offset + 32), base_ + offset + 32);
+}
+
+}  // namespace ballast::calls

@@ -1,0 +1,44 @@
+// Fuzz harness: unwrapping calldata (Safe execTransaction, MultiSend, MultiSendCallOnly, Governor
+// and GovernorBravo propose). The first byte picks the wrapper the bytes are sent to, the rest is
+// the calldata. Invariants: no crash, no hang, no read outside the bytes (ASan); at most the call
+// limit comes out; no call's data is longer than the input (plus Bravo's 4-byte selector) and all
+// of it stays within the byte limit, however many offsets share the same bytes;
+// the same bytes give the same calls.
+#include "ballast/calls.h"
+#include "fuzz_input.h"
+
+#include <cstdint>
+#include <string>
+
+using namespace ballast;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  static const std::string account = "0xdf8a1ce35c9a6ace153b4e0767942f1e2291a1aa";
+  static const char* targets[] = {
+      "0x9641d764fc13c8b624c04430c7356c1c7c8102e2",  // MultiSendCallOnly v1.4.1
+      "0x218543288004cd07832472d464648173c77d7eb7",  // MultiSend v1.5.0
+      "0xdf8a1ce35c9a6ace153b4e0767942f1e2291a1aa",  // the Safe: execTransaction
+      "0x408ed6354d4973f66138c91495f2f2fcbd8724c3",  // a governor (unlisted: the only call)
+  };
+  Call c;
+  c.to = targets[data[0] % 4];
+  c.delegatecall = data[0] % 4 < 2;
+  c.data.assign(reinterpret_cast<const char*>(data + 1), size - 1);
+  c.origin = "/calls/0";
+  CallLimits limits;
+  limits.max_calls = 64;
+  limits.max_bytes = 1 << 16;
+  Diagnostics d1, d2;
+  const auto out = unwrap_calls({c}, account, known_wrappers(1), "calls", d1, limits);
+  BALLAST_FUZZ_CHECK(out.size() <= limits.max_calls);
+  std::size_t bytes = 0;
+  for (const Call& x : out) {
+    BALLAST_FUZZ_CHECK(x.data.size() <= c.data.size() + 4);
+    bytes += x.data.size();
+  }
+  BALLAST_FUZZ_CHECK(bytes <= limits.max_bytes);
+  const auto again = unwrap_calls({c}, account, known_wrappers(1), "calls", d2, limits);
+  BALLAST_FUZZ_CHECK(again.size() == out.size() && d1.take().size() == d2.take().size());
+  return 0;
+}
