@@ -12,6 +12,7 @@
 #   across g++, clang++ and WebAssembly).
 #   Web: the page and the <ballast-check> element in Debian's Chromium (playwright-core);
 #   screenshots land in build-web/screenshots.
+#   Differential: Uniswap v3 against @uniswap/v3-sdk; calldata fixtures against ethers.
 # Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,5 +62,10 @@ npm test
 
 echo "== differential: Uniswap v3 against @uniswap/v3-sdk (10,000 random swaps, fixed seed)"
 cd "$root/tests/differential"
+npm ci --no-audit --no-fund --loglevel=error
+npm test
+
+echo "== calldata fixtures: what ethers encodes (tests/calls)"
+cd "$root/tests/calls"
 npm ci --no-audit --no-fund --loglevel=error
 npm test
