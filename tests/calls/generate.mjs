@@ -75,7 +75,38 @@ const lying = `${whole.slice(0, 2 + 2 * 53)}${(1000).toString(16).padStart(64, '
 add('multisend-length-past-end', [call(CALL_ONLY_141, 0, multiSend.encodeFunctionData('multiSend', [lying]), 1)],
   'calldata.malformed');
 
-const text = `${JSON.stringify({ generator: 'tests/calls/generate.mjs (ethers ABI coder)', cases }, null, 2)}\n`;
+// A Safe Transaction Builder file: data given, methods with their values as the app stores them
+// (strings; arrays as "[a, b]" or JSON arrays of strings), a plain value transfer, a receive.
+const kitchen = new Interface(['function kitchen(bool flag, uint8 small, int256 signed, bytes blob, string note, bytes32 tag, address[] owners, uint256[] amounts)']);
+const kitchenValues = [true, 255, -42n, '0xdeadbeef', 'grants, wave 7 — "Q4"', `0x${'ab'.repeat(32)}`,
+  [RECIPIENT, EOA], [1n, 10n ** 18n, 2n ** 256n - 1n]];
+const txBuilder = {
+  version: '1.0', chainId: '1', createdAt: 1764500000000,
+  meta: { name: 'Q4 tranche', description: '', txBuilderVersion: '1.18.3', createdFromSafeAddress: '0xDF8a1Ce35c9a6ACE153B4e0767942f1E2291a1Aa', createdFromOwnerAddress: '' },
+  transactions: [
+    { to: TOKEN, value: '0', data: transfer, contractMethod: null, contractInputsValues: null },
+    { to: TOKEN, value: '0', data: null,
+      contractMethod: { inputs: [{ internalType: 'address', name: 'spender', type: 'address' }, { internalType: 'uint256', name: 'amount', type: 'uint256' }], name: 'approve', payable: false },
+      contractInputsValues: { spender: EOA, amount: ' "1000000" ' } },
+    { to: EOA, value: '0', data: null,
+      contractMethod: { inputs: [['bool', 'flag'], ['uint8', 'small'], ['int256', 'signed'], ['bytes', 'blob'], ['string', 'note'], ['bytes32', 'tag'], ['address[]', 'owners'], ['uint256[]', 'amounts']]
+        .map(([type, name]) => ({ internalType: type, name, type })), name: 'kitchen', payable: false },
+      contractInputsValues: { flag: 'True', small: '255', signed: '-42', blob: '0xdeadbeef', note: kitchenValues[4], tag: kitchenValues[5],
+        owners: JSON.stringify([RECIPIENT, EOA]), amounts: `[1, 1000000000000000000, ${2n ** 256n - 1n}]` } },
+    { to: EOA, value: '1500000000000000000', data: null, contractMethod: null, contractInputsValues: null },
+    { to: EOA, value: '1', data: null, contractMethod: { inputs: [], name: 'receive', payable: true }, contractInputsValues: null },
+  ],
+};
+const txBuilderExpected = [
+  call(TOKEN, 0, transfer),
+  call(TOKEN, 0, erc20.encodeFunctionData('approve', [EOA, 1000000n])),
+  call(EOA, 0, kitchen.encodeFunctionData('kitchen', kitchenValues)),
+  call(EOA, 1500000000000000000n, '0x'),
+  call(EOA, 1, '0x'),
+].map((c, i) => ({ ...c, origin: `/transactions/${i}` }));
+
+const text = `${JSON.stringify({ generator: 'tests/calls/generate.mjs (ethers ABI coder)', cases,
+  tx_builder: { file: txBuilder, account: ACCOUNT, chain_id: 1, expected: txBuilderExpected } }, null, 2)}\n`;
 const file = new URL('./fixtures.json', import.meta.url);
 if (process.argv.includes('--check')) {
   if (readFileSync(file, 'utf8') !== text) {

@@ -196,3 +196,97 @@ TEST_CASE("unwrapping: the calls and their bytes are bounded", "[calls][unwrap]"
     }
   }
 }
+
+namespace {
+
+Treasury import_treasury(const std::string& account, long long chain) {
+  Treasury t;
+  t.account = account;
+  t.chain_id = chain;
+  return t;
+}
+
+std::vector<std::string> error_list(const std::vector<Diagnostic>& errors) {
+  std::vector<std::string> out;
+  for (const auto& e : errors) out.push_back(e.code + " " + e.document + " " + e.path);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("Tx Builder file: data as given, methods encoded as the app encodes them (ethers' values)", "[calls][batch]") {
+  const auto fixtures = nlohmann::json::parse(ballast_test::read_source_file("tests/calls/fixtures.json"));
+  const auto& tb = fixtures["tx_builder"];
+  const Treasury t = import_treasury(tb["account"], tb["chain_id"]);
+  const auto batch = read_batch(tb["file"].dump(), t);
+  INFO((batch.errors.empty() ? std::string() : batch.errors[0].path + ": " + batch.errors[0].message));
+  REQUIRE(batch.value);
+  CHECK(batch.value->format == "tx-builder");
+  CHECK_FALSE(batch.value->checksum_valid);  // the file has no checksum
+  REQUIRE(batch.value->calls.size() == tb["expected"].size());
+  for (std::size_t i = 0; i < batch.value->calls.size(); ++i) {
+    const Call& c = batch.value->calls[i];
+    const auto& e = tb["expected"][i];
+    INFO("transaction " << i);
+    CHECK(c.to == e["to"].get<std::string>());
+    CHECK(to_string(c.value) == e["value"].get<std::string>());
+    CHECK(to_hex(c.data) == e["data"].get<std::string>());
+    CHECK(c.origin == e["origin"].get<std::string>());
+  }
+
+  // The checksum: valid as the app wrote it, invalid once a transaction was edited.
+  auto file = tb["file"];
+  Diagnostics d;
+  const auto node = parse_json(file.dump(), "calls", {}, d);
+  const Hash h = *tx_builder_checksum(*node, true);
+  file["meta"]["checksum"] = to_hex(std::string_view(reinterpret_cast<const char*>(h.data()), h.size()));
+  CHECK(read_batch(file.dump(), t).value->checksum_valid == true);
+  file["meta"]["name"] = "renamed";  // the name is not hashed
+  CHECK(read_batch(file.dump(), t).value->checksum_valid == true);
+  file["transactions"][3]["value"] = "1600000000000000000";
+  CHECK(read_batch(file.dump(), t).value->checksum_valid == false);
+}
+
+TEST_CASE("Tx Builder file: a batch of another Safe or chain, and malformed transactions", "[calls][batch]") {
+  const auto fixtures = nlohmann::json::parse(ballast_test::read_source_file("tests/calls/fixtures.json"));
+  const auto& tb = fixtures["tx_builder"];
+  const std::string account = tb["account"];
+  CHECK(error_list(read_batch(tb["file"].dump(), import_treasury(account, 100)).errors) ==
+        std::vector<std::string>{"ref.chain_mismatch calls /chainId"});
+  CHECK(error_list(read_batch(tb["file"].dump(), import_treasury("0x1111111111111111111111111111111111111111", 1)).errors) ==
+        std::vector<std::string>{"ref.account_mismatch calls /meta/createdFromSafeAddress"});
+  CHECK(error_list(read_batch(tb["file"].dump(), Treasury{}).errors) ==
+        std::vector<std::string>{"field.missing treasury /account", "field.missing treasury /chain_id"});
+  auto file = tb["file"];
+  file["transactions"][0]["data"] = "0xabc";                                   // odd hex
+  file["transactions"][1]["contractInputsValues"]["amount"] = 1000000;          // a number
+  file["transactions"][2]["contractInputsValues"]["small"] = "256";             // does not fit uint8
+  file["transactions"][3]["value"] = 15;                                       // a number
+  file["transactions"][4]["to"] = "0x12";                                      // not an address
+  CHECK(error_list(read_batch(file.dump(), import_treasury(account, 1)).errors) ==
+        std::vector<std::string>{"calldata.malformed calls /transactions/0/data",
+                                 "type.mismatch calls /transactions/1/contractInputsValues/amount",
+                                 "calldata.malformed calls /transactions/2/contractInputsValues",
+                                 "type.mismatch calls /transactions/3/value", "type.address calls /transactions/4/to"});
+  CHECK(error_list(read_batch("[1, 2]", import_treasury(account, 1)).errors) == std::vector<std::string>{"kind.unknown calls "});
+  CHECK(error_list(read_batch("{\"meta\": {}, \"transactions\": ", import_treasury(account, 1)).errors) ==
+        std::vector<std::string>{"json.syntax calls /transactions"});
+}
+
+TEST_CASE("calls/1: the calls of a script or an oSnap list", "[calls][batch]") {
+  const std::string account = "0xdf8a1ce35c9a6ace153b4e0767942f1e2291a1aa";
+  const std::string doc = R"({"ballast": "calls/1", "chain_id": 1, "from": "0xDF8a1Ce35c9a6ACE153B4e0767942f1E2291a1Aa",
+    "calls": [{"to": "0x1111111111111111111111111111111111111111", "value": "5", "data": "0xA9059CBB"},
+              {"to": "0x9641d764fc13c8b624c04430c7356c1c7c8102e2", "data": "0x", "operation": 1}]})";
+  const auto batch = read_batch(doc, import_treasury(account, 1));
+  CHECK(error_list(batch.errors).empty());
+  REQUIRE(batch.value);
+  CHECK(batch.value->format == "calls/1");
+  REQUIRE(batch.value->calls.size() == 2);
+  CHECK(to_string(batch.value->calls[0].value) == "5");
+  CHECK(to_hex(batch.value->calls[0].data) == "0xa9059cbb");
+  CHECK(batch.value->calls[1].delegatecall);
+  CHECK(batch.value->calls[1].origin == "/calls/1");
+  CHECK(error_list(read_batch(doc, import_treasury("0x2222222222222222222222222222222222222222", 5)).errors) ==
+        std::vector<std::string>{"ref.chain_mismatch calls /chain_id", "ref.account_mismatch calls /from"});
+}

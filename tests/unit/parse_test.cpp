@@ -229,3 +229,18 @@ TEST_CASE("an invalid prepared document reports its errors with the proposal's",
   CHECK(check_prepared_json(prepare_documents("nope", t.dump()), q.dump()) == check_documents_json("nope", t.dump(), q.dump()));
   CHECK(status_prepared_json(prepared) == status_json(policy().dump(), t.dump()));
 }
+
+TEST_CASE("the treasury's account and chain id", "[parse]") {
+  json t = treasury();
+  t["account"] = "0xDF8a1Ce35c9a6ACE153B4e0767942f1E2291a1Aa";
+  t["chain_id"] = 1;
+  const auto ok = parse(policy(), t, proposal());
+  REQUIRE(ok.value);
+  CHECK(ok.value->treasury.account == "0xdf8a1ce35c9a6ace153b4e0767942f1e2291a1aa");
+  CHECK(ok.value->treasury.chain_id == 1);
+  CHECK_FALSE(parse(policy(), treasury(), proposal()).value->treasury.account);
+  t["account"] = "0x1234";
+  t["chain_id"] = 0;
+  CHECK(codes(parse(policy(), t, proposal())) ==
+        std::vector<std::string>{"type.address treasury /account", "value.range treasury /chain_id"});
+}

@@ -3,7 +3,9 @@
 
 #include "ballast/diagnostics.h"
 #include "ballast/json.h"
+#include "ballast/model.h"
 #include "ballast/numeric.h"
+#include "ballast/parse.h"
 
 #include <array>
 #include <cstdint>
@@ -77,5 +79,19 @@ const std::vector<Wrapper>& known_wrappers(long long chain_id);
 std::vector<Call> unwrap_calls(const std::vector<Call>& calls, const std::string& account,
                                const std::vector<Wrapper>& wrappers, const std::string& document, Diagnostics& diags,
                                const CallLimits& limits = {});
+
+/// The calls of an imported file, as it gives them (before unwrapping).
+struct Batch {
+  std::string format;                  // "tx-builder" (Safe Transaction Builder) or "calls/1"
+  std::vector<Call> calls;             // origins /transactions/i or /calls/i
+  std::optional<bool> checksum_valid;  // a Tx Builder file with meta.checksum: whether it matches
+};
+
+/// Reads a Safe Transaction Builder batch file (a transaction's `data` when given, else the
+/// encoding of its contractMethod and contractInputsValues as the app does) or a calls/1 document,
+/// told apart by shape, for the treasury: the file's chain must be its `chain_id` and the Safe or
+/// sender its `account` (`ref.chain_mismatch`, `ref.account_mismatch`). Errors are of document
+/// "calls", except a treasury without `account` or `chain_id` (`field.missing` of "treasury").
+Parsed<Batch> read_batch(std::string_view text, const Treasury& treasury, const CheckLimits& limits = {});
 
 }  // namespace ballast

@@ -72,6 +72,8 @@ struct HistoryEntry {
 struct Treasury {
   Time as_of;
   std::string numeraire;
+  std::optional<std::string> account;  // lower-case: the address that holds the assets and executes calls
+  std::optional<long long> chain_id;    // the chain of the snapshot and its calls
   std::vector<Asset> assets;
   std::vector<Venue> venues;
   std::optional<Int> monthly_opex;          // wad

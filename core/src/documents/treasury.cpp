@@ -110,6 +110,8 @@ std::optional<Treasury> read_treasury(Reader& r, const Node& root, References& r
   if (!check_kind(r, o, "treasury/1")) return std::nullopt;
   if (auto v = o.time("as_of", true)) t.as_of = *v;
   if (auto v = o.id("numeraire", true)) t.numeraire = *v;
+  if (auto v = o.address("account")) t.account = lower(*v);
+  if (auto v = o.integer("chain_id", false, 1, 9007199254740991LL)) t.chain_id = *v;
   const CheckLimits& lim = r.limits();
   bool overflow = false;
   each_object(r, o, "assets", true, lim.max_assets, "assets", [&](Obj& a, std::size_t) {
