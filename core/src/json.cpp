@@ -154,12 +154,12 @@ class Builder : public nlohmann::json_sax<nlohmann::json> {
   bool aborted_ = false;
 };
 
+}  // namespace
+
 std::string escape_json_string(std::string_view s) {
   nlohmann::json j = std::string(s);
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
-
-}  // namespace
 
 std::unique_ptr<Node> parse_json(std::string_view text, const std::string& document, const ParseLimits& limits,
                                  Diagnostics& diags) {

@@ -39,6 +39,10 @@ struct ParseLimits {
 std::unique_ptr<Node> parse_json(std::string_view text, const std::string& document, const ParseLimits& limits,
                                  Diagnostics& diags);
 
+/// A string as JSON text, quoted and escaped as JavaScript's JSON.stringify writes it (`\"`, `\\`,
+/// `\n` and the other short escapes, `\u00xx` for other control characters, everything else as is).
+std::string escape_json_string(std::string_view s);
+
 /// A value quoted for a one-line message: strings JSON-escaped and cut at 80 characters,
 /// numbers and literals as written, containers as "an object" / "an array".
 std::string quote(const Node& n);

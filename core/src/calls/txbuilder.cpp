@@ -3,7 +3,6 @@
 #include "ballast/calls.h"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace ballast {
 
@@ -29,30 +28,8 @@ std::u16string utf16(std::string_view s) {
   return out;
 }
 
-// A string as JSON.stringify writes it (the parser has validated the UTF-8).
-void stringify(std::string& out, std::string_view s) {
-  out += '"';
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += '"';
-}
+// A string as JSON.stringify writes it.
+void stringify(std::string& out, std::string_view s) { out += escape_json_string(s); }
 
 // A number as JavaScript prints it, when that is its text: an integer within 2^53.
 bool number(std::string& out, const std::string& text) {
