@@ -36,6 +36,15 @@ TEST_CASE("Keccak-256: the standard vectors, across the 136-byte block boundary"
   }
 }
 
+TEST_CASE("Keccak-256: CoW Protocol's constants (cowprotocol/contracts GPv2Order.sol)", "[calls][keccak]") {
+  CHECK(hex(keccak256("Order(address sellToken,address buyToken,address receiver,uint256 sellAmount,uint256 buyAmount,"
+                      "uint32 validTo,bytes32 appData,uint256 feeAmount,string kind,bool partiallyFillable,"
+                      "string sellTokenBalance,string buyTokenBalance)")) ==
+        "0xd5a25ba2e97094ad7d83dc28a6572da797d6b3e7fc6663bd93efb789fc17e489");  // TYPE_HASH
+  CHECK(hex(keccak256("sell")) == "0xf3b277728b3fee749481eb3e0b3b48980dbbab78658fc419025cb16eee346775");   // KIND_SELL
+  CHECK(hex(keccak256("erc20")) == "0x5a28e9363bb942b639270062aa6bb295f434bcdfc42c97267bf003f272060dc9");  // BALANCE_ERC20
+}
+
 TEST_CASE("function selectors seen in the contracts' sources", "[calls][keccak]") {
   CHECK(function_selector("transfer(address,uint256)") == 0xa9059cbbu);
   CHECK(function_selector("approve(address,uint256)") == 0x095ea7b3u);
