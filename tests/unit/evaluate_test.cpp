@@ -156,3 +156,28 @@ TEST_CASE("guarded turns an escaped exception into an error report", "[evaluate]
   CHECK(report["verdict"] == "error");
   CHECK(report["errors"][0]["code"] == "internal");
 }
+
+TEST_CASE("suggested fix on a limit order keeps the order's price and passes when applied", "[evaluate][suggest]") {
+  json c = base_case();
+  c["treasury"]["venues"].push_back({{"id", "cow"}, {"kind", "limit_order"}});
+  c["policy"]["execution"] = {{"max_trade_value", "1000000"}, {"max_loss_bps", 100}, {"max_slippage_bps", 100}};
+  // Sell 1,000 WETH (2,000,000 USD) at 1,990 USDC each: a loss of 0.5 %, above the trade cap.
+  c["proposal"]["actions"] = json::array({{{"type", "swap"}, {"venue", "cow"}, {"sell", "WETH"}, {"buy", "USDC"},
+                                           {"amount_in", "1000000000000000000000"}, {"min_amount_out", "1990000000000"}}});
+  const json before = json::parse(check_json(c.dump()));
+  REQUIRE(before["findings"].size() == 1);
+  CHECK(before["findings"][0]["rule"] == "trade.max_value");
+  const json fix = before["actions"][0]["suggested"];
+  CHECK(fix["amount_in"] == "500000000000000000000");  // 500 WETH: 1,000,000 USD
+  CHECK(fix["min_amount_out"] == "995000000000");       // 1,990 USDC per WETH, as ordered
+  c["proposal"]["actions"][0]["amount_in"] = fix["amount_in"];
+  c["proposal"]["actions"][0]["min_amount_out"] = fix["min_amount_out"];
+  CHECK(json::parse(check_json(c.dump()))["findings"].empty());
+
+  // At a price that loses 2 %, no size helps: no fix for the loss.
+  c["proposal"]["actions"][0]["min_amount_out"] = "490000000000";  // 1,960 per WETH
+  const json lossy = json::parse(check_json(c.dump()));
+  REQUIRE(lossy["findings"].size() == 1);
+  CHECK(lossy["findings"][0]["rule"] == "swap.loss");
+  CHECK_FALSE(lossy["actions"][0].contains("suggested"));
+}

@@ -58,6 +58,11 @@ PoolQuote quote_pool(const Treasury& t, const SwapAction& s, const VenueState& s
 
 /// Simulates `s` for `amount` (its stated amount, or another for a what-if) on `state`, which is
 /// updated when the venue fills.
+/// The swap's bound (min_amount_out or max_amount_in) at `amount` instead of its stated amount: as
+/// stated on a venue with a curve; on a limit order, scaled to keep the order's price (rounded in
+/// the order's favour: a smaller min_amount_out, a larger max_amount_in are not proposed).
+std::optional<Int> bound_at(const SwapAction& s, const Int& amount, const VenueState& state);
+
 SwapOutcome simulate_swap(const Treasury& t, const SwapAction& s, const Int& amount, VenueState& state,
                           const PoolQuote& q);
 

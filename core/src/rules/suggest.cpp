@@ -27,17 +27,22 @@ std::optional<SuggestedFix> suggest_fix(const Context& x, const std::vector<Find
   const SwapAction* s = x.action ? x.action->swap() : nullptr;
   if (!s || !x.outcome || !x.outcome->swap) return std::nullopt;
   const Execution& e = x.policy().execution;
-  const bool sized = has_finding(findings, {"trade.max_value", "swap.loss", "swap.price_impact", "swap.pool_share"});
+  // On a limit order only the trade value depends on the size: it fills at its own price, so its
+  // loss is the same at every size (and it has no impact or pool share).
+  const bool curve = has_curve(x.outcome->venue_before);
+  const bool sized = curve ? has_finding(findings, {"trade.max_value", "swap.loss", "swap.price_impact", "swap.pool_share"})
+                           : has_finding(findings, {"trade.max_value"});
   if (!sized && !has_finding(findings, {"swap.slippage", "swap.min_out_missing"})) return std::nullopt;
   SuggestedFix fix;
   fix.amount = s->amount;
   if (sized) {
-    auto combined = [&e](const SwapOutcome& o) -> std::optional<Frac> {
+    auto combined = [&e, curve](const SwapOutcome& o) -> std::optional<Frac> {
       Frac worst{0, 1};
       auto take = [&worst](const Frac& ratio) {
         if (compare(worst, ratio) < 0) worst = ratio;
       };
       if (e.max_trade_value) take(over(Frac{o.value_in, 1}, Frac{e.max_trade_value->value, 1}));
+      if (!curve) return worst;
       if (e.max_loss_bps && o.loss) take(over(*o.loss, Frac{e.max_loss_bps->value, 10000}));
       if (e.max_price_impact_bps && o.impact) take(over(*o.impact, Frac{e.max_price_impact_bps->value, 10000}));
       if (e.max_pool_share_bps && o.pool_share) take(over(*o.pool_share, Frac{e.max_pool_share_bps->value, 10000}));
@@ -47,7 +52,10 @@ std::optional<SuggestedFix> suggest_fix(const Context& x, const std::vector<Find
     if (!mp || *mp == 0) return std::nullopt;  // no size passes
     fix.amount = *mp;
   }
-  if (e.max_slippage_bps) {
+  if (!has_curve(x.outcome->venue_before)) {
+    // A limit order fills at its bound: the fix keeps the order's price (its slippage is 0).
+    fix.bound = bound_at(*s, fix.amount, x.outcome->venue_before);
+  } else if (e.max_slippage_bps) {
     VenueState state = x.outcome->venue_before;
     const SwapOutcome at = simulate_swap(x.treasury(), *s, fix.amount, state, x.outcome->quote);
     if (!at.result.ok) return std::nullopt;

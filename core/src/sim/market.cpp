@@ -47,6 +47,12 @@ PoolQuote quote_pool(const Treasury& t, const SwapAction& s, const VenueState& s
   return q;
 }
 
+std::optional<Int> bound_at(const SwapAction& s, const Int& amount, const VenueState& state) {
+  if (!s.bound || amount == s.amount || has_curve(state) || s.amount <= 0) return s.bound;
+  // A limit order fills at its bound: another size keeps the price, min out rounded up, max in down.
+  return s.exact_in ? (*s.bound * amount + s.amount - 1) / s.amount : *s.bound * amount / s.amount;
+}
+
 SwapOutcome simulate_swap(const Treasury& t, const SwapAction& s, const Int& amount, VenueState& state,
                           const PoolQuote& q) {
   SwapRequest rq;
@@ -54,7 +60,8 @@ SwapOutcome simulate_swap(const Treasury& t, const SwapAction& s, const Int& amo
   rq.out = q.out;
   rq.exact_in = s.exact_in;
   rq.amount = amount;
-  rq.bound = s.bound;
+  rq.bound = bound_at(s, amount, state);
+  const std::optional<Int>& bound = rq.bound;
   SwapOutcome sim;
   const Asset& a_in = t.assets[s.sell];
   const Asset& a_out = t.assets[s.buy];
@@ -72,11 +79,11 @@ SwapOutcome simulate_swap(const Treasury& t, const SwapAction& s, const Int& amo
   }
   if (q.reserve_in && *q.reserve_in > 0) sim.pool_share = Frac{in, *q.reserve_in};
   if (s.exact_in) {
-    Int min_out = s.bound ? *s.bound : Int(0);
+    Int min_out = bound ? *bound : Int(0);
     if (out > 0) sim.slippage = Frac{out - min_out, out};
     else if (min_out == 0) sim.slippage = Frac{1, 1};  // buys nothing and accepts it: 100 %
-  } else if (s.bound) {
-    sim.slippage = Frac{*s.bound - in, in};
+  } else if (bound) {
+    sim.slippage = Frac{*bound - in, in};
   } else {
     sim.slippage_unbounded = true;
   }
