@@ -64,6 +64,30 @@ for (const [name, text] of cases) {
   console.log(`  ${name.padEnd(34)} ${fmtMs(wasmMs).padStart(10)} ${fmtMs(nativeMs).padStart(11)} ${(wasmMs / nativeMs).toFixed(2).padStart(10)}x`);
 }
 
+// ---- 2b. a portal re-checking as a member types: check() against prepare() once + check(proposal)
+console.log('\nre-checking the proposal with the policy and treasury unchanged (median):');
+console.log('  case                               check()     prepared.check()   ratio');
+for (const [name, text] of cases) {
+  const doc = JSON.parse(text);
+  const docs = { policy: JSON.stringify(doc.policy), treasury: JSON.stringify(doc.treasury), proposal: JSON.stringify(doc.proposal) };
+  const prepared = ballast.prepare({ policy: docs.policy, treasury: docs.treasury });
+  const runs = text.length > 100000 ? 30 : 300;
+  const time = (fn) => {
+    fn();
+    const ts = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      fn();
+      ts.push(performance.now() - t0);
+    }
+    return median(ts);
+  };
+  const whole = time(() => ballast.check(docs));
+  const again = time(() => prepared.check(docs.proposal));
+  prepared.dispose();
+  console.log(`  ${name.padEnd(34)} ${fmtMs(whole).padStart(9)} ${fmtMs(again).padStart(15)} ${(whole / again).toFixed(2).padStart(10)}x`);
+}
+
 // ---- 3. Uniswap v3: Ballast (WASM) against @uniswap/v3-sdk ------------------------------------
 const require = createRequire(path.join(root, 'tests/differential/package.json'));
 const { Pool } = require('@uniswap/v3-sdk');

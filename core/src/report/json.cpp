@@ -23,8 +23,8 @@ void put_nonempty(ojson& j, const char* key, const std::string& v) {
   if (!v.empty()) j[key] = v;
 }
 
-// `human`: the same finding written for a person (token units, money to the cent).
-ojson finding_json(const FindingText& f, const FindingText& human) {
+// `human`: the finding's message written for a person (token units, money to the cent).
+ojson finding_json(const FindingText& f, const std::string& human) {
   ojson j = ojson::object();
   j["rule"] = f.rule;
   j["severity"] = severity_name(f.severity);
@@ -39,11 +39,11 @@ ojson finding_json(const FindingText& f, const FindingText& human) {
   put(j, "max_passing", f.max_passing);
   put_nonempty(j, "max_passing_asset", f.max_passing_asset);
   j["message"] = f.message;
-  if (human.message != f.message) j["text"] = human.message;
+  if (human != f.message) j["text"] = human;
   return j;
 }
 
-ojson findings_json(const std::vector<FindingText>& list, const std::vector<FindingText>& human) {
+ojson findings_json(const std::vector<FindingText>& list, const std::vector<std::string>& human) {
   ojson a = ojson::array();
   for (std::size_t i = 0; i < list.size(); ++i) a.push_back(finding_json(list[i], human[i]));
   return a;
@@ -163,7 +163,6 @@ std::string dump(const ojson& j) { return j.dump(2, ' ', false, ojson::error_han
 
 std::string render_json(const Report& report) {
   const TextReport r = to_text(report);
-  const TextReport human = to_text(report, true);
   ojson j = ojson::object();
   j["ballast"] = "report/1";
   j["engine"] = ojson::object({{"name", "ballast"}, {"version", engine_version}});
@@ -175,7 +174,7 @@ std::string render_json(const Report& report) {
   summary["warnings"] = r.warnings_count;
   summary["input_errors"] = r.errors.size();
   j["summary"] = std::move(summary);
-  j["findings"] = findings_json(r.findings, human.findings);
+  j["findings"] = findings_json(r.findings, human_messages(report, report.findings));
   j["errors"] = diagnostics_json(r.errors);
   if (r.before) j["before"] = state_json(*r.before);
   if (r.after) j["after"] = state_json(*r.after);
@@ -190,7 +189,7 @@ std::string render_json(const Report& report) {
       const auto& s = r.stress[i];
       ojson x = ojson::object();
       x["name"] = s.name;
-      x["findings"] = findings_json(s.findings, human.stress[i].findings);
+      x["findings"] = findings_json(s.findings, human_messages(report, report.stress[i].findings));
       stress.push_back(std::move(x));
     }
     j["stress"] = std::move(stress);

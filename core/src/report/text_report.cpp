@@ -237,6 +237,18 @@ std::string text(const Message& m, const Style& style) {
   return out;
 }
 
+std::vector<std::string> human_messages(const Report& r, const std::vector<Finding>& findings) {
+  const Style style{&r.decimals, r.numeraire};
+  std::vector<std::string> out;
+  out.reserve(findings.size());
+  for (const auto& f : findings) {
+    Style s = style;
+    s.percent = reads_in_percent(f);
+    out.push_back(text(f.message, s));
+  }
+  return out;
+}
+
 TextReport to_text(const Report& r, bool human) {
   Style style;
   if (human) style = Style{&r.decimals, r.numeraire};

@@ -115,6 +115,9 @@ struct TextReport {
 /// Writes every figure of the report; `human`: amounts in token units and money with separators
 /// (the text report), else exactly as report/1 writes them.
 TextReport to_text(const Report& r, bool human = false);
+/// The findings' messages as written for a person (token units, money to the cent), without the
+/// rest of the report: what report/1 adds to each finding as `text`.
+std::vector<std::string> human_messages(const Report& r, const std::vector<Finding>& findings);
 
 /// Every finding, the stress scenarios' included, in report order.
 std::vector<const FindingText*> all_findings(const TextReport& r);
