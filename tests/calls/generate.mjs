@@ -5,7 +5,7 @@
 //
 // usage: node generate.mjs [--check]
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Interface, solidityPacked, ZeroAddress } from 'ethers';
+import { Interface, solidityPacked, TypedDataEncoder, ZeroAddress, keccak256, toUtf8Bytes } from 'ethers';
 
 const erc20 = new Interface(['function transfer(address to, uint256 amount)', 'function approve(address spender, uint256 amount)']);
 const multiSend = new Interface(['function multiSend(bytes transactions)']);
@@ -105,8 +105,123 @@ const txBuilderExpected = [
   call(EOA, 1, '0x'),
 ].map((c, i) => ({ ...c, origin: `/transactions/${i}` }));
 
+// Uniswap router calls, encoded from the routers' interfaces, with the swaps they must decode to.
+const v2 = new Interface([
+  'function swapExactTokensForTokens(uint256 amountIn, uint256 amountOutMin, address[] path, address to, uint256 deadline)',
+  'function swapTokensForExactTokens(uint256 amountOut, uint256 amountInMax, address[] path, address to, uint256 deadline)',
+  'function swapExactETHForTokens(uint256 amountOutMin, address[] path, address to, uint256 deadline)',
+  'function swapTokensForExactETH(uint256 amountOut, uint256 amountInMax, address[] path, address to, uint256 deadline)',
+  'function swapExactTokensForETH(uint256 amountIn, uint256 amountOutMin, address[] path, address to, uint256 deadline)',
+  'function swapETHForExactTokens(uint256 amountOut, address[] path, address to, uint256 deadline)',
+]);
+const r1 = new Interface([
+  'function exactInputSingle((address tokenIn, address tokenOut, uint24 fee, address recipient, uint256 deadline, uint256 amountIn, uint256 amountOutMinimum, uint160 sqrtPriceLimitX96))',
+  'function exactOutput((bytes path, address recipient, uint256 deadline, uint256 amountOut, uint256 amountInMaximum))',
+  'function multicall(bytes[] data)',
+  'function unwrapWETH9(uint256 amountMinimum, address recipient)',
+]);
+const r2 = new Interface([
+  'function exactInputSingle((address tokenIn, address tokenOut, uint24 fee, address recipient, uint256 amountIn, uint256 amountOutMinimum, uint160 sqrtPriceLimitX96))',
+  'function exactInput((bytes path, address recipient, uint256 amountIn, uint256 amountOutMinimum))',
+  'function exactOutput((bytes path, address recipient, uint256 amountOut, uint256 amountInMaximum))',
+  'function swapExactTokensForTokens(uint256 amountIn, uint256 amountOutMin, address[] path, address to)',
+  'function multicall(uint256 deadline, bytes[] data)',
+  'function unwrapWETH9(uint256 amountMinimum)',
+  'function unwrapWETH9(uint256 amountMinimum, address recipient)',
+  'function sweepToken(address token, uint256 amountMinimum)',
+  'function wrapETH(uint256 value)',
+]);
+const A = (n) => `0x${n.toString(16).padStart(40, '0')}`;
+const USDC = '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48';
+const WETH = '0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2';
+const DAI = '0x6b175474e89094c44da98b954eedeac495271d0f';
+const V2_ROUTER = '0x7a250d5630b4cf539739df2c5dacb4c659f2488d';
+const SWAP_ROUTER = '0xe592427a0aece92de3edee1f18e0157c05861564';
+const SWAP_ROUTER_02 = '0x68b3465833fb72a70ecdf485e0e4c7bd8665fc45';
+const v3path = (...xs) => solidityPacked(xs.map((x) => (typeof x === 'number' ? 'uint24' : 'address')), xs);
+const swap = (o) => ({ fees: [], exact_in: true, router_balance: false, sells_native: false, buys_native: false, ...o,
+  amount: String(o.amount), bound: String(o.bound), deadline: o.deadline === null ? null : String(o.deadline) });
+const routers = [];
+const route = (name, kind, router, value, data, expected) => routers.push({ name, kind, router, value: String(value), data, expected });
+
+// Uniswap/sdks v3-sdk swapRouter.test.ts: exactInputSingle 0x414bf389.
+route('swaprouter-exactInputSingle-sdk-vector', 'swap_router', SWAP_ROUTER, 0,
+  r1.encodeFunctionData('exactInputSingle', [[A(1), A(2), 3000, A(3), 123, 100, 97, 0]]),
+  [swap({ path: [A(1), A(2)], fees: [3000], amount: 100, bound: 97, recipient: A(3), deadline: 123 })]);
+// Uniswap/sdks router-sdk swapRouter.test.ts: multicall(123, [V2 swapExactTokensForTokens, exactInputSingle]).
+route('swaprouter02-multicall-sdk-vector', 'swap_router_02', SWAP_ROUTER_02, 0,
+  r2.encodeFunctionData('multicall', [123, [r2.encodeFunctionData('swapExactTokensForTokens', [100, 98, [A(1), A(2)], A(3)]),
+    r2.encodeFunctionData('exactInputSingle', [[A(1), A(2), 3000, A(3), 100, 97, 0]])]]),
+  [swap({ path: [A(1), A(2)], amount: 100, bound: 98, recipient: A(3), deadline: 123 }),
+    swap({ path: [A(1), A(2)], fees: [3000], amount: 100, bound: 97, recipient: A(3), deadline: 123 })]);
+const D = 1764547200;
+route('v2-exact-tokens-for-tokens', 'v2_router', V2_ROUTER, 0,
+  v2.encodeFunctionData('swapExactTokensForTokens', [5000n * 10n ** 6n, 15n * 10n ** 17n, [USDC, WETH], ACCOUNT, D]),
+  [swap({ path: [USDC, WETH], amount: 5000n * 10n ** 6n, bound: 15n * 10n ** 17n, recipient: ACCOUNT, deadline: D })]);
+route('v2-tokens-for-exact-tokens', 'v2_router', V2_ROUTER, 0,
+  v2.encodeFunctionData('swapTokensForExactTokens', [10n ** 18n, 3200n * 10n ** 6n, [USDC, WETH], ACCOUNT, D]),
+  [swap({ path: [USDC, WETH], exact_in: false, amount: 10n ** 18n, bound: 3200n * 10n ** 6n, recipient: ACCOUNT, deadline: D })]);
+route('v2-exact-eth-for-tokens', 'v2_router', V2_ROUTER, 2n * 10n ** 18n,
+  v2.encodeFunctionData('swapExactETHForTokens', [6000n * 10n ** 6n, [WETH, USDC], ACCOUNT, D]),
+  [swap({ path: [WETH, USDC], amount: 2n * 10n ** 18n, bound: 6000n * 10n ** 6n, recipient: ACCOUNT, deadline: D, sells_native: true })]);
+route('v2-eth-for-exact-tokens', 'v2_router', V2_ROUTER, 3n * 10n ** 18n,
+  v2.encodeFunctionData('swapETHForExactTokens', [6000n * 10n ** 6n, [WETH, USDC], EOA, D]),
+  [swap({ path: [WETH, USDC], exact_in: false, amount: 6000n * 10n ** 6n, bound: 3n * 10n ** 18n, recipient: EOA, deadline: D, sells_native: true })]);
+route('v2-tokens-for-exact-eth', 'v2_router', V2_ROUTER, 0,
+  v2.encodeFunctionData('swapTokensForExactETH', [10n ** 18n, 3300n * 10n ** 6n, [USDC, WETH], ACCOUNT, D]),
+  [swap({ path: [USDC, WETH], exact_in: false, amount: 10n ** 18n, bound: 3300n * 10n ** 6n, recipient: ACCOUNT, deadline: D, buys_native: true })]);
+route('v2-exact-tokens-for-eth', 'v2_router', V2_ROUTER, 0,
+  v2.encodeFunctionData('swapExactTokensForETH', [3100n * 10n ** 6n, 9n * 10n ** 17n, [USDC, DAI, WETH], ACCOUNT, D]),
+  [swap({ path: [USDC, DAI, WETH], amount: 3100n * 10n ** 6n, bound: 9n * 10n ** 17n, recipient: ACCOUNT, deadline: D, buys_native: true })]);
+route('swaprouter02-exactInput-two-hops-to-caller', 'swap_router_02', SWAP_ROUTER_02, 0,
+  r2.encodeFunctionData('exactInput', [[v3path(USDC, 500, WETH, 3000, DAI), A(1), 10n ** 10n, 99n * 10n ** 20n]]),
+  [swap({ path: [USDC, WETH, DAI], fees: [500, 3000], amount: 10n ** 10n, bound: 99n * 10n ** 20n, recipient: ACCOUNT, deadline: null })]);
+route('swaprouter02-exactOutput-reversed-path', 'swap_router_02', SWAP_ROUTER_02, 0,
+  r2.encodeFunctionData('exactOutput', [[v3path(DAI, 3000, WETH, 500, USDC), ACCOUNT, 10n ** 22n, 101n * 10n ** 8n]]),
+  [swap({ path: [USDC, WETH, DAI], fees: [500, 3000], exact_in: false, amount: 10n ** 22n, bound: 101n * 10n ** 8n, recipient: ACCOUNT, deadline: null })]);
+// The real minimum and recipient are in the unwrap that follows a swap paid to the router.
+route('swaprouter02-swap-to-router-then-unwrap', 'swap_router_02', SWAP_ROUTER_02, 0,
+  r2.encodeFunctionData('multicall', [D, [r2.encodeFunctionData('exactInputSingle', [[USDC, WETH, 500, A(2), 3100n * 10n ** 6n, 0, 0]]),
+    r2.encodeFunctionData('unwrapWETH9(uint256,address)', [99n * 10n ** 16n, EOA])]]),
+  [swap({ path: [USDC, WETH], fees: [500], amount: 3100n * 10n ** 6n, bound: 99n * 10n ** 16n, recipient: EOA, deadline: D, buys_native: true })]);
+route('swaprouter02-swap-to-router-then-sweep-to-caller', 'swap_router_02', SWAP_ROUTER_02, 0,
+  r2.encodeFunctionData('multicall', [D, [r2.encodeFunctionData('exactInputSingle', [[WETH, USDC, 500, A(2), 10n ** 18n, 0, 0]]),
+    r2.encodeFunctionData('sweepToken', [USDC, 3000n * 10n ** 6n])]]),
+  [swap({ path: [WETH, USDC], fees: [500], amount: 10n ** 18n, bound: 3000n * 10n ** 6n, recipient: ACCOUNT, deadline: D })]);
+route('swaprouter-exactOutput-with-deadline', 'swap_router', SWAP_ROUTER, 0,
+  r1.encodeFunctionData('exactOutput', [[v3path(WETH, 500, USDC), ACCOUNT, D, 10n ** 18n, 3200n * 10n ** 6n]]),
+  [swap({ path: [USDC, WETH], fees: [500], exact_in: false, amount: 10n ** 18n, bound: 3200n * 10n ** 6n, recipient: ACCOUNT, deadline: D })]);
+// A step Ballast does not read (wrapETH) makes the multicall a call it cannot interpret.
+route('swaprouter02-multicall-with-unknown-step', 'swap_router_02', SWAP_ROUTER_02, 0,
+  r2.encodeFunctionData('multicall', [D, [r2.encodeFunctionData('wrapETH', [1]),
+    r2.encodeFunctionData('exactInputSingle', [[WETH, USDC, 500, ACCOUNT, 1, 0, 0]])]]), null);
+
+// CoW Protocol order UIDs: the EIP-712 digest by ethers' TypedDataEncoder under the GPv2 domain,
+// packed with the owner and validTo as GPv2Order.packOrderUidParams does.
+const SETTLEMENT = '0x9008d19f58aabd9ed0d60971565aa8510560ab41';
+const ORDER_TYPES = { Order: [
+  { name: 'sellToken', type: 'address' }, { name: 'buyToken', type: 'address' }, { name: 'receiver', type: 'address' },
+  { name: 'sellAmount', type: 'uint256' }, { name: 'buyAmount', type: 'uint256' }, { name: 'validTo', type: 'uint32' },
+  { name: 'appData', type: 'bytes32' }, { name: 'feeAmount', type: 'uint256' }, { name: 'kind', type: 'string' },
+  { name: 'partiallyFillable', type: 'bool' }, { name: 'sellTokenBalance', type: 'string' }, { name: 'buyTokenBalance', type: 'string' }] };
+const cowDomain = (chainId) => ({ name: 'Gnosis Protocol', version: 'v2', chainId, verifyingContract: SETTLEMENT });
+const cowOrders = [
+  { sellToken: WETH, buyToken: USDC, receiver: ZeroAddress, sellAmount: 1500n * 10n ** 18n, buyAmount: 4671000n * 10n ** 6n,
+    validTo: 1764550800, appData: `0x${'00'.repeat(32)}`, feeAmount: 0n, kind: 'sell', partiallyFillable: false,
+    sellTokenBalance: 'erc20', buyTokenBalance: 'erc20' },
+  { sellToken: USDC, buyToken: WETH, receiver: EOA, sellAmount: 3200n * 10n ** 6n, buyAmount: 10n ** 18n,
+    validTo: 4294967295, appData: keccak256(toUtf8Bytes('{"appCode":"ballast"}')), feeAmount: 12345n, kind: 'buy',
+    partiallyFillable: true, sellTokenBalance: 'external', buyTokenBalance: 'internal' },
+].map((order) => ({
+  order: Object.fromEntries(Object.entries(order).map(([k, v]) => [k, typeof v === 'bigint' ? String(v) : v])),
+  chain_id: 1,
+  owner: ACCOUNT,
+  uid: solidityPacked(['bytes32', 'address', 'uint32'], [TypedDataEncoder.hash(cowDomain(1), ORDER_TYPES, order), ACCOUNT, order.validTo]),
+}));
+const cow = { domain_separator_1: TypedDataEncoder.hashDomain(cowDomain(1)), domain_separator_100: TypedDataEncoder.hashDomain(cowDomain(100)), orders: cowOrders };
+
 const text = `${JSON.stringify({ generator: 'tests/calls/generate.mjs (ethers ABI coder)', cases,
-  tx_builder: { file: txBuilder, account: ACCOUNT, chain_id: 1, expected: txBuilderExpected } }, null, 2)}\n`;
+  tx_builder: { file: txBuilder, account: ACCOUNT, chain_id: 1, expected: txBuilderExpected }, account: ACCOUNT, routers, cow }, null, 2)}\n`;
 const file = new URL('./fixtures.json', import.meta.url);
 if (process.argv.includes('--check')) {
   if (readFileSync(file, 'utf8') !== text) {

@@ -1,5 +1,5 @@
 // Fuzz harness: unwrapping calldata (Safe execTransaction, MultiSend, MultiSendCallOnly, Governor
-// and GovernorBravo propose). The first byte picks the wrapper the bytes are sent to, the rest is
+// and GovernorBravo propose), and decoding it as a call to each Uniswap router. The first byte picks the wrapper the bytes are sent to, the rest is
 // the calldata. Invariants: no crash, no hang, no read outside the bytes (ASan); at most the call
 // limit comes out; no call's data is longer than the input (plus Bravo's 4-byte selector) and all
 // of it stays within the byte limit, however many offsets share the same bytes;
@@ -40,5 +40,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   BALLAST_FUZZ_CHECK(bytes <= limits.max_bytes);
   const auto again = unwrap_calls({c}, account, known_wrappers(1), "calls", d2, limits);
   BALLAST_FUZZ_CHECK(again.size() == out.size() && d1.take().size() == d2.take().size());
+  for (RouterKind kind : {RouterKind::V2Router02, RouterKind::SwapRouter, RouterKind::SwapRouter02}) {
+    Diagnostics d;
+    const auto swaps = decode_router_call(c, kind, targets[0], account, "calls", d);
+    if (!swaps) continue;
+    BALLAST_FUZZ_CHECK(d.take().empty() && swaps->size() <= c.data.size() / 32 + 1);
+    for (const RouterSwap& s : *swaps) BALLAST_FUZZ_CHECK(s.path.size() >= 2 && s.fees.size() <= s.path.size());
+  }
   return 0;
 }

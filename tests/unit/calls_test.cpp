@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <cstdio>
 #include <tuple>
 #include <string>
@@ -298,4 +299,110 @@ TEST_CASE("calls/1: the calls of a script or an oSnap list", "[calls][batch]") {
   CHECK(batch.value->calls[1].origin == "/calls/1");
   CHECK(error_list(read_batch(doc, import_treasury("0x2222222222222222222222222222222222222222", 5)).errors) ==
         std::vector<std::string>{"ref.chain_mismatch calls /chain_id", "ref.account_mismatch calls /from"});
+}
+
+TEST_CASE("Uniswap routers: every call encoded by ethers decodes to the swaps it was given", "[calls][routers]") {
+  const auto fixtures = nlohmann::json::parse(ballast_test::read_source_file("tests/calls/fixtures.json"));
+  const std::string account = fixtures["account"];
+  REQUIRE(fixtures["routers"].size() >= 13);
+  for (const auto& c : fixtures["routers"]) {
+    INFO(c["name"].get<std::string>());
+    const std::string k = c["kind"];
+    const RouterKind kind = k == "v2_router" ? RouterKind::V2Router02 : k == "swap_router" ? RouterKind::SwapRouter : RouterKind::SwapRouter02;
+    Call call;
+    call.to = c["router"].get<std::string>();
+    call.value = *parse_amount(c["value"].get<std::string>());
+    call.data = *from_hex(c["data"].get<std::string>());
+    call.origin = "/calls/0";
+    Diagnostics d;
+    const auto swaps = decode_router_call(call, kind, call.to, account, "calls", d);
+    CHECK(d.take().empty());
+    if (c["expected"].is_null()) {
+      CHECK_FALSE(swaps);
+      continue;
+    }
+    REQUIRE(swaps);
+    REQUIRE(swaps->size() == c["expected"].size());
+    for (std::size_t i = 0; i < swaps->size(); ++i) {
+      const RouterSwap& s = (*swaps)[i];
+      const auto& e = c["expected"][i];
+      CHECK(s.path == e["path"].get<std::vector<std::string>>());
+      CHECK(s.fees == e["fees"].get<std::vector<std::uint32_t>>());
+      CHECK(s.exact_in == e["exact_in"].get<bool>());
+      CHECK(to_string(s.amount) == e["amount"].get<std::string>());
+      CHECK(to_string(s.bound) == e["bound"].get<std::string>());
+      CHECK(s.recipient == e["recipient"].get<std::string>());
+      CHECK((s.deadline ? to_string(*s.deadline) : "null") == (e["deadline"].is_null() ? "null" : e["deadline"].get<std::string>()));
+      CHECK(s.sells_native == e["sells_native"].get<bool>());
+      CHECK(s.buys_native == e["buys_native"].get<bool>());
+      CHECK(s.router_balance == e["router_balance"].get<bool>());
+      CHECK(s.origin == (c["expected"].size() > 1 || c["name"].get<std::string>().find("multicall") != std::string::npos ||
+                                 c["name"].get<std::string>().find("then") != std::string::npos
+                             ? "/calls/0/multicall/" + std::to_string(i)
+                             : std::string("/calls/0")));
+    }
+  }
+}
+
+TEST_CASE("Uniswap routers: truncated calldata is an error; other calls are not swaps", "[calls][routers]") {
+  const auto fixtures = nlohmann::json::parse(ballast_test::read_source_file("tests/calls/fixtures.json"));
+  const std::string account = fixtures["account"];
+  for (const auto& c : fixtures["routers"]) {
+    const std::string k = c["kind"];
+    const RouterKind kind = k == "v2_router" ? RouterKind::V2Router02 : k == "swap_router" ? RouterKind::SwapRouter : RouterKind::SwapRouter02;
+    const std::string data = *from_hex(c["data"].get<std::string>());
+    // Cut inside the arguments: never decoded. (A cut of the last byte may only remove the padding
+    // of a trailing bytes value, which the ABI does not require.)
+    for (std::size_t cut : {std::size_t{4}, data.size() / 2}) {
+      Call call;
+      call.to = c["router"].get<std::string>();
+      call.data = data.substr(0, cut);
+      call.origin = "/calls/0";
+      Diagnostics d;
+      INFO(c["name"].get<std::string>() << " cut at " << cut);
+      CHECK_FALSE(decode_router_call(call, kind, call.to, account, "calls", d));
+      // A cut the decoder can still read as a shorter call is not an error; any error is malformed data.
+      for (const auto& e : d.take()) CHECK(e.code == "calldata.malformed");
+    }
+  }
+  Call transfer;
+  transfer.data = *from_hex("0xa9059cbb");
+  Diagnostics d;
+  CHECK_FALSE(decode_router_call(transfer, RouterKind::SwapRouter02, "0x68b3465833fb72a70ecdf485e0e4c7bd8665fc45", account, "calls", d));
+  CHECK(d.take().empty());
+}
+
+TEST_CASE("CoW Protocol: the GPv2 domain and order UIDs, as ethers' EIP-712 encoder computes them", "[calls][cow]") {
+  const auto fixtures = nlohmann::json::parse(ballast_test::read_source_file("tests/calls/fixtures.json"));
+  const auto& cow = fixtures["cow"];
+  // Also the research note's computed values and public re-implementations' constants.
+  CHECK(hex(cow_domain_separator(1)) == "0xc078f884a2676e1345748b1feace7b0abee5d00ecadb6e574dcdd109a63e8943");
+  CHECK(hex(cow_domain_separator(1)) == cow["domain_separator_1"].get<std::string>());
+  CHECK(hex(cow_domain_separator(100)) == cow["domain_separator_100"].get<std::string>());
+  REQUIRE(cow["orders"].size() == 2);
+  for (const auto& x : cow["orders"]) {
+    const auto& o = x["order"];
+    CowOrder order;
+    auto lower = [](std::string s) {
+      for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return s;
+    };
+    order.sell_token = lower(o["sellToken"]);
+    order.buy_token = lower(o["buyToken"]);
+    order.receiver = lower(o["receiver"]);
+    order.sell_amount = *parse_amount(o["sellAmount"].get<std::string>());
+    order.buy_amount = *parse_amount(o["buyAmount"].get<std::string>());
+    order.fee_amount = *parse_amount(o["feeAmount"].get<std::string>());
+    order.valid_to = o["validTo"].get<std::uint32_t>();
+    order.app_data = *from_hex(o["appData"].get<std::string>());
+    order.sell = o["kind"] == "sell";
+    order.partially_fillable = o["partiallyFillable"];
+    order.sell_token_balance = o["sellTokenBalance"];
+    order.buy_token_balance = o["buyTokenBalance"];
+    const std::string uid = cow_order_uid(order, x["owner"], x["chain_id"]);
+    CHECK(uid.size() == 56);
+    CHECK(to_hex(uid) == x["uid"].get<std::string>());
+    order.buy_amount += 1;  // any other term: another UID
+    CHECK(to_hex(cow_order_uid(order, x["owner"], x["chain_id"])) != x["uid"].get<std::string>());
+  }
 }

@@ -80,6 +80,56 @@ std::vector<Call> unwrap_calls(const std::vector<Call>& calls, const std::string
                                const std::vector<Wrapper>& wrappers, const std::string& document, Diagnostics& diags,
                                const CallLimits& limits = {});
 
+/// A Uniswap router deployment kind.
+enum class RouterKind { V2Router02, SwapRouter, SwapRouter02 };
+
+/// A swap a Uniswap router call makes, as the calldata states it (tokens by address).
+struct RouterSwap {
+  std::vector<std::string> path;    // token addresses in trade order, sell first (exact output too)
+  std::vector<std::uint32_t> fees;  // v3: the pool fee of each hop, in pips; v2: empty
+  bool exact_in = true;
+  Int amount = 0;                   // amountIn (exact input) or amountOut (exact output)
+  bool router_balance = false;      // SwapRouter02's amountIn 0: the router's whole balance
+  Int bound = 0;                    // amountOutMinimum or amountInMaximum (after following the output)
+  std::string recipient;            // where the output goes, sentinels and later sweeps resolved
+  std::optional<Int> deadline;      // the call's, or its multicall's
+  bool sells_native = false;        // V2's swapExactETH* / swapETHFor*: msg.value, wrapped by the router
+  bool buys_native = false;         // V2's *ForETH, or an unwrapWETH9 that pays the output out
+  std::string origin;               // the call's origin, with /multicall/k inside a multicall
+};
+
+/// The swaps of a call to a Uniswap router of `kind` at `router`, sent by `account`: V2 Router02's
+/// six swap functions (and the fee-on-transfer variants), SwapRouter's and SwapRouter02's
+/// exactInput[Single] / exactOutput[Single], SwapRouter02's V2 functions, and `multicall` (with or
+/// without a deadline) of them. Recipient sentinels are resolved (SwapRouter02: address(1) the
+/// caller, address(2) the router; SwapRouter: address(0) the router), and a swap paid to the router
+/// followed in the same multicall by unwrapWETH9 or sweepToken takes that step's recipient and
+/// minimum. nullopt when the call is not one of these; malformed calldata is `calldata.malformed`.
+std::optional<std::vector<RouterSwap>> decode_router_call(const Call& call, RouterKind kind, const std::string& router,
+                                                          const std::string& account, const std::string& document,
+                                                          Diagnostics& diags);
+
+/// A CoW Protocol order (GPv2Order.Data), as a pre-signature's order data gives it.
+struct CowOrder {
+  std::string sell_token, buy_token, receiver;  // addresses, lower-case ("0x0…0" receiver: the owner)
+  Int sell_amount = 0, buy_amount = 0, fee_amount = 0;
+  std::uint32_t valid_to = 0;
+  std::string app_data;                          // 32 bytes
+  bool sell = true;                              // kind "sell", else "buy"
+  bool partially_fillable = false;
+  std::string sell_token_balance = "erc20", buy_token_balance = "erc20";
+};
+
+/// The settlement contract of CoW Protocol, the same on every chain it is deployed on.
+inline constexpr const char* kCowSettlement = "0x9008d19f58aabd9ed0d60971565aa8510560ab41";
+
+/// The EIP-712 domain separator of GPv2 ("Gnosis Protocol", "v2", the chain, the settlement).
+Hash cow_domain_separator(long long chain_id, const std::string& settlement = kCowSettlement);
+
+/// The order's 56-byte UID: its EIP-712 digest, the owner and validTo (GPv2Order.packOrderUidParams).
+std::string cow_order_uid(const CowOrder& order, const std::string& owner, long long chain_id,
+                          const std::string& settlement = kCowSettlement);
+
 /// The calls of an imported file, as it gives them (before unwrapping).
 struct Batch {
   std::string format;                  // "tx-builder" (Safe Transaction Builder) or "calls/1"

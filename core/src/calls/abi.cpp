@@ -51,6 +51,12 @@ std::string_view Abi::bytes(std::size_t slot) const {
   return area_.substr(offset + 32, length);
 }
 
+Abi Abi::tuple(std::size_t slot) const {
+  const std::size_t offset = offset_at(slot);
+  if (offset + 32 > area_.size()) fail("a tuple runs past the end", offset);
+  return Abi(area_.substr(offset), base_ + offset);
+}
+
 Abi Abi::array(std::size_t slot, std::size_t max, std::size_t& count) const {
   const std::size_t offset = offset_at(slot);
   const Abi tail(area_.substr(offset), base_ + offset);

@@ -30,6 +30,8 @@ class Abi {
   std::string address(std::size_t slot) const;
   /// The dynamic `bytes` (or `string`) whose offset is in head slot `slot`.
   std::string_view bytes(std::size_t slot) const;
+  /// The dynamic tuple whose offset is in head slot `slot`, as the area its heads are in.
+  Abi tuple(std::size_t slot) const;
   /// The elements of the dynamic array (`T[]`) whose offset is in head slot `slot`, as the area
   /// its element heads are in, and their count (at most `max`).
   Abi array(std::size_t slot, std::size_t max, std::size_t& count) const;

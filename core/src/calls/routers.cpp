@@ -1,0 +1,213 @@
+// Decoding Uniswap router calls into the swaps they make (the README, Import): UniswapV2Router02
+// (v2-periphery IUniswapV2Router01/02), SwapRouter (v3-periphery ISwapRouter) and SwapRouter02
+// (swap-router-contracts IV3SwapRouter, IV2SwapRouter, MulticallExtended, PeripheryPaymentsExtended).
+#include "abi.h"
+#include "ballast/calls.h"
+
+#include <algorithm>
+
+namespace ballast {
+
+namespace {
+
+using calls::Abi;
+using calls::AbiError;
+
+const std::string kZero = "0x0000000000000000000000000000000000000000";
+const std::string kSentinelCaller = "0x0000000000000000000000000000000000000001";
+const std::string kSentinelRouter = "0x0000000000000000000000000000000000000002";
+
+std::uint32_t selector_of(std::string_view data) {
+  if (data.size() < 4) return 0;
+  std::uint32_t s = 0;
+  for (int i = 0; i < 4; ++i) s = (s << 8) | static_cast<unsigned char>(data[static_cast<std::size_t>(i)]);
+  return s;
+}
+
+class RouterDecoder {
+ public:
+  RouterDecoder(RouterKind kind, const std::string& router, const std::string& account)
+      : kind_(kind), router_(router), account_(account) {}
+
+  // The swaps of one call; false when it is not a router swap or multicall (nothing is added).
+  bool call(std::string_view data, const std::string& origin, const std::optional<Int>& deadline, bool top) {
+    const std::uint32_t sel = selector_of(data);
+    const Abi args(data.size() >= 4 ? data.substr(4) : std::string_view());
+    const bool v2 = kind_ == RouterKind::V2Router02, r1 = kind_ == RouterKind::SwapRouter, r2 = kind_ == RouterKind::SwapRouter02;
+    if (top && (sel == 0xac9650d8 || (r2 && sel == 0x5ae401dc) || (r2 && sel == 0x1f0464d1)) && !v2) {
+      // multicall(bytes[]), multicall(uint256 deadline, bytes[]), multicall(bytes32 blockhash, bytes[])
+      const std::size_t slot = sel == 0xac9650d8 ? 0 : 1;
+      std::optional<Int> d = deadline;
+      if (sel == 0x5ae401dc) d = args.uint(0);
+      std::size_t n = 0;
+      const Abi items = args.array(slot, data.size() / 32, n);
+      for (std::size_t k = 0; k < n; ++k) {
+        const std::string_view inner = items.bytes(k);
+        const std::string o = origin + "/multicall/" + std::to_string(k);
+        if (!call(inner, o, d, false) && !payment(inner)) return unknown_step(o);
+      }
+      return true;
+    }
+    if (v2) return v2_call(sel, args, origin, true);
+    if (r2 && (sel == 0x472b43f3 || sel == 0x42712a67)) return v2_call(sel, args, origin, false, deadline);
+    if (r1 || r2) return v3_call(sel, args, origin, deadline, r1);
+    return false;
+  }
+
+  std::vector<RouterSwap> swaps;
+  bool unknown = false;
+  std::string unknown_origin;
+
+ private:
+  // A step inside a multicall that Ballast cannot read: the whole call is not decoded as swaps.
+  bool unknown_step(const std::string& origin) {
+    unknown = true;
+    unknown_origin = origin;
+    return false;
+  }
+
+  std::string recipient(const std::string& to) const {
+    if (kind_ == RouterKind::SwapRouter02 && to == kSentinelCaller) return account_;
+    if (kind_ == RouterKind::SwapRouter02 && to == kSentinelRouter) return router_;
+    if (kind_ == RouterKind::SwapRouter && to == kZero) return router_;
+    return to;
+  }
+
+  bool v2_call(std::uint32_t sel, const Abi& a, const std::string& origin, bool with_deadline,
+               const std::optional<Int>& outer_deadline = std::nullopt) {
+    RouterSwap s;
+    s.origin = origin;
+    std::size_t path_slot = 2;
+    switch (sel) {
+      case 0x38ed1739: case 0x5c11d795: case 0x472b43f3:  // swapExactTokensForTokens (+fee-on-transfer, SR02)
+        s.amount = a.uint(0), s.bound = a.uint(1);
+        break;
+      case 0x8803dbee: case 0x42712a67:  // swapTokensForExactTokens (SR02 too)
+        s.exact_in = false, s.amount = a.uint(0), s.bound = a.uint(1);
+        break;
+      case 0x7ff36ab5: case 0xb6f9de95:  // swapExactETHForTokens: amountIn is msg.value
+        s.sells_native = true, s.bound = a.uint(0), path_slot = 1;
+        break;
+      case 0x4a25d94a:  // swapTokensForExactETH
+        s.exact_in = false, s.buys_native = true, s.amount = a.uint(0), s.bound = a.uint(1);
+        break;
+      case 0x18cbafe5: case 0x791ac947:  // swapExactTokensForETH
+        s.buys_native = true, s.amount = a.uint(0), s.bound = a.uint(1);
+        break;
+      case 0xfb3bdb41:  // swapETHForExactTokens: amountInMax is msg.value
+        s.exact_in = false, s.sells_native = true, s.amount = a.uint(0), path_slot = 1;
+        break;
+      default:
+        return false;
+    }
+    std::size_t n = 0;
+    const Abi path = a.array(path_slot, 64, n);
+    if (n < 2) throw AbiError{"a swap path of " + std::to_string(n) + " tokens"};
+    for (std::size_t i = 0; i < n; ++i) s.path.push_back(path.address(i));
+    s.recipient = recipient(a.address(path_slot + 1));
+    s.deadline = with_deadline ? std::optional<Int>(a.uint(path_slot + 2)) : outer_deadline;
+    s.router_balance = kind_ == RouterKind::SwapRouter02 && s.exact_in && s.amount == 0 && !s.sells_native;
+    swaps.push_back(std::move(s));
+    return true;
+  }
+
+  // A v3 path (tokenA ‖ fee ‖ tokenB ‖ fee ‖ …), reversed for exact output, into trade order.
+  void v3_path(std::string_view bytes, bool reversed, RouterSwap& s) const {
+    if (bytes.size() < 43 || (bytes.size() - 20) % 23 != 0) throw AbiError{"a v3 path of " + std::to_string(bytes.size()) + " bytes"};
+    std::vector<std::string> tokens;
+    std::vector<std::uint32_t> fees;
+    for (std::size_t at = 0;; at += 23) {
+      tokens.push_back(calls::address_hex(bytes.substr(at, 20)));
+      if (at + 20 == bytes.size()) break;
+      fees.push_back(static_cast<std::uint32_t>(calls::big_endian(bytes.substr(at + 20, 3))));
+    }
+    if (reversed) {
+      std::reverse(tokens.begin(), tokens.end());
+      std::reverse(fees.begin(), fees.end());
+    }
+    s.path = std::move(tokens);
+    s.fees = std::move(fees);
+  }
+
+  bool v3_call(std::uint32_t sel, const Abi& a, const std::string& origin, const std::optional<Int>& deadline, bool r1) {
+    RouterSwap s;
+    s.origin = origin;
+    s.deadline = deadline;
+    // SwapRouter's structs carry a deadline after the recipient; SwapRouter02's do not.
+    const std::size_t d = r1 ? 1 : 0;
+    const bool single_in = sel == (r1 ? 0x414bf389u : 0x04e45aafu), single_out = sel == (r1 ? 0xdb3e2198u : 0x5023b4dfu);
+    const bool path_in = sel == (r1 ? 0xc04b8d59u : 0xb858183fu), path_out = sel == (r1 ? 0xf28c0498u : 0x09b81346u);
+    if (single_in || single_out) {  // a static tuple, inline
+      s.path = {a.address(0), a.address(1)};
+      s.fees = {static_cast<std::uint32_t>(a.small(2, 0xFFFFFF, "a fee"))};
+      s.recipient = recipient(a.address(3));
+      if (r1) s.deadline = a.uint(4);
+      s.exact_in = single_in;
+      s.amount = a.uint(4 + d);
+      s.bound = a.uint(5 + d);
+      a.uint(6 + d);  // sqrtPriceLimitX96: the call reverts without it
+    } else if (path_in || path_out) {  // a dynamic tuple: its offset, then (path, recipient, [deadline,] amount, bound)
+      const Abi t = a.tuple(0);
+      v3_path(t.bytes(0), path_out, s);
+      s.recipient = recipient(t.address(1));
+      if (r1) s.deadline = t.uint(2);
+      s.exact_in = path_in;
+      s.amount = t.uint(2 + d);
+      s.bound = t.uint(3 + d);
+    } else {
+      return false;
+    }
+    s.router_balance = !r1 && s.exact_in && s.amount == 0;
+    swaps.push_back(std::move(s));
+    return true;
+  }
+
+  // unwrapWETH9 / sweepToken after a swap paid to the router: that swap pays out here.
+  bool payment(std::string_view data) {
+    const std::uint32_t sel = selector_of(data);
+    const Abi a(data.size() >= 4 ? data.substr(4) : std::string_view());
+    std::optional<std::string> to;
+    Int minimum = 0;
+    bool unwrap = false;
+    switch (sel) {
+      case 0x49404b7c: minimum = a.uint(0), to = recipient(a.address(1)), unwrap = true; break;  // unwrapWETH9(uint256,address)
+      case 0x49616997: minimum = a.uint(0), to = account_, unwrap = true; break;                   // SR02 unwrapWETH9(uint256)
+      case 0xdf2ab5bb: minimum = a.uint(1), to = recipient(a.address(2)); break;                  // sweepToken(address,uint256,address)
+      case 0xe90a182f: minimum = a.uint(1), to = account_; break;                                  // SR02 sweepToken(address,uint256)
+      case 0x12210e8a: return true;                                                                 // refundETH(): nothing bought
+      default: return false;
+    }
+    for (auto it = swaps.rbegin(); it != swaps.rend(); ++it)
+      if (it->recipient == router_) {
+        it->recipient = *to;
+        if (it->exact_in && minimum > it->bound) it->bound = minimum;
+        it->buys_native = it->buys_native || unwrap;
+        return true;
+      }
+    return true;  // a payment with no swap to the router before it moves nothing Ballast decodes
+  }
+
+  RouterKind kind_;
+  const std::string& router_;
+  const std::string& account_;
+};
+
+}  // namespace
+
+std::optional<std::vector<RouterSwap>> decode_router_call(const Call& call, RouterKind kind, const std::string& router,
+                                                          const std::string& account, const std::string& document,
+                                                          Diagnostics& diags) {
+  RouterDecoder d(kind, router, account);
+  try {
+    if (!d.call(call.data, call.origin, std::nullopt, true) || d.unknown) return std::nullopt;
+  } catch (const AbiError& e) {
+    diags.add(code::calldata_malformed, document, call.origin, e.message);
+    return std::nullopt;
+  }
+  // V2's ETH functions take the input from msg.value: the amount in, or the most it may use.
+  for (auto& s : d.swaps)
+    if (s.sells_native) (s.exact_in ? s.amount : s.bound) = call.value;
+  return std::move(d.swaps);
+}
+
+}  // namespace ballast
