@@ -220,8 +220,44 @@ const cowOrders = [
 }));
 const cow = { domain_separator_1: TypedDataEncoder.hashDomain(cowDomain(1)), domain_separator_100: TypedDataEncoder.hashDomain(cowDomain(100)), orders: cowOrders };
 
+// ERC-20 / WETH9 calls, Curve exchanges of each template, CoW pre-signatures.
+const token = new Interface(['function transfer(address,uint256)', 'function transferFrom(address,address,uint256)',
+  'function approve(address,uint256)', 'function deposit()', 'function withdraw(uint256)']);
+const tokenCalls = [
+  { name: 'transfer', value: 0, data: token.encodeFunctionData('transfer', [EOA, 40000n * 10n ** 6n]), expected: { kind: 'transfer', from: '', to: EOA, amount: String(40000n * 10n ** 6n) } },
+  { name: 'transferFrom', value: 0, data: token.encodeFunctionData('transferFrom', [ACCOUNT, EOA, 7n]), expected: { kind: 'transferFrom', from: ACCOUNT, to: EOA, amount: '7' } },
+  { name: 'approve-unlimited', value: 0, data: token.encodeFunctionData('approve', [SETTLEMENT, 2n ** 256n - 1n]), expected: { kind: 'approve', from: '', to: SETTLEMENT, amount: String(2n ** 256n - 1n) } },
+  { name: 'deposit', value: String(5n * 10n ** 18n), data: token.encodeFunctionData('deposit', []), expected: { kind: 'deposit', from: '', to: '', amount: String(5n * 10n ** 18n) } },
+  { name: 'withdraw', value: 0, data: token.encodeFunctionData('withdraw', [3n * 10n ** 18n]), expected: { kind: 'withdraw', from: '', to: '', amount: String(3n * 10n ** 18n) } },
+];
+const curve = new Interface([
+  'function exchange(int128 i, int128 j, uint256 dx, uint256 min_dy)',
+  'function exchange_underlying(int128 i, int128 j, uint256 dx, uint256 min_dy)',
+  'function exchange(int128 i, int128 j, uint256 dx, uint256 min_dy, address receiver)',
+  'function exchange(uint256 i, uint256 j, uint256 dx, uint256 min_dy)',
+  'function exchange(uint256 i, uint256 j, uint256 dx, uint256 min_dy, address receiver)',
+  'function exchange(uint256 i, uint256 j, uint256 dx, uint256 min_dy, bool use_eth)',
+  'function exchange(uint256 i, uint256 j, uint256 dx, uint256 min_dy, bool use_eth, address receiver)',
+]);
+const cx = (o) => ({ receiver: null, use_eth: false, underlying: false, ...o, dx: String(o.dx), min_dy: String(o.min_dy) });
+const curveCalls = [
+  { template: 'plain', data: curve.encodeFunctionData('exchange(int128,int128,uint256,uint256)', [0, 1, 10n ** 24n, 995000n * 10n ** 6n]), expected: cx({ i: 0, j: 1, dx: 10n ** 24n, min_dy: 995000n * 10n ** 6n }) },
+  { template: 'plain', data: curve.encodeFunctionData('exchange_underlying', [2, 0, 5, 4]), expected: cx({ i: 2, j: 0, dx: 5, min_dy: 4, underlying: true }) },
+  { template: 'ng', data: curve.encodeFunctionData('exchange(int128,int128,uint256,uint256,address)', [1, 0, 100, 99, EOA]), expected: cx({ i: 1, j: 0, dx: 100, min_dy: 99, receiver: EOA }) },
+  { template: 'crypto', data: curve.encodeFunctionData('exchange(uint256,uint256,uint256,uint256)', [0, 2, 10n ** 18n, 3000n * 10n ** 6n]), expected: cx({ i: 0, j: 2, dx: 10n ** 18n, min_dy: 3000n * 10n ** 6n }) },
+  { template: 'crypto', data: curve.encodeFunctionData('exchange(uint256,uint256,uint256,uint256,address)', [2, 1, 8, 7, ACCOUNT]), expected: cx({ i: 2, j: 1, dx: 8, min_dy: 7, receiver: ACCOUNT }) },
+  { template: 'crypto', data: curve.encodeFunctionData('exchange(uint256,uint256,uint256,uint256,bool)', [2, 1, 8, 7, true]), expected: cx({ i: 2, j: 1, dx: 8, min_dy: 7, use_eth: true }) },
+  { template: 'crypto', data: curve.encodeFunctionData('exchange(uint256,uint256,uint256,uint256,bool,address)', [1, 2, 8, 7, false, EOA]), expected: cx({ i: 1, j: 2, dx: 8, min_dy: 7, receiver: EOA }) },
+  // The same bytes on a pool of another template are not an exchange Ballast reads.
+  { template: 'crypto', data: curve.encodeFunctionData('exchange(int128,int128,uint256,uint256)', [0, 1, 5, 4]), expected: null },
+  { template: 'plain', data: curve.encodeFunctionData('exchange(int128,int128,uint256,uint256)', [-1, 1, 5, 4]), expected: 'calldata.malformed' },
+];
+const settlement = new Interface(['function setPreSignature(bytes orderUid, bool signed)']);
+const presignatures = cowOrders.map((o) => ({ data: settlement.encodeFunctionData('setPreSignature', [o.uid, true]), uid: o.uid, signed: true }));
+presignatures.push({ data: settlement.encodeFunctionData('setPreSignature', [`0x${'11'.repeat(55)}`, false]), uid: null, signed: false });
+
 const text = `${JSON.stringify({ generator: 'tests/calls/generate.mjs (ethers ABI coder)', cases,
-  tx_builder: { file: txBuilder, account: ACCOUNT, chain_id: 1, expected: txBuilderExpected }, account: ACCOUNT, routers, cow }, null, 2)}\n`;
+  tx_builder: { file: txBuilder, account: ACCOUNT, chain_id: 1, expected: txBuilderExpected }, account: ACCOUNT, routers, cow, tokens: tokenCalls, curve: curveCalls, presignatures }, null, 2)}\n`;
 const file = new URL('./fixtures.json', import.meta.url);
 if (process.argv.includes('--check')) {
   if (readFileSync(file, 'utf8') !== text) {

@@ -109,6 +109,39 @@ std::optional<std::vector<RouterSwap>> decode_router_call(const Call& call, Rout
                                                           const std::string& account, const std::string& document,
                                                           Diagnostics& diags);
 
+/// What an ERC-20 or WETH9 call does (token = the call's target).
+struct TokenCall {
+  enum class Kind { Transfer, TransferFrom, Approve, Deposit, Withdraw } kind = Kind::Transfer;
+  std::string from;  // transferFrom only
+  std::string to;    // the recipient, or the spender of an approve
+  Int amount = 0;    // deposit: the value sent
+};
+
+/// An ERC-20 transfer / transferFrom / approve, or WETH9 deposit() / withdraw(uint256); nullopt
+/// for any other selector (a plain value transfer has no selector: it is not a token call).
+std::optional<TokenCall> decode_token_call(const Call& call, const std::string& document, Diagnostics& diags);
+
+/// The `exchange` signature family of a Curve pool (SPEC 11.1 `template`).
+enum class CurveTemplate { Plain, Ng, Crypto };
+
+/// A Curve exchange: coin indices as the pool orders its coins.
+struct CurveExchange {
+  std::size_t i = 0, j = 0;
+  Int dx = 0, min_dy = 0;
+  std::optional<std::string> receiver;  // NG and crypto-NG's receiver argument; absent: the caller
+  bool use_eth = false;                 // crypto WETH pools: pay or take native ETH
+  bool underlying = false;              // exchange_underlying
+};
+
+/// `exchange` (and plain pools' `exchange_underlying`) as the template defines it; nullopt for
+/// another selector. Indices above 7 or negative are `calldata.malformed`.
+std::optional<CurveExchange> decode_curve_call(const Call& call, CurveTemplate t, const std::string& document,
+                                               Diagnostics& diags);
+
+/// CoW `setPreSignature(bytes orderUid, bool signed)` on the settlement: the 56-byte UID and the flag.
+std::optional<std::pair<std::string, bool>> decode_presignature(const Call& call, const std::string& document,
+                                                                Diagnostics& diags);
+
 /// A CoW Protocol order (GPv2Order.Data), as a pre-signature's order data gives it.
 struct CowOrder {
   std::string sell_token, buy_token, receiver;  // addresses, lower-case ("0x0…0" receiver: the owner)
