@@ -5,7 +5,7 @@
 //
 // usage: node generate.mjs [--check]
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Interface, solidityPacked, TypedDataEncoder, ZeroAddress, keccak256, toUtf8Bytes } from 'ethers';
+import { AbiCoder, Interface, solidityPacked, TypedDataEncoder, ZeroAddress, keccak256, toUtf8Bytes } from 'ethers';
 
 const erc20 = new Interface(['function transfer(address to, uint256 amount)', 'function approve(address spender, uint256 amount)']);
 const multiSend = new Interface(['function multiSend(bytes transactions)']);
@@ -256,8 +256,38 @@ const settlement = new Interface(['function setPreSignature(bytes orderUid, bool
 const presignatures = cowOrders.map((o) => ({ data: settlement.encodeFunctionData('setPreSignature', [o.uid, true]), uid: o.uid, signed: true }));
 presignatures.push({ data: settlement.encodeFunctionData('setPreSignature', [`0x${'11'.repeat(55)}`, false]), uid: null, signed: false });
 
+// Universal Router: the interop vectors of Uniswap/sdks universal-router-sdk test/forge/interop.json
+// (commands and decoded inputs as the research note lists them), encoded here by ethers.
+const ur = new Interface(['function execute(bytes commands, bytes[] inputs)', 'function execute(bytes commands, bytes[] inputs, uint256 deadline)']);
+const enc = (types, values) => AbiCoder.defaultAbiCoder().encode(types, values);
+const V3_IN = ['address', 'uint256', 'uint256', 'bytes', 'bool'];
+const V2_SWAP = ['address', 'uint256', 'uint256', 'address[]', 'bool'];
+const AAAA = `0x${'aa'.repeat(20)}`;
+const BBBB = `0x${'bb'.repeat(20)}`;
+const UR_V1_2 = '0x3fc91a3afd70395cd496c647d5a6cc9d4b2b7fad';
+const UR_V2_1 = '0x4c82d1fbfe28c977cbb58d8c7ff8fcf9f70a2cca';
+const universal = [];
+const uCase = (name, version, router, value, data, expected) => universal.push({ name, version, router, value: String(value), data, expected });
+uCase('interop-v3-1000-usdc-for-eth', 'v1', UR_V1_2, 0, ur.encodeFunctionData('execute(bytes,bytes[])', ['0x000c', [
+  enc(V3_IN, [A(2), 10n ** 9n, 0, v3path(USDC, 3000, WETH), true]), enc(['address', 'uint256'], [AAAA, 779188396345556027n])]]),
+[swap({ path: [USDC, WETH], fees: [3000], amount: 10n ** 9n, bound: 779188396345556027n, recipient: AAAA, deadline: null, buys_native: true, origin: '/calls/0/commands/0', payments: [] })]);
+uCase('interop-v2-usdc-for-1-eth', 'v1', UR_V1_2, 0, ur.encodeFunctionData('execute(bytes,bytes[])', ['0x090c', [
+  enc(V2_SWAP, [A(2), 10n ** 18n, 1282037736n, [USDC, WETH], true]), enc(['address', 'uint256'], [AAAA, 10n ** 18n])]]),
+[swap({ path: [USDC, WETH], exact_in: false, amount: 10n ** 18n, bound: 1282037736n, recipient: AAAA, deadline: null, buys_native: true, origin: '/calls/0/commands/0', payments: [] })]);
+uCase('interop-v2-1-eth-for-usdc-with-fee', 'v1', UR_V1_2, 10n ** 18n, ur.encodeFunctionData('execute(bytes,bytes[])', ['0x0b080604', [
+  enc(['address', 'uint256'], [A(2), 10n ** 18n]), enc(V2_SWAP, [A(2), 10n ** 18n, 0, [WETH, USDC], false]),
+  enc(['address', 'address', 'uint256'], [USDC, BBBB, 500]), enc(['address', 'address', 'uint256'], [USDC, AAAA, 1103276246n])]]),
+[swap({ path: [WETH, USDC], amount: 10n ** 18n, bound: 1103276246n, recipient: AAAA, deadline: null, sells_native: true, origin: '/calls/0/commands/1',
+  payments: [{ recipient: BBBB, bips: '500', amount: '0' }] })]);
+// 2.1.1: swap inputs end with minHopPriceX36; a deadline; the caller sentinel; the allow-revert flag.
+uCase('v2-1-v3-exact-in-to-caller-with-deadline', 'v2.1', UR_V2_1, 0, ur.encodeFunctionData('execute(bytes,bytes[],uint256)', ['0x00', [
+  enc([...V3_IN, 'uint256[]'], [A(1), 10n ** 18n, 3000n * 10n ** 6n, v3path(WETH, 500, USDC), true, []])], D]),
+[swap({ path: [WETH, USDC], fees: [500], amount: 10n ** 18n, bound: 3000n * 10n ** 6n, recipient: ACCOUNT, deadline: D, origin: '/calls/0/commands/0', payments: [] })]);
+uCase('v2-0-v4-swap-not-read', 'v2.0', UR_V2_1, 0, ur.encodeFunctionData('execute(bytes,bytes[])', ['0x10', [enc(['bytes'], ['0x'])]]), null);
+uCase('length-mismatch', 'v1', UR_V1_2, 0, ur.encodeFunctionData('execute(bytes,bytes[])', ['0x000c', [enc(['address', 'uint256'], [AAAA, 1])]]), 'calldata.malformed');
+
 const text = `${JSON.stringify({ generator: 'tests/calls/generate.mjs (ethers ABI coder)', cases,
-  tx_builder: { file: txBuilder, account: ACCOUNT, chain_id: 1, expected: txBuilderExpected }, account: ACCOUNT, routers, cow, tokens: tokenCalls, curve: curveCalls, presignatures }, null, 2)}\n`;
+  tx_builder: { file: txBuilder, account: ACCOUNT, chain_id: 1, expected: txBuilderExpected }, account: ACCOUNT, routers, cow, tokens: tokenCalls, curve: curveCalls, presignatures, universal }, null, 2)}\n`;
 const file = new URL('./fixtures.json', import.meta.url);
 if (process.argv.includes('--check')) {
   if (readFileSync(file, 'utf8') !== text) {

@@ -1,5 +1,6 @@
 // Fuzz harness: unwrapping calldata (Safe execTransaction, MultiSend, MultiSendCallOnly, Governor
-// and GovernorBravo propose), and decoding it as a call to each Uniswap router, a token, a Curve
+// and GovernorBravo propose), and decoding it as a call to each Uniswap router (the Universal
+// Router in each input layout), a token, a Curve
 // pool of each template and the CoW settlement. The first byte picks the wrapper the bytes are sent to, the rest is
 // the calldata. Invariants: no crash, no hang, no read outside the bytes (ASan); at most the call
 // limit comes out; no call's data is longer than the input (plus Bravo's 4-byte selector) and all
@@ -49,6 +50,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const RouterSwap& s : *swaps) BALLAST_FUZZ_CHECK(s.path.size() >= 2 && s.fees.size() <= s.path.size());
   }
   Diagnostics d;
+  for (auto v : {UniversalRouterVersion::V1, UniversalRouterVersion::V2_0, UniversalRouterVersion::V2_1})
+    if (const auto swaps = decode_universal_router_call(c, v, targets[1], account, "calls", d))
+      for (const RouterSwap& s : *swaps) BALLAST_FUZZ_CHECK(s.path.size() >= 2 && s.fees.size() <= s.path.size());
   decode_token_call(c, "calls", d);
   for (CurveTemplate t : {CurveTemplate::Plain, CurveTemplate::Ng, CurveTemplate::Crypto})
     if (const auto e = decode_curve_call(c, t, "calls", d)) BALLAST_FUZZ_CHECK(e->i <= 7 && e->j <= 7 && e->i != e->j);

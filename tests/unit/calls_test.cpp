@@ -497,3 +497,53 @@ TEST_CASE("CoW pre-signatures: the UID and the flag", "[calls][cow]") {
     CHECK(p->second == x["signed"].get<bool>());
   }
 }
+
+TEST_CASE("Universal Router: the SDK's interop vectors, value followed through the router", "[calls][universal]") {
+  const auto fixtures = nlohmann::json::parse(ballast_test::read_source_file("tests/calls/fixtures.json"));
+  const std::string account = fixtures["account"];
+  REQUIRE(fixtures["universal"].size() == 6);
+  for (const auto& c : fixtures["universal"]) {
+    INFO(c["name"].get<std::string>());
+    const std::string v = c["version"];
+    const auto version = v == "v1" ? UniversalRouterVersion::V1 : v == "v2.0" ? UniversalRouterVersion::V2_0 : UniversalRouterVersion::V2_1;
+    Call call;
+    call.to = c["router"].get<std::string>();
+    call.value = *parse_amount(c["value"].get<std::string>());
+    call.data = *from_hex(c["data"].get<std::string>());
+    call.origin = "/calls/0";
+    Diagnostics d;
+    const auto swaps = decode_universal_router_call(call, version, call.to, account, "calls", d);
+    const auto errors = d.take();
+    if (c["expected"].is_null() || c["expected"].is_string()) {
+      CHECK_FALSE(swaps);
+      CHECK(errors.size() == (c["expected"].is_string() ? 1u : 0u));
+      if (!errors.empty()) CHECK(errors[0].code == c["expected"].get<std::string>());
+      continue;
+    }
+    CHECK(errors.empty());
+    REQUIRE(swaps);
+    REQUIRE(swaps->size() == c["expected"].size());
+    for (std::size_t i = 0; i < swaps->size(); ++i) {
+      const RouterSwap& s = (*swaps)[i];
+      const auto& e = c["expected"][i];
+      CHECK(s.path == e["path"].get<std::vector<std::string>>());
+      CHECK(s.fees == e["fees"].get<std::vector<std::uint32_t>>());
+      CHECK(s.exact_in == e["exact_in"].get<bool>());
+      CHECK(to_string(s.amount) == e["amount"].get<std::string>());
+      CHECK(to_string(s.bound) == e["bound"].get<std::string>());
+      CHECK(s.recipient == e["recipient"].get<std::string>());
+      CHECK((s.deadline ? to_string(*s.deadline) : "null") == (e["deadline"].is_null() ? "null" : e["deadline"].get<std::string>()));
+      CHECK(s.sells_native == e["sells_native"].get<bool>());
+      CHECK(s.buys_native == e["buys_native"].get<bool>());
+      CHECK(s.origin == e["origin"].get<std::string>());
+      REQUIRE(s.payments.size() == e["payments"].size());
+      for (std::size_t k = 0; k < s.payments.size(); ++k) {
+        CHECK(s.payments[k].recipient == e["payments"][k]["recipient"].get<std::string>());
+        CHECK(to_string(s.payments[k].bips) == e["payments"][k]["bips"].get<std::string>());
+      }
+    }
+    // Cut inside the arguments: never decoded.
+    call.data.resize(call.data.size() / 2);
+    CHECK_FALSE(decode_universal_router_call(call, version, call.to, account, "calls", d));
+  }
+}

@@ -95,8 +95,30 @@ struct RouterSwap {
   std::optional<Int> deadline;      // the call's, or its multicall's
   bool sells_native = false;        // V2's swapExactETH* / swapETHFor*: msg.value, wrapped by the router
   bool buys_native = false;         // V2's *ForETH, or an unwrapWETH9 that pays the output out
-  std::string origin;               // the call's origin, with /multicall/k inside a multicall
+  std::string origin;               // the call's origin, with /multicall/k or /commands/i
+  /// Universal Router: parts of the output paid to others on the way (PAY_PORTION in bips of the
+  /// router's balance, TRANSFER of an exact amount), recipients resolved.
+  struct Payment {
+    std::string recipient;
+    Int bips = 0;    // PAY_PORTION
+    Int amount = 0;  // TRANSFER
+  };
+  std::vector<Payment> payments;
 };
+
+/// The Universal Router's input layouts: v1.x, 2.0.0, and 2.1.1 and later (whose swap inputs end
+/// with a per-hop minimum price array, and whose command mask is wider).
+enum class UniversalRouterVersion { V1, V2_0, V2_1 };
+
+/// The swaps of a Universal Router `execute(commands, inputs[, deadline])` sent by `account`: V3
+/// and V2 swaps exact in and out, with value followed through the router (ADDRESS_THIS): a
+/// WRAP_ETH before a swap that spends the router's WETH makes it a sale of native ETH, and the
+/// UNWRAP_WETH or SWEEP that finally pays a swap's output out gives its recipient and minimum;
+/// PAY_PORTION and TRANSFER on the way are the swap's payments. nullopt when the call is not
+/// `execute` or holds a command Ballast does not read (Permit2 commands are read and skipped).
+std::optional<std::vector<RouterSwap>> decode_universal_router_call(const Call& call, UniversalRouterVersion version,
+                                                                    const std::string& router, const std::string& account,
+                                                                    const std::string& document, Diagnostics& diags);
 
 /// The swaps of a call to a Uniswap router of `kind` at `router`, sent by `account`: V2 Router02's
 /// six swap functions (and the fee-on-transfer variants), SwapRouter's and SwapRouter02's
