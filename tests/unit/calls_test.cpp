@@ -301,6 +301,36 @@ TEST_CASE("calls/1: the calls of a script or an oSnap list", "[calls][batch]") {
         std::vector<std::string>{"ref.chain_mismatch calls /chain_id", "ref.account_mismatch calls /from"});
 }
 
+namespace {
+
+// A decoded swap against the fixture's expectation (tests/calls/generate.mjs `swap`).
+void check_swap(const RouterSwap& s, const nlohmann::json& e) {
+  CHECK(s.path == e["path"].get<std::vector<std::string>>());
+  CHECK(s.fees == e["fees"].get<std::vector<std::uint32_t>>());
+  CHECK(s.exact_in == e["exact_in"].get<bool>());
+  CHECK(to_string(s.amount) == e["amount"].get<std::string>());
+  CHECK(to_string(s.bound) == e["bound"].get<std::string>());
+  CHECK(s.recipient == e["recipient"].get<std::string>());
+  CHECK((s.deadline ? to_string(*s.deadline) : "null") == (e["deadline"].is_null() ? "null" : e["deadline"].get<std::string>()));
+  CHECK(s.sells_native == e["sells_native"].get<bool>());
+  CHECK(s.buys_native == e["buys_native"].get<bool>());
+  CHECK(s.router_balance == e["router_balance"].get<bool>());
+}
+
+// The call of a fixture: its target (a router's, else WETH's address), value and calldata.
+Call fixture_call(const nlohmann::json& x) {
+  Call c;
+  c.to = x.contains("router") ? x["router"].get<std::string>() : "0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2";
+  c.value = *parse_amount(x.contains("value") ? x["value"].is_string() ? x["value"].get<std::string>()
+                                                                       : std::to_string(x["value"].get<long long>())
+                                              : "0");
+  c.data = *from_hex(x["data"].get<std::string>());
+  c.origin = "/calls/0";
+  return c;
+}
+
+}  // namespace
+
 TEST_CASE("Uniswap routers: every call encoded by ethers decodes to the swaps it was given", "[calls][routers]") {
   const auto fixtures = nlohmann::json::parse(ballast_test::read_source_file("tests/calls/fixtures.json"));
   const std::string account = fixtures["account"];
@@ -309,11 +339,7 @@ TEST_CASE("Uniswap routers: every call encoded by ethers decodes to the swaps it
     INFO(c["name"].get<std::string>());
     const std::string k = c["kind"];
     const RouterKind kind = k == "v2_router" ? RouterKind::V2Router02 : k == "swap_router" ? RouterKind::SwapRouter : RouterKind::SwapRouter02;
-    Call call;
-    call.to = c["router"].get<std::string>();
-    call.value = *parse_amount(c["value"].get<std::string>());
-    call.data = *from_hex(c["data"].get<std::string>());
-    call.origin = "/calls/0";
+    Call call = fixture_call(c);
     Diagnostics d;
     const auto swaps = decode_router_call(call, kind, call.to, account, "calls", d);
     CHECK(d.take().empty());
@@ -326,16 +352,7 @@ TEST_CASE("Uniswap routers: every call encoded by ethers decodes to the swaps it
     for (std::size_t i = 0; i < swaps->size(); ++i) {
       const RouterSwap& s = (*swaps)[i];
       const auto& e = c["expected"][i];
-      CHECK(s.path == e["path"].get<std::vector<std::string>>());
-      CHECK(s.fees == e["fees"].get<std::vector<std::uint32_t>>());
-      CHECK(s.exact_in == e["exact_in"].get<bool>());
-      CHECK(to_string(s.amount) == e["amount"].get<std::string>());
-      CHECK(to_string(s.bound) == e["bound"].get<std::string>());
-      CHECK(s.recipient == e["recipient"].get<std::string>());
-      CHECK((s.deadline ? to_string(*s.deadline) : "null") == (e["deadline"].is_null() ? "null" : e["deadline"].get<std::string>()));
-      CHECK(s.sells_native == e["sells_native"].get<bool>());
-      CHECK(s.buys_native == e["buys_native"].get<bool>());
-      CHECK(s.router_balance == e["router_balance"].get<bool>());
+      check_swap(s, e);
       CHECK(s.origin == (c["expected"].size() > 1 || c["name"].get<std::string>().find("multicall") != std::string::npos ||
                                  c["name"].get<std::string>().find("then") != std::string::npos
                              ? "/calls/0/multicall/" + std::to_string(i)
@@ -406,21 +423,6 @@ TEST_CASE("CoW Protocol: the GPv2 domain and order UIDs, as ethers' EIP-712 enco
     CHECK(to_hex(cow_order_uid(order, x["owner"], x["chain_id"])) != x["uid"].get<std::string>());
   }
 }
-
-namespace {
-
-Call fixture_call(const nlohmann::json& x) {
-  Call c;
-  c.to = "0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2";
-  c.value = *parse_amount(x.contains("value") ? x["value"].is_string() ? x["value"].get<std::string>()
-                                                                       : std::to_string(x["value"].get<long long>())
-                                              : "0");
-  c.data = *from_hex(x["data"].get<std::string>());
-  c.origin = "/calls/0";
-  return c;
-}
-
-}  // namespace
 
 TEST_CASE("ERC-20 and WETH9 calls, as ethers encodes them", "[calls][tokens]") {
   const auto fixtures = nlohmann::json::parse(ballast_test::read_source_file("tests/calls/fixtures.json"));
@@ -506,11 +508,7 @@ TEST_CASE("Universal Router: the SDK's interop vectors, value followed through t
     INFO(c["name"].get<std::string>());
     const std::string v = c["version"];
     const auto version = v == "v1" ? UniversalRouterVersion::V1 : v == "v2.0" ? UniversalRouterVersion::V2_0 : UniversalRouterVersion::V2_1;
-    Call call;
-    call.to = c["router"].get<std::string>();
-    call.value = *parse_amount(c["value"].get<std::string>());
-    call.data = *from_hex(c["data"].get<std::string>());
-    call.origin = "/calls/0";
+    Call call = fixture_call(c);
     Diagnostics d;
     const auto swaps = decode_universal_router_call(call, version, call.to, account, "calls", d);
     const auto errors = d.take();
@@ -526,15 +524,7 @@ TEST_CASE("Universal Router: the SDK's interop vectors, value followed through t
     for (std::size_t i = 0; i < swaps->size(); ++i) {
       const RouterSwap& s = (*swaps)[i];
       const auto& e = c["expected"][i];
-      CHECK(s.path == e["path"].get<std::vector<std::string>>());
-      CHECK(s.fees == e["fees"].get<std::vector<std::uint32_t>>());
-      CHECK(s.exact_in == e["exact_in"].get<bool>());
-      CHECK(to_string(s.amount) == e["amount"].get<std::string>());
-      CHECK(to_string(s.bound) == e["bound"].get<std::string>());
-      CHECK(s.recipient == e["recipient"].get<std::string>());
-      CHECK((s.deadline ? to_string(*s.deadline) : "null") == (e["deadline"].is_null() ? "null" : e["deadline"].get<std::string>()));
-      CHECK(s.sells_native == e["sells_native"].get<bool>());
-      CHECK(s.buys_native == e["buys_native"].get<bool>());
+      check_swap(s, e);
       CHECK(s.origin == e["origin"].get<std::string>());
       REQUIRE(s.payments.size() == e["payments"].size());
       for (std::size_t k = 0; k < s.payments.size(); ++k) {

@@ -2,9 +2,31 @@
 
 #include "ballast/calls.h"
 
+#include <algorithm>
+
 namespace ballast::calls {
 
 std::string address_hex(std::string_view twenty_bytes) { return to_hex(twenty_bytes); }
+
+std::uint32_t selector_of(std::string_view calldata) {
+  if (calldata.size() < 4) return 0;
+  std::uint32_t s = 0;
+  for (std::size_t i = 0; i < 4; ++i) s = (s << 8) | static_cast<unsigned char>(calldata[i]);
+  return s;
+}
+
+void read_v3_path(std::string_view bytes, bool reversed, std::vector<std::string>& tokens, std::vector<std::uint32_t>& fees) {
+  if (bytes.size() < 43 || (bytes.size() - 20) % 23 != 0) throw AbiError{"a v3 path of " + std::to_string(bytes.size()) + " bytes"};
+  for (std::size_t at = 0;; at += 23) {
+    tokens.push_back(address_hex(bytes.substr(at, 20)));
+    if (at + 20 == bytes.size()) break;
+    fees.push_back(static_cast<std::uint32_t>(big_endian(bytes.substr(at + 20, 3))));
+  }
+  if (reversed) {
+    std::reverse(tokens.begin(), tokens.end());
+    std::reverse(fees.begin(), fees.end());
+  }
+}
 
 Int big_endian(std::string_view bytes) {
   Int v = 0;

@@ -45,6 +45,18 @@ class Abi {
   std::size_t base_;  // where this area starts in the call's arguments, for messages
 };
 
+/// The selector of calldata (its first 4 bytes, big-endian), or 0 when it is shorter.
+std::uint32_t selector_of(std::string_view calldata);
+
+/// The routers' recipient sentinels (Constants.sol): the caller, and the router itself.
+inline const std::string kAddressCaller = "0x0000000000000000000000000000000000000001";
+inline const std::string kAddressRouter = "0x0000000000000000000000000000000000000002";
+inline const std::string kAddressZero = "0x0000000000000000000000000000000000000000";
+
+/// A Uniswap v3 path (token ‖ fee ‖ token ‖ …, v3-periphery Path.sol) into tokens and fees in
+/// trade order (`reversed`: an exact-output path, which starts with the token bought).
+void read_v3_path(std::string_view bytes, bool reversed, std::vector<std::string>& tokens, std::vector<std::uint32_t>& fees);
+
 /// The 20 bytes at `p` as an address ("0x" and 40 lower-case hex digits).
 std::string address_hex(std::string_view twenty_bytes);
 /// A big-endian unsigned integer of up to 32 bytes.

@@ -4,25 +4,16 @@
 #include "abi.h"
 #include "ballast/calls.h"
 
-#include <algorithm>
-
 namespace ballast {
 
 namespace {
 
 using calls::Abi;
 using calls::AbiError;
-
-const std::string kZero = "0x0000000000000000000000000000000000000000";
-const std::string kSentinelCaller = "0x0000000000000000000000000000000000000001";
-const std::string kSentinelRouter = "0x0000000000000000000000000000000000000002";
-
-std::uint32_t selector_of(std::string_view data) {
-  if (data.size() < 4) return 0;
-  std::uint32_t s = 0;
-  for (int i = 0; i < 4; ++i) s = (s << 8) | static_cast<unsigned char>(data[static_cast<std::size_t>(i)]);
-  return s;
-}
+using calls::kAddressCaller;
+using calls::kAddressRouter;
+using calls::kAddressZero;
+using calls::selector_of;
 
 class RouterDecoder {
  public:
@@ -67,9 +58,9 @@ class RouterDecoder {
   }
 
   std::string recipient(const std::string& to) const {
-    if (kind_ == RouterKind::SwapRouter02 && to == kSentinelCaller) return account_;
-    if (kind_ == RouterKind::SwapRouter02 && to == kSentinelRouter) return router_;
-    if (kind_ == RouterKind::SwapRouter && to == kZero) return router_;
+    if (kind_ == RouterKind::SwapRouter02 && to == kAddressCaller) return account_;
+    if (kind_ == RouterKind::SwapRouter02 && to == kAddressRouter) return router_;
+    if (kind_ == RouterKind::SwapRouter && to == kAddressZero) return router_;
     return to;
   }
 
@@ -111,24 +102,6 @@ class RouterDecoder {
     return true;
   }
 
-  // A v3 path (tokenA ‖ fee ‖ tokenB ‖ fee ‖ …), reversed for exact output, into trade order.
-  void v3_path(std::string_view bytes, bool reversed, RouterSwap& s) const {
-    if (bytes.size() < 43 || (bytes.size() - 20) % 23 != 0) throw AbiError{"a v3 path of " + std::to_string(bytes.size()) + " bytes"};
-    std::vector<std::string> tokens;
-    std::vector<std::uint32_t> fees;
-    for (std::size_t at = 0;; at += 23) {
-      tokens.push_back(calls::address_hex(bytes.substr(at, 20)));
-      if (at + 20 == bytes.size()) break;
-      fees.push_back(static_cast<std::uint32_t>(calls::big_endian(bytes.substr(at + 20, 3))));
-    }
-    if (reversed) {
-      std::reverse(tokens.begin(), tokens.end());
-      std::reverse(fees.begin(), fees.end());
-    }
-    s.path = std::move(tokens);
-    s.fees = std::move(fees);
-  }
-
   bool v3_call(std::uint32_t sel, const Abi& a, const std::string& origin, const std::optional<Int>& deadline, bool r1) {
     RouterSwap s;
     s.origin = origin;
@@ -148,7 +121,7 @@ class RouterDecoder {
       a.uint(6 + d);  // sqrtPriceLimitX96: the call reverts without it
     } else if (path_in || path_out) {  // a dynamic tuple: its offset, then (path, recipient, [deadline,] amount, bound)
       const Abi t = a.tuple(0);
-      v3_path(t.bytes(0), path_out, s);
+      calls::read_v3_path(t.bytes(0), path_out, s.path, s.fees);
       s.recipient = recipient(t.address(1));
       if (r1) s.deadline = t.uint(2);
       s.exact_in = path_in;

@@ -8,13 +8,7 @@ namespace {
 
 using calls::Abi;
 using calls::AbiError;
-
-std::uint32_t selector_of(std::string_view data) {
-  if (data.size() < 4) return 0;
-  std::uint32_t s = 0;
-  for (int i = 0; i < 4; ++i) s = (s << 8) | static_cast<unsigned char>(data[static_cast<std::size_t>(i)]);
-  return s;
-}
+using calls::selector_of;
 
 Abi args_of(const Call& c) { return Abi(c.data.size() >= 4 ? std::string_view(c.data).substr(4) : std::string_view()); }
 

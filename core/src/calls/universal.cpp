@@ -4,17 +4,14 @@
 #include "abi.h"
 #include "ballast/calls.h"
 
-#include <algorithm>
-
 namespace ballast {
 
 namespace {
 
 using calls::Abi;
 using calls::AbiError;
-
-const std::string kSentinelCaller = "0x0000000000000000000000000000000000000001";
-const std::string kSentinelRouter = "0x0000000000000000000000000000000000000002";
+using calls::kAddressCaller;
+using calls::kAddressRouter;
 
 enum Command : unsigned {
   V3_SWAP_EXACT_IN = 0x00, V3_SWAP_EXACT_OUT = 0x01, PERMIT2_TRANSFER_FROM = 0x02, PERMIT2_PERMIT_BATCH = 0x03,
@@ -57,25 +54,12 @@ class UniversalDecoder {
 
  private:
   std::string to(const std::string& a) const {
-    if (a == kSentinelCaller) return account_;
-    if (a == kSentinelRouter) return router_;
+    if (a == kAddressCaller) return account_;
+    if (a == kAddressRouter) return router_;
     return a;
   }
 
   static bool contract_balance(const Int& amount) { return amount == (Int(1) << 255); }
-
-  void path_v3(std::string_view bytes, bool reversed, RouterSwap& s) const {
-    if (bytes.size() < 43 || (bytes.size() - 20) % 23 != 0) throw AbiError{"a v3 path of " + std::to_string(bytes.size()) + " bytes"};
-    for (std::size_t at = 0;; at += 23) {
-      s.path.push_back(calls::address_hex(bytes.substr(at, 20)));
-      if (at + 20 == bytes.size()) break;
-      s.fees.push_back(static_cast<std::uint32_t>(calls::big_endian(bytes.substr(at + 20, 3))));
-    }
-    if (reversed) {
-      std::reverse(s.path.begin(), s.path.end());
-      std::reverse(s.fees.begin(), s.fees.end());
-    }
-  }
 
   // (recipient, amount, bound, path, payerIsUser[, minHopPriceX36])
   void swap(unsigned command, const Abi& in, const std::string& origin, const std::optional<Int>& deadline) {
@@ -87,7 +71,7 @@ class UniversalDecoder {
     s.amount = in.uint(1);
     s.bound = in.uint(2);
     if (command == V3_SWAP_EXACT_IN || command == V3_SWAP_EXACT_OUT) {
-      path_v3(in.bytes(3), !s.exact_in, s);
+      calls::read_v3_path(in.bytes(3), !s.exact_in, s.path, s.fees);
     } else {
       std::size_t n = 0;
       const Abi path = in.array(3, 64, n);
@@ -142,7 +126,7 @@ std::optional<std::vector<RouterSwap>> decode_universal_router_call(const Call& 
                                                                     const std::string& router, const std::string& account,
                                                                     const std::string& document, Diagnostics& diags) {
   if (call.data.size() < 4) return std::nullopt;
-  const std::uint32_t sel = calls::big_endian(std::string_view(call.data).substr(0, 4)).convert_to<std::uint32_t>();
+  const std::uint32_t sel = calls::selector_of(call.data);
   if (sel != 0x3593564c && sel != 0x24856bc3) return std::nullopt;  // execute(bytes,bytes[],uint256), execute(bytes,bytes[])
   try {
     const Abi args(std::string_view(call.data).substr(4));

@@ -10,6 +10,7 @@ namespace {
 
 using calls::Abi;
 using calls::AbiError;
+using calls::selector_of;
 
 // More unwrapped calldata than the limits allow.
 struct TooLarge {
@@ -20,12 +21,6 @@ constexpr std::uint32_t kExecTransaction = 0x6a761202;  // execTransaction(addre
 constexpr std::uint32_t kMultiSend = 0x8d80ff0a;        // multiSend(bytes)
 constexpr std::uint32_t kPropose = 0x7d5e81e2;          // propose(address[],uint256[],bytes[],string)
 constexpr std::uint32_t kProposeBravo = 0xda95691a;     // propose(address[],uint256[],string[],bytes[],string)
-
-std::uint32_t selector_of(std::string_view data) {
-  if (data.size() < 4) return 0;
-  return (std::uint32_t{static_cast<unsigned char>(data[0])} << 24) | (std::uint32_t{static_cast<unsigned char>(data[1])} << 16) |
-         (std::uint32_t{static_cast<unsigned char>(data[2])} << 8) | static_cast<unsigned char>(data[3]);
-}
 
 class Unwrapper {
  public:
