@@ -353,6 +353,23 @@ test('the element: load errors are shown and dispatched; status without a propos
   await fresh.context().close();
 });
 
+test('the element reports an engine that cannot load (ballast-error load_failed), not a wait', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route('**/ballast_wasm.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(`${base}/embed.html`);
+  const detail = await page.evaluate(() => new Promise((resolve) => {
+    const el = document.getElementById('check');
+    if (document.body.dataset.lastError) resolve({ code: document.body.dataset.lastError });
+    el.addEventListener('ballast-error', (e) => resolve(e.detail), { once: true });
+  }));
+  assert.equal(detail.code, 'load_failed');
+  const shown = await page.locator('ballast-check').evaluate((e) => e.shadowRoot.textContent);
+  assert.match(shown, /could not run: the checker could not be loaded/);
+  assert.match(await page.locator('#status').innerText(), /unavailable/);
+  await context.close();
+});
+
 test('the element applies a suggested fix and hands the fixed proposal to the portal', async () => {
   const page = await openPage('/embed.html');
   await page.waitForFunction(() => document.body.dataset.lastVerdict === 'pass');
