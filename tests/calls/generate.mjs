@@ -21,6 +21,9 @@ const MULTISEND_130 = '0xa238cbeb142c10ef7ad8442c6d1f9e89e07e7761';
 const MULTISEND_150 = '0x218543288004cd07832472d464648173c77d7eb7';
 const CALL_ONLY_141 = '0x9641d764fc13c8b624c04430c7356c1c7c8102e2';
 const GOVERNOR = '0x408ed6354d4973f66138c91495f2f2fcbd8724c3';
+const USDC = '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48';
+const WETH = '0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2';
+const DAI = '0x6b175474e89094c44da98b954eedeac495271d0f';
 
 const call = (to, value, data, operation = 0) => ({ to, value: String(value), data, operation });
 const packed = (entries) => solidityPacked(entries.flatMap(() => ['uint8', 'address', 'uint256', 'uint256', 'bytes']),
@@ -95,14 +98,29 @@ const txBuilder = {
         owners: JSON.stringify([RECIPIENT, EOA]), amounts: `[1, 1000000000000000000, ${2n ** 256n - 1n}]` } },
     { to: EOA, value: '1500000000000000000', data: null, contractMethod: null, contractInputsValues: null },
     { to: EOA, value: '1', data: null, contractMethod: { inputs: [], name: 'receive', payable: true }, contractInputsValues: null },
+    { to: EOA, value: '0', data: null,
+      contractMethod: { name: 'submit', payable: false, inputs: [
+        { internalType: 'struct Order', name: 'order', type: 'tuple', components: [
+          { internalType: 'address', name: 'token', type: 'address' }, { internalType: 'uint256', name: 'amount', type: 'uint256' },
+          { internalType: 'struct Extra', name: 'extra', type: 'tuple', components: [
+            { internalType: 'bool', name: 'flag', type: 'bool' }, { internalType: 'bytes', name: 'data', type: 'bytes' }] }] },
+        { internalType: 'struct Leg[]', name: 'legs', type: 'tuple[]', components: [
+          { internalType: 'address', name: 'to', type: 'address' }, { internalType: 'uint256', name: 'value', type: 'uint256' }] },
+        { internalType: 'struct Pair', name: 'pair', type: 'tuple', components: [
+          { internalType: 'uint8', name: 'a', type: 'uint8' }, { internalType: 'address', name: 'b', type: 'address' }] }] },
+      // Tuples as the app stores them: JSON text, by position or by component name.
+      contractInputsValues: { order: JSON.stringify([USDC, '123', [true, '0xabcd']]), legs: JSON.stringify([[EOA, '1'], { to: RECIPIENT, value: 2 }]),
+        pair: JSON.stringify({ b: EOA, a: '7' }) } },
   ],
 };
+const submit = new Interface(['function submit((address token, uint256 amount, (bool flag, bytes data) extra) order, (address to, uint256 value)[] legs, (uint8 a, address b) pair)']);
 const txBuilderExpected = [
   call(TOKEN, 0, transfer),
   call(TOKEN, 0, erc20.encodeFunctionData('approve', [EOA, 1000000n])),
   call(EOA, 0, kitchen.encodeFunctionData('kitchen', kitchenValues)),
   call(EOA, 1500000000000000000n, '0x'),
   call(EOA, 1, '0x'),
+  call(EOA, 0, submit.encodeFunctionData('submit', [[USDC, 123n, [true, '0xabcd']], [[EOA, 1n], [RECIPIENT, 2n]], [7, EOA]])),
 ].map((c, i) => ({ ...c, origin: `/transactions/${i}` }));
 
 // Uniswap router calls, encoded from the routers' interfaces, with the swaps they must decode to.
@@ -132,9 +150,6 @@ const r2 = new Interface([
   'function wrapETH(uint256 value)',
 ]);
 const A = (n) => `0x${n.toString(16).padStart(40, '0')}`;
-const USDC = '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48';
-const WETH = '0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2';
-const DAI = '0x6b175474e89094c44da98b954eedeac495271d0f';
 const V2_ROUTER = '0x7a250d5630b4cf539739df2c5dacb4c659f2488d';
 const SWAP_ROUTER = '0xe592427a0aece92de3edee1f18e0157c05861564';
 const SWAP_ROUTER_02 = '0x68b3465833fb72a70ecdf485e0e4c7bd8665fc45';

@@ -17,6 +17,32 @@ const char* const kDoc = "calls";
 // Methods the Tx Builder never encodes (NON_VALID_CONTRACT_METHODS): their calldata is empty.
 bool never_encoded(const std::string& name) { return name == "receive" || name == "fallback"; }
 
+// A method input: {type, name, components} (components of a tuple, recursively).
+std::optional<calls::AbiParam> read_param(Reader& r, const Node& n, const std::string& path, int depth) {
+  Obj in(r, n, path);
+  if (!in.ok()) return std::nullopt;
+  calls::AbiParam p;
+  auto type = in.string("type", true);
+  p.name = in.string("name").value_or("");
+  const Node* components = in.opt("components");
+  in.ignore_rest();
+  if (!type) return std::nullopt;
+  p.type = *type;
+  if (p.type.rfind("tuple", 0) == 0) {
+    const auto* list = components && depth < 8 ? r.array(*components, path + "/components", 64, "components") : nullptr;
+    if (!list) {
+      r.error(code::calldata_malformed, path, "a tuple input needs its components (at most 8 deep)");
+      return std::nullopt;
+    }
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      auto c = read_param(r, (*list)[i], pointer_join(path + "/components", i), depth + 1);
+      if (!c) return std::nullopt;
+      p.components.push_back(std::move(*c));
+    }
+  }
+  return p;
+}
+
 // contractMethod + contractInputsValues -> calldata, as the app encodes it.
 std::optional<std::string> encode_method(Reader& r, const Node& method, const Node* values, const std::string& path) {
   Obj m(r, method, path + "/contractMethod");
@@ -26,28 +52,26 @@ std::optional<std::string> encode_method(Reader& r, const Node& method, const No
   m.ignore_rest();
   if (!name || !inputs) return std::nullopt;
   if (never_encoded(*name)) return std::string();
-  std::vector<std::pair<std::string, std::string>> typed;
   const auto* list = r.array(*inputs, path + "/contractMethod/inputs", 64, "inputs");
   if (!list) return std::nullopt;
+  std::vector<calls::AbiParam> params;
+  std::vector<std::string> texts;
   for (std::size_t i = 0; i < list->size(); ++i) {
-    Obj in(r, (*list)[i], pointer_join(path + "/contractMethod/inputs", i));
-    if (!in.ok()) return std::nullopt;
-    auto type = in.string("type", true);
-    auto key = in.string("name");
-    in.ignore_rest();
-    if (!type) return std::nullopt;
+    auto p = read_param(r, (*list)[i], pointer_join(path + "/contractMethod/inputs", i), 0);
+    if (!p) return std::nullopt;
     // The value's key is the input's name, or its index when unnamed.
-    const std::string lookup = key && !key->empty() ? *key : std::to_string(i);
+    const std::string lookup = !p->name.empty() ? p->name : std::to_string(i);
     const Node* v = values && values->kind == Node::Kind::Object ? values->find(lookup) : nullptr;
-    const std::string vpath = path + "/contractInputsValues/" + lookup;
     if (v && v->kind != Node::Kind::String) {
-      r.error(code::type_mismatch, vpath, "values are strings in a Transaction Builder file (numbers lose precision), got " + quote(*v));
+      r.error(code::type_mismatch, path + "/contractInputsValues/" + lookup,
+              "values are strings in a Transaction Builder file (numbers lose precision), got " + quote(*v));
       return std::nullopt;
     }
-    typed.push_back({*type, v ? v->text : std::string()});
+    texts.push_back(v ? v->text : std::string());
+    params.push_back(std::move(*p));
   }
   try {
-    return calls::encode_call(*name, typed);
+    return calls::encode_call(*name, params, texts);
   } catch (const calls::EncodeError& e) {
     r.error(code::calldata_malformed, path + "/contractInputsValues", e.message);
     return std::nullopt;

@@ -1,11 +1,12 @@
 // Encoding a Transaction Builder transaction from its contractMethod and contractInputsValues, as
 // the app does (safe-react-apps apps/tx-builder, utils.ts encodeToHexData: web3-eth-abi's
-// encodeFunctionCall of the values parsed by parseInputValue). Value types, bytes, string and
-// one-dimensional arrays of them; tuples are reported as not encodable yet.
+// encodeFunctionCall of the values parsed by parseInputValue). Value types, bytes, string,
+// one-dimensional arrays and tuples (given as JSON) of them.
 #include "encode.h"
 
 #include "abi.h"
 #include "ballast/calls.h"
+#include "ballast/json.h"
 
 #include <algorithm>
 #include <cctype>
@@ -15,13 +16,21 @@ namespace ballast::calls {
 namespace {
 
 struct Type {
-  std::string base;         // "uint256", "address", "bytes", "string", "bool", "bytes32", ...
+  std::string base;         // "uint256", "address", "bytes", "string", "bool", "bytes32", "tuple", ...
   bool array = false;       // T[]
   std::size_t fixed = 0;    // T[k] (0: dynamic or not an array)
+  const std::vector<AbiParam>* components = nullptr;  // a tuple's
 };
 
-Type parse_type(const std::string& t) {
+// A value as text (a scalar) or as its elements (an array or a tuple).
+struct Value {
+  std::string text;
+  std::vector<Value> items;
+};
+
+Type parse_type(const std::string& t, const std::vector<AbiParam>* components = nullptr) {
   Type out;
+  out.components = components;
   const auto open = t.find('[');
   out.base = t.substr(0, open);
   if (open == std::string::npos) return out;
@@ -114,47 +123,126 @@ std::string encode_scalar(const std::string& base, const std::string& text) {
   throw EncodeError{"type " + base + " is not encoded yet"};
 }
 
-// The elements of an array value as the app splits them: "[1, 2]" or a JSON array of strings.
-std::vector<std::string> elements(const std::string& text) {
+// The elements of an array value as the app splits them: "[1, 2]" (quotes dropped).
+std::vector<Value> elements(const std::string& text) {
   std::string s = text;
   const auto a = s.find('['), b = s.rfind(']');
   if (a == std::string::npos || b == std::string::npos || b < a) throw EncodeError{"\"" + text + "\" is not an array"};
   s = s.substr(a + 1, b - a - 1);
-  std::vector<std::string> out;
+  std::vector<Value> out;
   if (s.find_first_not_of(" \t\n\r") == std::string::npos) return out;
   std::size_t start = 0;
   for (std::size_t i = 0; i <= s.size(); ++i)
     if (i == s.size() || s[i] == ',') {
-      out.push_back(trim(s.substr(start, i - start)));
+      out.push_back(Value{trim(s.substr(start, i - start)), {}});
       start = i + 1;
     }
   return out;
 }
 
-// Head/tail encoding of a list of (type, value) pairs.
-std::string encode_list(const std::vector<std::pair<Type, std::string>>& values);
-
-std::string encode_value(const Type& t, const std::string& text, bool& is_dynamic) {
-  if (!t.array) {
-    is_dynamic = dynamic(t.base);
-    return encode_scalar(t.base, text);
+// A JSON value (inside a tuple or a JSON array) as a Value: scalars as their text.
+Value from_node(const Node& n) {
+  Value v;
+  if (n.kind == Node::Kind::Array) {
+    for (const Node& x : n.items) v.items.push_back(from_node(x));
+  } else if (n.kind == Node::Kind::Object) {
+    throw EncodeError{"an object where a value belongs"};
+  } else {
+    v.text = n.kind == Node::Kind::Null ? "" : n.text;
   }
-  const auto items = elements(text);
-  if (t.fixed && items.size() != t.fixed)
-    throw EncodeError{"\"" + text + "\" has " + std::to_string(items.size()) + " elements, not " + std::to_string(t.fixed)};
-  std::vector<std::pair<Type, std::string>> list;
-  for (const auto& x : items) list.push_back({Type{t.base, false, 0}, x});
-  is_dynamic = !t.fixed || dynamic(t.base);
-  return (t.fixed ? "" : word(Int(items.size()))) + encode_list(list);
+  return v;
 }
 
-std::string encode_list(const std::vector<std::pair<Type, std::string>>& values) {
+Node parse_value_json(const std::string& text) {
+  Diagnostics d;
+  auto node = parse_json(text, "value", ParseLimits{1u << 20, 16}, d);
+  if (!node) throw EncodeError{"\"" + text + "\" is not JSON"};
+  return std::move(*node);
+}
+
+// A tuple's JSON (an array by position, or an object by component name) as its component values.
+Value tuple_value(const Node& n, const std::vector<AbiParam>& components) {
+  Value v;
+  if (n.kind == Node::Kind::Array) {
+    if (n.items.size() != components.size())
+      throw EncodeError{"a tuple of " + std::to_string(components.size()) + " components given " + std::to_string(n.items.size())};
+    for (std::size_t i = 0; i < components.size(); ++i) {
+      const Node& x = n.items[i];
+      v.items.push_back(components[i].type.rfind("tuple", 0) == 0 && x.kind == Node::Kind::Object
+                            ? tuple_value(x, components[i].components) : from_node(x));
+    }
+  } else if (n.kind == Node::Kind::Object) {
+    for (const AbiParam& c : components) {
+      const Node* x = n.find(c.name);
+      if (!x) throw EncodeError{"the tuple has no " + c.name};
+      v.items.push_back(c.type.rfind("tuple", 0) == 0 && x->kind == Node::Kind::Object ? tuple_value(*x, c.components) : from_node(*x));
+    }
+  } else {
+    throw EncodeError{"a tuple is given as a JSON array or object"};
+  }
+  return v;
+}
+
+// A top-level value text as the app parses it (parseInputValue).
+Value top_value(const Type& t, const std::string& text) {
+  if (t.base == "tuple" && !t.array) return tuple_value(parse_value_json(text), *t.components);
+  if (t.base == "tuple") {  // an array of tuples, as JSON
+    const Node n = parse_value_json(text);
+    if (n.kind != Node::Kind::Array) throw EncodeError{"\"" + text + "\" is not an array"};
+    Value v;
+    for (const Node& x : n.items) v.items.push_back(tuple_value(x, *t.components));
+    return v;
+  }
+  if (!t.array) return Value{text, {}};
+  if (t.base == "string") return from_node(parse_value_json(text));  // arrays of strings: JSON.parse
+  Value v;
+  v.items = elements(text);
+  return v;
+}
+
+std::string encode_list(const std::vector<std::pair<Type, const Value*>>& values);
+
+std::string encode_value(const Type& t, const Value& value, bool& is_dynamic) {
+  if (!t.array && t.base == "tuple") {
+    std::vector<Type> types;
+    for (const AbiParam& c : *t.components) types.push_back(parse_type(c.type, &c.components));
+    if (value.items.size() != types.size()) throw EncodeError{"a tuple of the wrong size"};
+    std::vector<std::pair<Type, const Value*>> list;
+    is_dynamic = false;
+    for (std::size_t i = 0; i < types.size(); ++i) list.push_back({types[i], &value.items[i]});
+    std::string out = encode_list(list);
+    for (std::size_t i = 0; i < types.size(); ++i) {
+      bool d = false;
+      encode_value(types[i], value.items[i], d);
+      is_dynamic = is_dynamic || d;
+    }
+    return out;
+  }
+  if (!t.array) {
+    is_dynamic = dynamic(t.base);
+    if (!value.items.empty()) throw EncodeError{"a list where a " + t.base + " belongs"};
+    return encode_scalar(t.base, value.text);
+  }
+  const std::size_t n = value.items.size();
+  if (t.fixed && n != t.fixed) throw EncodeError{"an array of " + std::to_string(n) + " elements, not " + std::to_string(t.fixed)};
+  Type element = t;
+  element.array = false;
+  element.fixed = 0;
+  std::vector<std::pair<Type, const Value*>> list;
+  for (const Value& x : value.items) list.push_back({element, &x});
+  bool element_dynamic = dynamic(t.base);
+  if (t.base == "tuple" && n > 0) encode_value(element, value.items[0], element_dynamic);
+  is_dynamic = !t.fixed || element_dynamic;
+  return (t.fixed ? "" : word(Int(n))) + encode_list(list);
+}
+
+std::string encode_list(const std::vector<std::pair<Type, const Value*>>& values) {
   std::vector<std::string> encoded;
   std::vector<bool> dyn;
   std::size_t head_size = 0;
-  for (const auto& [t, text] : values) {
+  for (const auto& [t, v] : values) {
     bool d = false;
-    encoded.push_back(encode_value(t, text, d));
+    encoded.push_back(encode_value(t, *v, d));
     dyn.push_back(d);
     head_size += d ? 32 : encoded.back().size();
   }
@@ -171,18 +259,28 @@ std::string encode_list(const std::vector<std::pair<Type, std::string>>& values)
   return head + tail;
 }
 
+// The canonical type of a parameter in a signature: tuples as their components in parentheses.
+std::string canonical(const AbiParam& p) {
+  if (p.type.rfind("tuple", 0) != 0) return p.type;
+  std::string s = "(";
+  for (std::size_t i = 0; i < p.components.size(); ++i) s += (i ? "," : "") + canonical(p.components[i]);
+  return s + ")" + p.type.substr(5);
+}
+
 }  // namespace
 
-std::string encode_call(const std::string& name, const std::vector<std::pair<std::string, std::string>>& typed_values) {
+std::string encode_call(const std::string& name, const std::vector<AbiParam>& inputs, const std::vector<std::string>& values) {
   std::string signature = name + "(";
-  std::vector<std::pair<Type, std::string>> list;
-  for (std::size_t i = 0; i < typed_values.size(); ++i) {
-    const auto& [type, value] = typed_values[i];
-    if (type.rfind("tuple", 0) == 0) throw EncodeError{"tuple inputs are not encoded yet"};
-    signature += (i ? "," : "") + type;
-    list.push_back({parse_type(type), value});
+  std::vector<Type> types;
+  std::vector<Value> parsed;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    signature += (i ? "," : "") + canonical(inputs[i]);
+    types.push_back(parse_type(inputs[i].type, &inputs[i].components));
+    parsed.push_back(top_value(types.back(), values[i]));
   }
   signature += ")";
+  std::vector<std::pair<Type, const Value*>> list;
+  for (std::size_t i = 0; i < types.size(); ++i) list.push_back({types[i], &parsed[i]});
   const std::uint32_t sel = function_selector(signature);
   const char prefix[4] = {static_cast<char>(sel >> 24), static_cast<char>(sel >> 16), static_cast<char>(sel >> 8),
                           static_cast<char>(sel)};
