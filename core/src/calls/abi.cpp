@@ -28,6 +28,22 @@ void read_v3_path(std::string_view bytes, bool reversed, std::vector<std::string
   }
 }
 
+std::string abi_word(const Int& v) {
+  std::string w(32, '\0');
+  Int x = v < 0 ? Int(two_pow_256() + v) : v;
+  for (int i = 31; i >= 0; --i) {
+    w[static_cast<std::size_t>(i)] = static_cast<char>(static_cast<unsigned>(x & 0xff));
+    x >>= 8;
+  }
+  return w;
+}
+
+std::string selector_bytes(std::uint32_t s) {
+  return {static_cast<char>(s >> 24), static_cast<char>(s >> 16), static_cast<char>(s >> 8), static_cast<char>(s)};
+}
+
+std::string hash_bytes(const Hash& h) { return std::string(reinterpret_cast<const char*>(h.data()), h.size()); }
+
 Int big_endian(std::string_view bytes) {
   Int v = 0;
   for (unsigned char b : bytes) v = (v << 8) | b;

@@ -3,6 +3,7 @@
 // is used, so truncated or hostile calldata is an error, never a read outside the bytes.
 #pragma once
 
+#include "ballast/calls.h"
 #include "ballast/numeric.h"
 
 #include <string>
@@ -56,6 +57,13 @@ inline const std::string kAddressZero = "0x0000000000000000000000000000000000000
 /// A Uniswap v3 path (token ‖ fee ‖ token ‖ …, v3-periphery Path.sol) into tokens and fees in
 /// trade order (`reversed`: an exact-output path, which starts with the token bought).
 void read_v3_path(std::string_view bytes, bool reversed, std::vector<std::string>& tokens, std::vector<std::uint32_t>& fees);
+
+/// A 32-byte ABI word of a value in [-2^255, 2^256) (negative values in two's complement).
+std::string abi_word(const Int& v);
+/// The 4 bytes of a selector, as calldata starts with them.
+std::string selector_bytes(std::uint32_t selector);
+/// A hash as 32 raw bytes.
+std::string hash_bytes(const Hash& h);
 
 /// The 20 bytes at `p` as an address ("0x" and 40 lower-case hex digits).
 std::string address_hex(std::string_view twenty_bytes);

@@ -1,6 +1,7 @@
 // Reading an imported batch: a Safe Transaction Builder file (safe-react-apps apps/tx-builder,
 // typings/models.ts; read as transactionLibraryContext.tsx does) or a calls/1 document.
 #include "../documents/reader.h"
+#include "abi.h"
 #include "ballast/calls.h"
 #include "encode.h"
 
@@ -100,7 +101,7 @@ void read_tx_builder(Reader& r, const Node& root, const Treasury& t, Batch& b) {
         bool valid = false;
         for (bool name_as_null : {true, false})
           if (auto h = tx_builder_checksum(root, name_as_null))
-            valid = valid || lower(checksum->text) == to_hex(std::string_view(reinterpret_cast<const char*>(h->data()), h->size()));
+            valid = valid || lower(checksum->text) == to_hex(calls::hash_bytes(*h));
         b.checksum_valid = valid;
       }
       m.ignore_rest();

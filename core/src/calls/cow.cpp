@@ -7,17 +7,10 @@ namespace ballast {
 
 namespace {
 
-std::string word(const Int& v) {
-  std::string w(32, '\0');
-  Int x = v;
-  for (int i = 31; i >= 0; --i) {
-    w[static_cast<std::size_t>(i)] = static_cast<char>(static_cast<unsigned>(x & 0xff));
-    x >>= 8;
-  }
-  return w;
-}
+using calls::hash_bytes;
 
-std::string bytes(const Hash& h) { return std::string(reinterpret_cast<const char*>(h.data()), h.size()); }
+std::string word(const Int& v) { return calls::abi_word(v); }
+std::string bytes(const Hash& h) { return hash_bytes(h); }
 
 std::string address_word(const std::string& address) { return std::string(12, '\0') + from_hex(address).value_or(std::string(20, '\0')); }
 

@@ -47,15 +47,7 @@ Type parse_type(const std::string& t, const std::vector<AbiParam>* components = 
 
 bool dynamic(const std::string& base) { return base == "bytes" || base == "string"; }
 
-std::string word(const Int& v) {
-  std::string w(32, '\0');
-  Int x = v < 0 ? Int(two_pow_256() + v) : v;
-  for (int i = 31; i >= 0; --i) {
-    w[static_cast<std::size_t>(i)] = static_cast<char>(static_cast<unsigned>(x & 0xff));
-    x >>= 8;
-  }
-  return w;
-}
+std::string word(const Int& v) { return abi_word(v); }
 
 std::string trim(std::string s) {
   s.erase(std::remove(s.begin(), s.end(), '"'), s.end());
@@ -282,9 +274,7 @@ std::string encode_call(const std::string& name, const std::vector<AbiParam>& in
   std::vector<std::pair<Type, const Value*>> list;
   for (std::size_t i = 0; i < types.size(); ++i) list.push_back({types[i], &parsed[i]});
   const std::uint32_t sel = function_selector(signature);
-  const char prefix[4] = {static_cast<char>(sel >> 24), static_cast<char>(sel >> 16), static_cast<char>(sel >> 8),
-                          static_cast<char>(sel)};
-  return std::string(prefix, 4) + encode_list(list);
+  return selector_bytes(sel) + encode_list(list);
 }
 
 }  // namespace ballast::calls

@@ -152,15 +152,8 @@ class Unwrapper {
       x.to = targets.address(i);
       x.value = values.uint(i);
       x.data = copy(datas.bytes(i));
-      if (bravo) {
-        const std::string_view signature = signatures.bytes(i);
-        if (!signature.empty()) {
-          const std::uint32_t sel = function_selector(signature);
-          const char prefix[4] = {static_cast<char>(sel >> 24), static_cast<char>(sel >> 16), static_cast<char>(sel >> 8),
-                                  static_cast<char>(sel)};
-          x.data = std::string(prefix, 4) + x.data;
-        }
-      }
+      // Bravo: a non-empty signature's selector goes before the calldata, as the timelock does.
+      if (bravo && !signatures.bytes(i).empty()) x.data = calls::selector_bytes(function_selector(signatures.bytes(i))) + x.data;
       x.origin = c.origin + "/propose/" + std::to_string(i);
       calls.push_back(std::move(x));
     }
