@@ -278,6 +278,14 @@ TEST_CASE("Tx Builder file: a batch of another Safe or chain, and malformed tran
                                  "type.mismatch calls /transactions/1/contractInputsValues/amount",
                                  "calldata.malformed calls /transactions/2/contractInputsValues",
                                  "type.mismatch calls /transactions/3/value", "type.address calls /transactions/4/to"});
+  // Type names that are not ABI types: an error of the values, never an exception.
+  for (const char* type : {"uintx", "uint7", "int512", "bytes33", "bytesfoo", "function"}) {
+    auto odd = tb["file"];
+    odd["transactions"][1]["contractMethod"]["inputs"][1]["type"] = type;
+    INFO(type);
+    CHECK(error_list(read_batch(odd.dump(), import_treasury(account, 1)).errors) ==
+          std::vector<std::string>{"calldata.malformed calls /transactions/1/contractInputsValues"});
+  }
   CHECK(error_list(read_batch("[1, 2]", import_treasury(account, 1)).errors) == std::vector<std::string>{"kind.unknown calls "});
   CHECK(error_list(read_batch("{\"meta\": {}, \"transactions\": ", import_treasury(account, 1)).errors) ==
         std::vector<std::string>{"json.syntax calls /transactions"});

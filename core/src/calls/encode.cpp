@@ -45,7 +45,28 @@ Type parse_type(const std::string& t, const std::vector<AbiParam>* components = 
   return out;
 }
 
-bool dynamic(const std::string& base) { return base == "bytes" || base == "string"; }
+// Whether values of `t` go to the tail: bytes, string, T[], and tuples or T[k] holding one.
+bool is_dynamic(const Type& t) {
+  if (t.array && !t.fixed) return true;
+  if (t.base == "tuple") {
+    for (const AbiParam& c : *t.components)
+      if (is_dynamic(parse_type(c.type, &c.components))) return true;
+    return false;
+  }
+  return t.base == "bytes" || t.base == "string";
+}
+
+// The size in a type name ("uint64" -> 64), within [lo, hi] and a multiple of `step`; `whole`
+// when the name has none ("uint").
+unsigned type_size(const std::string& base, std::size_t prefix, unsigned lo, unsigned hi, unsigned step, unsigned whole) {
+  const std::string digits = base.substr(prefix);
+  if (digits.empty() && whole) return whole;
+  if (digits.empty() || digits.size() > 3 || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    throw EncodeError{"type " + base + " is not an ABI type"};
+  const unsigned n = static_cast<unsigned>(std::stoul(digits));
+  if (n < lo || n > hi || n % step != 0) throw EncodeError{"type " + base + " is not an ABI type"};
+  return n;
+}
 
 std::string word(const Int& v) { return abi_word(v); }
 
@@ -74,8 +95,8 @@ Int number(const std::string& text, const std::string& base) {
     const auto parsed = parse_amount(s, &too_large);
     if (parsed) v = *parsed;
   }
-  const unsigned bits = base.size() > (base[0] == 'u' ? 4u : 3u) ? static_cast<unsigned>(std::stoul(base.substr(base[0] == 'u' ? 4 : 3))) : 256u;
   const bool is_signed = base[0] == 'i';
+  const unsigned bits = type_size(base, is_signed ? 3 : 4, 8, 256, 8, 256);
   const Int limit = Int(1) << (is_signed ? bits - 1 : bits);
   if (too_large || v >= limit + (neg ? 1 : 0) || (neg && !is_signed)) throw EncodeError{"\"" + text + "\" does not fit " + base};
   return neg ? Int(-v) : v;
@@ -107,9 +128,9 @@ std::string encode_scalar(const std::string& base, const std::string& text) {
     return out;
   }
   if (base.rfind("bytes", 0) == 0) {
-    const std::size_t n = std::stoul(base.substr(5));
+    const std::size_t n = type_size(base, 5, 1, 32, 1, 0);
     auto bytes = from_hex(trim(text));
-    if (n == 0 || n > 32 || !bytes || bytes->size() > n) throw EncodeError{"\"" + text + "\" is not a " + base};
+    if (!bytes || bytes->size() > n) throw EncodeError{"\"" + text + "\" is not a " + base};
     return *bytes + std::string(32 - bytes->size(), '\0');
   }
   throw EncodeError{"type " + base + " is not encoded yet"};
@@ -194,24 +215,16 @@ Value top_value(const Type& t, const std::string& text) {
 
 std::string encode_list(const std::vector<std::pair<Type, const Value*>>& values);
 
-std::string encode_value(const Type& t, const Value& value, bool& is_dynamic) {
+std::string encode_value(const Type& t, const Value& value) {
   if (!t.array && t.base == "tuple") {
+    if (value.items.size() != t.components->size()) throw EncodeError{"a tuple of the wrong size"};
     std::vector<Type> types;
     for (const AbiParam& c : *t.components) types.push_back(parse_type(c.type, &c.components));
-    if (value.items.size() != types.size()) throw EncodeError{"a tuple of the wrong size"};
     std::vector<std::pair<Type, const Value*>> list;
-    is_dynamic = false;
     for (std::size_t i = 0; i < types.size(); ++i) list.push_back({types[i], &value.items[i]});
-    std::string out = encode_list(list);
-    for (std::size_t i = 0; i < types.size(); ++i) {
-      bool d = false;
-      encode_value(types[i], value.items[i], d);
-      is_dynamic = is_dynamic || d;
-    }
-    return out;
+    return encode_list(list);
   }
   if (!t.array) {
-    is_dynamic = dynamic(t.base);
     if (!value.items.empty()) throw EncodeError{"a list where a " + t.base + " belongs"};
     return encode_scalar(t.base, value.text);
   }
@@ -222,26 +235,20 @@ std::string encode_value(const Type& t, const Value& value, bool& is_dynamic) {
   element.fixed = 0;
   std::vector<std::pair<Type, const Value*>> list;
   for (const Value& x : value.items) list.push_back({element, &x});
-  bool element_dynamic = dynamic(t.base);
-  if (t.base == "tuple" && n > 0) encode_value(element, value.items[0], element_dynamic);
-  is_dynamic = !t.fixed || element_dynamic;
   return (t.fixed ? "" : word(Int(n))) + encode_list(list);
 }
 
 std::string encode_list(const std::vector<std::pair<Type, const Value*>>& values) {
   std::vector<std::string> encoded;
-  std::vector<bool> dyn;
   std::size_t head_size = 0;
   for (const auto& [t, v] : values) {
-    bool d = false;
-    encoded.push_back(encode_value(t, *v, d));
-    dyn.push_back(d);
-    head_size += d ? 32 : encoded.back().size();
+    encoded.push_back(encode_value(t, *v));
+    head_size += is_dynamic(t) ? 32 : encoded.back().size();
   }
   // Static values inline; dynamic ones as offsets to their encoding after all the heads.
   std::string head, tail;
   for (std::size_t i = 0; i < encoded.size(); ++i) {
-    if (dyn[i]) {
+    if (is_dynamic(values[i].first)) {
       head += word(Int(head_size + tail.size()));
       tail += encoded[i];
     } else {
