@@ -4,6 +4,7 @@ import { load } from './ballast/src/index.mjs';
 import { locatePointer, byteToCharOffset } from './pointer.mjs';
 import {
   verdictBanner, summaryTable, findingsList, errorsList, actionsTable, allocationChart, stressList, applyFix, context, el,
+  PreparedCache,
 } from './view.mjs';
 
 const DOCS = ['policy', 'treasury', 'proposal'];
@@ -14,8 +15,7 @@ let lastReport = null;
 let timer = null;
 // The policy and treasury read once, for as long as their texts stay the same: typing in the
 // proposal re-reads only the proposal.
-let prepared = null;
-let preparedTexts = null;
+const prepared = new PreparedCache();
 
 // ---- theme ------------------------------------------------------------------------------------
 function setTheme(dark) {
@@ -96,22 +96,12 @@ function parsedPolicy() {
   }
 }
 
-function preparedDocuments() {
-  const texts = [editors.policy.value, editors.treasury.value];
-  if (!prepared || texts[0] !== preparedTexts[0] || texts[1] !== preparedTexts[1]) {
-    if (prepared) prepared.dispose();
-    prepared = ballast.prepare({ policy: texts[0], treasury: texts[1] });
-    preparedTexts = texts;
-  }
-  return prepared;
-}
-
 /** Checks the documents; with no proposal, the status of the treasury under the policy. */
 function run() {
   if (!ballast) return;
   if (DOCS.every((d) => editors[d].value.trim() === '')) return;
   const t0 = performance.now();
-  const docs = preparedDocuments();
+  const docs = prepared.get(ballast, editors.policy.value, editors.treasury.value);
   const statusMode = editors.proposal.value.trim() === '';
   const report = statusMode ? docs.status() : docs.check(editors.proposal.value);
   const ms = performance.now() - t0;

@@ -15,7 +15,9 @@
 // --ballast-pass, --ballast-fail, --ballast-warn, --ballast-font. The styles are a constructable
 // stylesheet (no inline <style>), so the element works under a strict Content-Security-Policy.
 import { load } from './ballast/src/index.mjs';
-import { verdictBanner, summaryTable, findingsList, errorsList, actionsTable, applyFix, context, el } from './view.mjs';
+import {
+  verdictBanner, summaryTable, findingsList, errorsList, actionsTable, applyFix, context, el, PreparedCache,
+} from './view.mjs';
 
 const DOCS = ['policy', 'treasury', 'proposal'];
 
@@ -79,8 +81,7 @@ export class BallastCheck extends HTMLElement {
     this._report = null;
     this._pending = null;
     this._generation = {};
-    this._prepared = null;
-    this._preparedFrom = null;
+    this._prepared = new PreparedCache();
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [styles()];
     this._out = document.createElement('div');
@@ -126,8 +127,7 @@ export class BallastCheck extends HTMLElement {
   }
 
   disconnectedCallback() {
-    if (this._prepared) this._prepared.dispose();
-    this._prepared = null;
+    this._prepared.dispose();
   }
 
   _schedule() {
@@ -153,12 +153,8 @@ export class BallastCheck extends HTMLElement {
 
   _check(ballast) {
     const { policy, treasury, proposal } = this._docs;
-    if (!this._prepared || this._preparedFrom[0] !== policy || this._preparedFrom[1] !== treasury) {
-      if (this._prepared) this._prepared.dispose();
-      this._prepared = ballast.prepare({ policy, treasury });
-      this._preparedFrom = [policy, treasury];
-    }
-    const report = proposal === undefined ? this._prepared.status() : this._prepared.check(proposal);
+    const prepared = this._prepared.get(ballast, policy, treasury);
+    const report = proposal === undefined ? prepared.status() : prepared.check(proposal);
     this._report = report;
     this._render(report);
     this.dispatchEvent(new CustomEvent('ballast-report', { detail: report, bubbles: true, composed: true }));

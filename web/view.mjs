@@ -1,6 +1,7 @@
 // Rendering of a Ballast report into DOM nodes: verdict banner, summary, findings, input errors,
 // allocation chart (SVG), per-action table with the suggested fixes, stress scenarios. Used by
-// the page and by the <ballast-check> element. Pure DOM building, no state.
+// the page and by the <ballast-check> element. DOM building without state, plus PreparedCache, the
+// prepared documents both keep between checks.
 //
 // Amounts are shown in token units (units.mjs) with the exact base units one click away; `ctx`
 // carries what that needs: {decimals: Map asset -> decimals, numeraire, policy, proposal}, built
@@ -29,6 +30,32 @@ function setAttrs(node, attrs) {
     if (v === undefined || v === null || v === false) continue;
     if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
     else node.setAttribute(k, v === true ? '' : String(v));
+  }
+}
+
+/**
+ * The policy and treasury prepared once (ballast.prepare) and reused while they stay the same, so
+ * that re-checking a proposal as it is typed reads only the proposal. Used by the page and the element.
+ */
+export class PreparedCache {
+  constructor() {
+    this.prepared = null;
+    this.from = null;
+  }
+
+  /** The prepared documents of this policy and treasury (objects or text; compared by identity). */
+  get(ballast, policy, treasury) {
+    if (!this.prepared || this.from[0] !== policy || this.from[1] !== treasury) {
+      this.dispose();
+      this.prepared = ballast.prepare({ policy, treasury });
+      this.from = [policy, treasury];
+    }
+    return this.prepared;
+  }
+
+  dispose() {
+    if (this.prepared) this.prepared.dispose();
+    this.prepared = null;
   }
 }
 
