@@ -276,12 +276,7 @@ ballast::Report check_files(const std::map<std::string, std::string>& files, std
     texts[slot] = std::move(f.text);
   }
   if (!unreadable.empty()) return ballast::error_report(std::move(unreadable));
-  if (shared && shared->prepared && !files.count("case")) {
-    auto proposal = ballast::parse_prepared(*shared->prepared, texts["proposal"]);
-    if (!proposal.value) return ballast::error_report(std::move(proposal.errors));
-    const ballast::Case& base = *ballast::prepared_case(*shared->prepared);
-    return ballast::evaluate(ballast::CaseRef(base.policy, base.treasury, *proposal.value));
-  }
+  if (shared && shared->prepared && !files.count("case")) return ballast::evaluate_prepared(*shared->prepared, texts["proposal"]);
   auto parsed = files.count("case") ? ballast::parse_case(texts["case"])
                                     : ballast::parse_documents(texts["policy"], texts["treasury"], texts["proposal"]);
   return parsed.value ? ballast::evaluate(*parsed.value) : ballast::error_report(std::move(parsed.errors));

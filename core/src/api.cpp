@@ -46,13 +46,15 @@ std::string check_documents_json(std::string_view policy_json, std::string_view 
   return guarded([&] { return check_parsed(parse_documents(policy_json, treasury_json, proposal_json, limits)); });
 }
 
+Report evaluate_prepared(const Prepared& prepared, std::string_view proposal_json) {
+  Parsed<Proposal> proposal = parse_prepared(prepared, proposal_json);
+  if (!proposal.value) return error_report(std::move(proposal.errors));
+  const Case& base = *prepared_case(prepared);
+  return evaluate(CaseRef(base.policy, base.treasury, *proposal.value));
+}
+
 std::string check_prepared_json(const Prepared& prepared, std::string_view proposal_json) {
-  return guarded([&] {
-    Parsed<Proposal> proposal = parse_prepared(prepared, proposal_json);
-    if (!proposal.value) return render_json(error_report(std::move(proposal.errors)));
-    const Case& base = *prepared_case(prepared);
-    return render_json(evaluate(CaseRef(base.policy, base.treasury, *proposal.value)));
-  });
+  return guarded([&] { return render_json(evaluate_prepared(prepared, proposal_json)); });
 }
 
 std::string status_prepared_json(const Prepared& prepared) {

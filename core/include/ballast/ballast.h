@@ -25,8 +25,11 @@ std::string check_json(std::string_view case_json, const CheckLimits& limits = {
 std::string check_documents_json(std::string_view policy_json, std::string_view treasury_json,
                                  std::string_view proposal_json, const CheckLimits& limits = {});
 
-/// Checks a proposal against prepared policy and treasury (prepare_documents); the same JSON as
-/// check_documents_json on the three texts.
+/// Checks a proposal against prepared policy and treasury (prepare_documents): the report of
+/// parse_documents + evaluate on the three texts, without reading the policy and treasury again.
+Report evaluate_prepared(const Prepared& prepared, std::string_view proposal_json);
+
+/// evaluate_prepared as JSON: the same JSON as check_documents_json on the three texts.
 std::string check_prepared_json(const Prepared& prepared, std::string_view proposal_json);
 
 /// The monitoring report of prepared policy and treasury; the same JSON as status_json on the texts.

@@ -113,19 +113,30 @@ std::unique_ptr<Node> parse_doc(std::string_view text, const std::string& doc, c
   return parse_json(text, doc, ParseLimits{lim.max_bytes, lim.max_depth}, d);
 }
 
+// The policy and the treasury, read and checked against each other (their errors into `d`).
+struct Base {
+  std::optional<Policy> policy;
+  std::optional<Treasury> treasury;
+  References refs;
+};
+
+void read_base(const Node* policy, const Node* treasury, const CheckLimits& lim, Diagnostics& d, Base& b) {
+  Reader rt(d, "treasury", lim), rp(d, "policy", lim);
+  if (treasury) b.treasury = read_treasury(rt, *treasury, b.refs);
+  if (policy) b.policy = read_policy(rp, *policy);
+  if (b.policy && b.treasury) cross_check(rp, *b.policy, *b.treasury);
+}
+
 // Reads the three document trees into a case, with each document's errors under its own name.
 Parsed<Case> build_case(const Node* policy, const Node* treasury, const Node* proposal, const CheckLimits& lim,
                         Diagnostics& d) {
   Parsed<Case> out;
-  Reader rt(d, "treasury", lim), rp(d, "policy", lim), rq(d, "proposal", lim);
-  References idx;
-  std::optional<Treasury> t;
-  std::optional<Policy> p;
+  Base base;
+  read_base(policy, treasury, lim, d, base);
+  auto& [p, t, idx] = base;
+  Reader rq(d, "proposal", lim);
   std::optional<Proposal> q;
-  if (treasury) t = read_treasury(rt, *treasury, idx);
-  if (policy) p = read_policy(rp, *policy);
   if (proposal) q = read_proposal(rq, *proposal, t ? &*t : nullptr, t ? &idx : nullptr);
-  if (p && t) cross_check(rp, *p, *t);
   if (d.empty() && p && t && (q || !proposal)) {
     out.value = Case{std::move(*p), std::move(*t), q ? std::move(*q) : Proposal{}};
   }
@@ -150,7 +161,7 @@ struct Prepared::State {
   std::string policy_json, treasury_json;  // kept only when invalid, to report as parse_documents does
   CheckLimits limits;
   std::optional<Case> base;  // policy and treasury, no proposal
-  References refs;
+  References refs;           // the treasury's ids, to read proposals against
   std::vector<Diagnostic> errors;
 };
 
@@ -160,16 +171,13 @@ Prepared prepare_documents(std::string_view policy_json, std::string_view treasu
   Diagnostics d;
   auto p = parse_doc(policy_json, "policy", limits, d);
   auto t = parse_doc(treasury_json, "treasury", limits, d);
-  Reader rt(d, "treasury", limits), rp(d, "policy", limits);
-  std::optional<Treasury> treasury;
-  std::optional<Policy> policy;
-  if (t) treasury = read_treasury(rt, *t, s->refs);
-  if (p) policy = read_policy(rp, *p);
-  if (policy && treasury) cross_check(rp, *policy, *treasury);
+  Base base;
+  read_base(p.get(), t.get(), limits, d, base);
   s->errors = d.take();
   sort_diagnostics(s->errors);
-  if (s->errors.empty() && policy && treasury) {
-    s->base = Case{std::move(*policy), std::move(*treasury), Proposal{}};
+  s->refs = std::move(base.refs);
+  if (s->errors.empty() && base.policy && base.treasury) {
+    s->base = Case{std::move(*base.policy), std::move(*base.treasury), Proposal{}};
   } else {
     s->policy_json = policy_json;
     s->treasury_json = treasury_json;
