@@ -44,6 +44,21 @@ std::string selector_bytes(std::uint32_t s) {
 
 std::string hash_bytes(const Hash& h) { return std::string(reinterpret_cast<const char*>(h.data()), h.size()); }
 
+RouterSwap* held_by_router(std::vector<RouterSwap>& swaps, const std::string& router, const std::optional<std::string>& token) {
+  for (auto it = swaps.rbegin(); it != swaps.rend(); ++it)
+    if (it->recipient == router && (!token || it->path.back() == *token)) return &*it;
+  return nullptr;
+}
+
+void pay_out(std::vector<RouterSwap>& swaps, const std::string& router, const std::optional<std::string>& token,
+             const std::string& recipient, const Int& minimum, bool unwrap) {
+  RouterSwap* s = held_by_router(swaps, router, token);
+  if (!s) return;  // nothing this call decodes is paid out here
+  s->recipient = recipient;
+  if (s->exact_in && minimum > s->bound) s->bound = minimum;
+  s->buys_native = s->buys_native || unwrap;
+}
+
 Int big_endian(std::string_view bytes) {
   Int v = 0;
   for (unsigned char b : bytes) v = (v << 8) | b;

@@ -65,6 +65,15 @@ std::string selector_bytes(std::uint32_t selector);
 /// A hash as 32 raw bytes.
 std::string hash_bytes(const Hash& h);
 
+/// The last swap whose output the router holds (its recipient is the router), of `token` when
+/// given: the swap a later unwrap, sweep or portion pays out. nullptr when there is none.
+RouterSwap* held_by_router(std::vector<RouterSwap>& swaps, const std::string& router, const std::optional<std::string>& token);
+
+/// The step that finally pays out the swap the router holds (`token` as held_by_router): its
+/// recipient and minimum become the swap's; an unwrap means the swap buys the native coin.
+void pay_out(std::vector<RouterSwap>& swaps, const std::string& router, const std::optional<std::string>& token,
+             const std::string& recipient, const Int& minimum, bool unwrap);
+
 /// The 20 bytes at `p` as an address ("0x" and 40 lower-case hex digits).
 std::string address_hex(std::string_view twenty_bytes);
 /// A big-endian unsigned integer of up to 32 bytes.

@@ -139,25 +139,15 @@ class RouterDecoder {
   bool payment(std::string_view data) {
     const std::uint32_t sel = selector_of(data);
     const Abi a(data.size() >= 4 ? data.substr(4) : std::string_view());
-    std::optional<std::string> to;
-    Int minimum = 0;
-    bool unwrap = false;
     switch (sel) {
-      case 0x49404b7c: minimum = a.uint(0), to = recipient(a.address(1)), unwrap = true; break;  // unwrapWETH9(uint256,address)
-      case 0x49616997: minimum = a.uint(0), to = account_, unwrap = true; break;                   // SR02 unwrapWETH9(uint256)
-      case 0xdf2ab5bb: minimum = a.uint(1), to = recipient(a.address(2)); break;                  // sweepToken(address,uint256,address)
-      case 0xe90a182f: minimum = a.uint(1), to = account_; break;                                  // SR02 sweepToken(address,uint256)
-      case 0x12210e8a: return true;                                                                 // refundETH(): nothing bought
+      case 0x49404b7c: calls::pay_out(swaps, router_, std::nullopt, recipient(a.address(1)), a.uint(0), true); break;  // unwrapWETH9(uint256,address)
+      case 0x49616997: calls::pay_out(swaps, router_, std::nullopt, account_, a.uint(0), true); break;  // SR02 unwrapWETH9(uint256)
+      case 0xdf2ab5bb: calls::pay_out(swaps, router_, a.address(0), recipient(a.address(2)), a.uint(1), false); break;  // sweepToken(token,min,to)
+      case 0xe90a182f: calls::pay_out(swaps, router_, a.address(0), account_, a.uint(1), false); break;  // SR02 sweepToken(token,min)
+      case 0x12210e8a: break;  // refundETH(): nothing bought
       default: return false;
     }
-    for (auto it = swaps.rbegin(); it != swaps.rend(); ++it)
-      if (it->recipient == router_) {
-        it->recipient = *to;
-        if (it->exact_in && minimum > it->bound) it->bound = minimum;
-        it->buys_native = it->buys_native || unwrap;
-        return true;
-      }
-    return true;  // a payment with no swap to the router before it moves nothing Ballast decodes
+    return true;
   }
 
   RouterKind kind_;

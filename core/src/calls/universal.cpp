@@ -94,23 +94,12 @@ class UniversalDecoder {
     swaps.push_back(std::move(s));
   }
 
-  // The last swap whose output sits in the router (of `token`, or any when nullopt).
-  RouterSwap* held(const std::optional<std::string>& token) {
-    for (auto it = swaps.rbegin(); it != swaps.rend(); ++it)
-      if (it->recipient == router_ && (!token || it->path.back() == *token)) return &*it;
-    return nullptr;
-  }
-
   void pay_out(const std::optional<std::string>& token, const std::string& recipient, const Int& minimum, bool unwrap) {
-    if (RouterSwap* s = held(token)) {
-      s->recipient = recipient;
-      if (s->exact_in && minimum > s->bound) s->bound = minimum;
-      s->buys_native = s->buys_native || unwrap;
-    }
+    calls::pay_out(swaps, router_, token, recipient, minimum, unwrap);
   }
 
   void payment(const std::string& token, RouterSwap::Payment p) {
-    if (RouterSwap* s = held(token)) s->payments.push_back(std::move(p));
+    if (RouterSwap* s = calls::held_by_router(swaps, router_, token)) s->payments.push_back(std::move(p));
   }
 
   UniversalRouterVersion version_;
