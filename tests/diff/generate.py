@@ -37,6 +37,7 @@ BASE = {
     "backing": [{"select": "reserve", "liability": "supply", "min_ratio_bps": 10500}],
     "assets": {"allow": ["stable", "eth"]},
     "recipients": {"allow": ["0x1111111111111111111111111111111111111111"]},
+    "calls": {"allow": [{"to": "0x3333333333333333333333333333333333333333", "selector": "0xa9059cbb"}]},
     "execution": {
         "venues": {"allow": ["uni", "cow"]},
         "max_trade_value": "5000000",
@@ -51,6 +52,7 @@ BASE = {
         "max_oracle_deviation_bps": 200,
         "cooldown_hours": 24,
         "rebalance_only": True,
+        "allow_leftover_approvals": False,
     },
     "stress": [{"id": "eth-crash", "name": "ETH -50%", "shocks": [{"select": "eth", "change_bps": -5000}],
                 "check": ["limits", "floors"]},
@@ -149,6 +151,27 @@ for field, rule in (("require_min_out", "swap.min_out_missing"), ("rebalance_onl
     off["execution"][field] = False
     case(f"{field}_on", f"{field} turned on: tightened", setter(["execution", field], True),
          [[p, rule, "tightened", "false", "true"]], old=off)
+
+# a permission: on relaxes, off tightens
+p = "/execution/allow_leftover_approvals"
+case("allow_leftover_on", "allow_leftover_approvals turned on: relaxed", setter(["execution", "allow_leftover_approvals"], True),
+     [[p, "approval.leftover", "relaxed", "false", "true"]])
+leftover_on = copy.deepcopy(BASE)
+leftover_on["execution"]["allow_leftover_approvals"] = True
+case("allow_leftover_off", "allow_leftover_approvals turned off: tightened",
+     setter(["execution", "allow_leftover_approvals"], False),
+     [[p, "approval.leftover", "tightened", "true", "false"]], old=leftover_on)
+
+# calls.allow: an absent list lets nothing through, so it compares as an empty one
+CALL = "0x3333333333333333333333333333333333333333 0xa9059cbb"
+case("calls_allow_grows", "/calls/allow gains a call (a signature given for its selector): relaxed",
+     lambda p: p["calls"]["allow"].append({"to": "0x4444444444444444444444444444444444444444",
+                                           "selector": "approve(address,uint256)"}),
+     [["/calls/allow", "call.unknown", "relaxed", None, "0x4444444444444444444444444444444444444444 0x095ea7b3"]])
+case("calls_allow_removed", "the whole calls allowlist removed: nothing is let through, tightened",
+     deleter(["calls"]), [["/calls/allow", "call.unknown", "tightened", CALL, None]])
+case("calls_allow_same", "a selector written as its signature: no change",
+     setter(["calls", "allow", 0, "selector"], "transfer(address,uint256)"), [])
 
 # ---- allowlists and checklists --------------------------------------------------------------------------
 for name, path, rule, entry, present in (

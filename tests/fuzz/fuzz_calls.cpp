@@ -32,7 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   limits.max_calls = 64;
   limits.max_bytes = 1 << 16;
   Diagnostics d1, d2;
-  const auto out = unwrap_calls({c}, account, known_wrappers(1), "calls", d1, limits);
+  const auto out = unwrap_calls({c}, account, known_contracts(1), "calls", d1, limits);
   BALLAST_FUZZ_CHECK(out.size() <= limits.max_calls);
   std::size_t bytes = 0;
   for (const Call& x : out) {
@@ -40,7 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     bytes += x.data.size();
   }
   BALLAST_FUZZ_CHECK(bytes <= limits.max_bytes);
-  const auto again = unwrap_calls({c}, account, known_wrappers(1), "calls", d2, limits);
+  const auto again = unwrap_calls({c}, account, known_contracts(1), "calls", d2, limits);
   BALLAST_FUZZ_CHECK(again.size() == out.size() && d1.take().size() == d2.take().size());
   for (RouterKind kind : {RouterKind::V2Router02, RouterKind::SwapRouter, RouterKind::SwapRouter02}) {
     Diagnostics d;

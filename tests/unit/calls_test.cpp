@@ -112,7 +112,7 @@ TEST_CASE("unwrapping: every fixture encoded by ethers gives the calls it was gi
       calls.push_back(call);
     }
     Diagnostics d;
-    const auto out = unwrap_calls(calls, c["account"], known_wrappers(1), "calls", d);
+    const auto out = unwrap_calls(calls, c["account"], known_contracts(1), "calls", d);
     const auto errors = d.take();
     if (c["expected"].is_string()) {
       REQUIRE(errors.size() == 1);
@@ -142,7 +142,7 @@ TEST_CASE("unwrapping: hostile calldata is an error, never a read outside the by
     c.data = *from_hex(hex);
     c.origin = "/calls/0";
     Diagnostics d;
-    unwrap_calls({c}, "0xdf8a1ce35c9a6ace153b4e0767942f1e2291a1aa", known_wrappers(1), "calls", d);
+    unwrap_calls({c}, "0xdf8a1ce35c9a6ace153b4e0767942f1e2291a1aa", known_contracts(1), "calls", d);
     return d.take();
   };
   const std::string sel = "0x8d80ff0a";
@@ -193,7 +193,7 @@ TEST_CASE("unwrapping: the calls and their bytes are bounded", "[calls][unwrap]"
       limits.max_calls = calls;
       limits.max_bytes = bytes;
       Diagnostics d;
-      const auto out = unwrap_calls({call}, c["account"], known_wrappers(1), "calls", d, limits);
+      const auto out = unwrap_calls({call}, c["account"], known_contracts(1), "calls", d, limits);
       const auto errors = d.take();
       if (*code) {
         REQUIRE(errors.size() == 1);

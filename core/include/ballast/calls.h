@@ -56,19 +56,24 @@ struct CallLimits {
   std::size_t max_bytes = 16u << 20;  // calldata bytes of all the calls unwrapped (offsets may share bytes)
 };
 
-/// A contract that wraps other calls.
-enum class WrapperKind { MultiSend, MultiSendCallOnly, Governor, GovernorBravo };
+/// The canonical deployments of chain `chain_id` that Ballast knows. Chain 1: the MultiSend and
+/// MultiSendCallOnly of Safe v1.3.0, v1.4.1 and v1.5.0, Uniswap V2 Router02, SwapRouter,
+/// SwapRouter02, the Universal Routers 1.0, 1.2, 2.0 and 2.1.1, WETH and the CoW settlement.
+const std::vector<Contract>& known_contracts(long long chain_id);
 
-/// A wrapper deployment: where, what, and whether its MultiSend reads `to = 0` as the Safe (v1.5.0+).
-struct Wrapper {
-  std::string address;  // lower-case
-  WrapperKind kind;
-  bool zero_is_self = false;
-};
+/// The contracts the treasury's calls may target: its chain's known deployments, with the listed
+/// `contracts` added (a listed address overrides the built-in entry at that address).
+std::vector<Contract> contracts_of(const Treasury& t);
 
-/// The canonical deployments of chain `chain_id` that Ballast knows (for chain 1: the MultiSend and
-/// MultiSendCallOnly of Safe v1.3.0, v1.4.1 and v1.5.0).
-const std::vector<Wrapper>& known_wrappers(long long chain_id);
+/// The contract at `address` in `contracts`, or null.
+const Contract* find_contract(const std::vector<Contract>& contracts, const std::string& address);
+
+/// Whether a MultiSend reads `to = 0` as the Safe itself (v1.5.0 and later).
+bool multisend_zero_is_self(const Contract& c);
+
+/// The name of a contract kind in treasury/1 ("uniswap_v2_router", ...), and back.
+const char* contract_kind_name(ContractKind k);
+std::optional<ContractKind> parse_contract_kind(std::string_view name);
 
 /// The calls that execute, in order: Safe `execTransaction` sent to the account, `multiSend` on a
 /// known MultiSend or MultiSendCallOnly, and Governor / GovernorBravo `propose` on a listed governor
@@ -77,7 +82,7 @@ const std::vector<Wrapper>& known_wrappers(long long chain_id);
 /// Malformed wrappers are `calldata.malformed` errors of `document` at the call's origin; more calls
 /// or deeper nesting than `limits` allow are `limit.too_large`.
 std::vector<Call> unwrap_calls(const std::vector<Call>& calls, const std::string& account,
-                               const std::vector<Wrapper>& wrappers, const std::string& document, Diagnostics& diags,
+                               const std::vector<Contract>& contracts, const std::string& document, Diagnostics& diags,
                                const CallLimits& limits = {});
 
 /// A Uniswap router deployment kind.
@@ -109,6 +114,10 @@ struct RouterSwap {
 /// The Universal Router's input layouts: v1.x, 2.0.0, and 2.1.1 and later (whose swap inputs end
 /// with a per-hop minimum price array, and whose command mask is wider).
 enum class UniversalRouterVersion { V1, V2_0, V2_1 };
+
+/// The layout of a Universal Router deployment from its version ("1.2" -> V1, "2.0" -> V2_0,
+/// "2.1.1" and later -> V2_1); nullopt for a version that is not a dotted number.
+std::optional<UniversalRouterVersion> universal_router_version(std::string_view version);
 
 /// The swaps of a Universal Router `execute(commands, inputs[, deadline])` sent by `account`: V3
 /// and V2 swaps exact in and out, with value followed through the router (ADDRESS_THIS): a
@@ -142,9 +151,6 @@ struct TokenCall {
 /// An ERC-20 transfer / transferFrom / approve, or WETH9 deposit() / withdraw(uint256); nullopt
 /// for any other selector (a plain value transfer has no selector: it is not a token call).
 std::optional<TokenCall> decode_token_call(const Call& call, const std::string& document, Diagnostics& diags);
-
-/// The `exchange` signature family of a Curve pool (SPEC 11.1 `template`).
-enum class CurveTemplate { Plain, Ng, Crypto };
 
 /// A Curve exchange: coin indices as the pool orders its coins.
 struct CurveExchange {

@@ -96,6 +96,7 @@ struct Finding {
   std::string subject;    // selector, asset, venue or address
   std::string path;       // JSON pointer into the case: the action for per-action rules, else the rule
   std::string rule_path;  // the policy rule, when `path` points at an action
+  std::string origin;     // an imported action's call in the imported file ("/transactions/2/multisend/0")
   std::optional<Figure> observed;
   std::optional<Figure> limit;
   std::optional<Figure> before;
@@ -159,7 +160,11 @@ struct SuggestedFix {
 /// A swap's simulated figures. Absent optionals do not apply (or were not reached: an infeasible
 /// swap has its stated amounts only).
 struct SwapFigures {
-  std::string venue, sell, buy;  // ids
+  std::string venue, sell, buy;  // ids (venue: the first of a route)
+  std::vector<std::string> route, via;  // a route's venues and the assets between them
+  std::string recipient;                // when stated (lower-case address)
+  std::optional<Time> deadline;
+  std::string spender;                  // when stated
   bool exact_in = true;
   Int amount;                    // amount_in (exact input) or amount_out (exact output)
   std::optional<Int> bound;      // min_amount_out or max_amount_in
@@ -167,6 +172,13 @@ struct SwapFigures {
   std::optional<Int> value_in, value_out;  // wad
   std::optional<Frac> loss, price_impact, slippage, pool_share, oracle_deviation;
   std::optional<SuggestedFix> suggested;  // when an execution rule fails and a fix exists
+  /// A route's hops: the venue, amounts and the figures of one pool.
+  struct Hop {
+    std::string venue;
+    Int amount_in, amount_out;
+    std::optional<Frac> price_impact, pool_share, oracle_deviation;
+  };
+  std::vector<Hop> hops;
 };
 
 /// A transfer's amount and value (wad).
@@ -176,10 +188,32 @@ struct TransferFigures {
   Int value;
 };
 
-/// Per-action figures, in proposal order.
+/// An allowance granted: the asset, spender and amount.
+struct ApproveFigures {
+  std::string asset, spender;
+  Int amount;
+};
+
+/// A wrap (native coin to its wrapped token) or unwrap: the amount and the two assets.
+struct WrapFigures {
+  bool unwrap = false;
+  std::string from, to;
+  Int amount;
+};
+
+/// A call Ballast does not simulate.
+struct CallFigures {
+  std::string to;
+  Int value;
+  std::optional<std::uint32_t> selector;
+  bool delegatecall = false;
+};
+
+/// Per-action figures, in proposal order, with the call an imported action came from.
 struct ActionFigures {
   std::size_t index = 0;
-  std::variant<SwapFigures, TransferFigures> figures;
+  std::variant<SwapFigures, TransferFigures, ApproveFigures, WrapFigures, CallFigures> figures;
+  std::string origin;
 };
 
 /// The findings of one stress scenario.

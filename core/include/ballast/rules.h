@@ -33,6 +33,7 @@ enum class Direction {
   Allowlist,  // a list of what is allowed: an entry added relaxes, one removed tightens
   Checklist,  // a list of what is checked (stress shocks and families): an entry removed relaxes
   Switch,     // a rule that is on when true: turning it off relaxes
+  Permission, // an exception that is off when false: turning it on relaxes
   Shock,      // a price shock: a smaller magnitude relaxes
   Target,     // a target weight: moving it is a change, neither relaxed nor tightened
   Severity,   // a rule's severity: error to warning relaxes

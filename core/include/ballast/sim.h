@@ -40,6 +40,14 @@ struct SwapOutcome {
   Int value_in, value_out;
   std::optional<Frac> loss, impact, slippage, pool_share, oracle_deviation;
   bool slippage_unbounded = false;  // exact output with no max_amount_in
+  /// A route's hops, in trade order, with the figures that belong to one pool (the route's own
+  /// impact, pool share and oracle deviation are absent: each hop has its own).
+  struct Hop {
+    std::size_t venue = 0;
+    Int amount_in, amount_out;
+    std::optional<Frac> impact, pool_share, oracle_deviation;
+  };
+  std::vector<Hop> hops;
 };
 
 /// The outcome of one action. When it cannot execute, `failure` says why and `subject` names the
@@ -67,8 +75,24 @@ SwapOutcome simulate_swap(const Treasury& t, const SwapAction& s, const Int& amo
                           const PoolQuote& q);
 
 /// Applies one action to the market (balances and venues) as the chain would, or reports why it
-/// cannot execute.
-ActionOutcome apply_action(const Treasury& t, MarketState& m, const Action& a);
+/// cannot execute. At `now`, a swap whose deadline has passed reverts.
+ActionOutcome apply_action(const Treasury& t, MarketState& m, const Action& a, std::optional<Time> now = std::nullopt);
+
+/// A route (a swap with several venues) on `m`'s venues: each hop on the state the previous one
+/// left, exact output computed from the last hop back as the routers do; the route's bound applies
+/// to its ends. `m` is updated only when every hop fills and the bound holds.
+ActionOutcome apply_route(const Treasury& t, MarketState& m, const SwapAction& s);
+
+/// The slippage tolerance of a swap that took `in` and gave `out` with `bound`: (out − min out) /
+/// out for exact input, (max in − in) / in for exact output; unbounded exact output is flagged.
+void set_slippage(SwapOutcome& o, bool exact_in, const std::optional<Int>& bound, const Int& in, const Int& out);
+
+/// Whether a swap's output comes back to the treasury: no recipient stated, or the account. Output
+/// paid to anyone else leaves the treasury (swap.recipient reports it).
+bool pays_account(const Treasury& t, const SwapAction& s);
+
+/// The assets whose balances an action changes.
+std::vector<std::size_t> touched_assets(const Treasury& t, const Action& a);
 
 /// The largest amount (in units of the swap's stated amount) whose simulation from `state`
 /// passes `figure <= limit`: that amount passes and one base unit more fails (0 when none does).

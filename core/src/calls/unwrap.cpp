@@ -24,9 +24,9 @@ constexpr std::uint32_t kProposeBravo = 0xda95691a;     // propose(address[],uin
 
 class Unwrapper {
  public:
-  Unwrapper(const std::string& account, const std::vector<Wrapper>& wrappers, const std::string& document,
+  Unwrapper(const std::string& account, const std::vector<Contract>& contracts, const std::string& document,
             Diagnostics& diags, const CallLimits& limits)
-      : account_(account), wrappers_(wrappers), document_(document), diags_(diags), limits_(limits) {}
+      : account_(account), contracts_(contracts), document_(document), diags_(diags), limits_(limits) {}
 
   void run(const std::vector<Call>& calls) {
     const bool alone = calls.size() == 1;
@@ -37,21 +37,17 @@ class Unwrapper {
   std::vector<Call> out;
 
  private:
-  const Wrapper* wrapper(const std::string& address) const {
-    for (const Wrapper& w : wrappers_)
-      if (w.address == address) return &w;
-    return nullptr;
-  }
+  const Contract* wrapper(const std::string& address) const { return find_contract(contracts_, address); }
 
   // Adds `c`, or the calls inside it; false once a limit is reached (nothing more is added).
   bool add(const Call& c, std::size_t depth, bool alone) {
     const std::uint32_t sel = selector_of(c.data);
-    const Wrapper* w = wrapper(c.to);
+    const Contract* w = wrapper(c.to);
     const bool exec = sel == kExecTransaction && c.to == account_ && !c.delegatecall;
     const bool multisend = sel == kMultiSend && w &&
-                           (w->kind == WrapperKind::MultiSend || w->kind == WrapperKind::MultiSendCallOnly);
+                           (w->kind == ContractKind::SafeMultiSend || w->kind == ContractKind::SafeMultiSendCallOnly);
     const bool propose = (sel == kPropose || sel == kProposeBravo) && !c.delegatecall &&
-                         ((w && (w->kind == WrapperKind::Governor || w->kind == WrapperKind::GovernorBravo)) || alone);
+                         ((w && (w->kind == ContractKind::Governor || w->kind == ContractKind::GovernorBravo)) || alone);
     if (!exec && !multisend && !propose) {
       if (out.size() >= limits_.max_calls) {
         diags_.add(code::limit_too_large, document_, c.origin,
@@ -70,7 +66,7 @@ class Unwrapper {
     try {
       const Abi args(std::string_view(c.data).substr(4));
       if (exec) inner = exec_calls(c, args);
-      else if (multisend && w->kind == WrapperKind::MultiSend && !c.delegatecall)
+      else if (multisend && w->kind == ContractKind::SafeMultiSend && !c.delegatecall)
         throw AbiError{"MultiSend called, not delegatecalled: it reverts (\"MultiSend should only be called via delegatecall\")"};
       else if (multisend) inner = multisend_calls(c, args.bytes(0), *w);
       else inner = propose_calls(c, args, sel == kProposeBravo);
@@ -106,7 +102,7 @@ class Unwrapper {
     return {x};
   }
 
-  std::vector<Call> multisend_calls(const Call& c, std::string_view packed, const Wrapper& w) {
+  std::vector<Call> multisend_calls(const Call& c, std::string_view packed, const Contract& w) {
     std::vector<Call> calls;
     std::size_t at = 0;
     for (std::size_t j = 0; at < packed.size(); ++j) {
@@ -114,11 +110,11 @@ class Unwrapper {
       if (packed.size() - at < 85) throw AbiError{"the packed transactions end inside a header" + where};
       const auto operation = static_cast<unsigned char>(packed[at]);
       if (operation > 1) throw AbiError{"operation " + std::to_string(operation) + " (0 call, 1 delegatecall)" + where};
-      if (operation == 1 && w.kind == WrapperKind::MultiSendCallOnly)
+      if (operation == 1 && w.kind == ContractKind::SafeMultiSendCallOnly)
         throw AbiError{"a delegatecall, which MultiSendCallOnly reverts on," + where};
       Call x;
       x.to = calls::address_hex(packed.substr(at + 1, 20));
-      if (w.zero_is_self && x.to == "0x0000000000000000000000000000000000000000") x.to = account_;
+      if (multisend_zero_is_self(w) && x.to == "0x0000000000000000000000000000000000000000") x.to = account_;
       x.value = calls::big_endian(packed.substr(at + 21, 32));
       const Int length = calls::big_endian(packed.substr(at + 53, 32));
       if (length > Int(packed.size() - at - 85)) throw AbiError{"data of length " + to_string(length) + " runs past the end" + where};
@@ -161,7 +157,7 @@ class Unwrapper {
   }
 
   const std::string& account_;
-  const std::vector<Wrapper>& wrappers_;
+  const std::vector<Contract>& contracts_;
   const std::string& document_;
   Diagnostics& diags_;
   const CallLimits& limits_;
@@ -188,26 +184,10 @@ std::optional<std::string> from_hex(std::string_view hex) {
   return out;
 }
 
-const std::vector<Wrapper>& known_wrappers(long long chain_id) {
-  // safe-global/safe-deployments src/assets/<version>/multi_send*.json, chain 1.
-  static const std::vector<Wrapper> mainnet = {
-      {"0xa238cbeb142c10ef7ad8442c6d1f9e89e07e7761", WrapperKind::MultiSend, false},          // v1.3.0
-      {"0x998739bfdaadde7c933b942a68053933098f9eda", WrapperKind::MultiSend, false},          // v1.3.0 eip155
-      {"0x38869bf66a61cf6bdb996a6ae40d5853fd43b526", WrapperKind::MultiSend, false},          // v1.4.1
-      {"0x218543288004cd07832472d464648173c77d7eb7", WrapperKind::MultiSend, true},           // v1.5.0
-      {"0x40a2accbd92bca938b02010e17a5b8929b49130d", WrapperKind::MultiSendCallOnly, false},  // v1.3.0
-      {"0xa1dabef33b3b82c7814b6d82a79e50f4ac44102b", WrapperKind::MultiSendCallOnly, false},  // v1.3.0 eip155
-      {"0x9641d764fc13c8b624c04430c7356c1c7c8102e2", WrapperKind::MultiSendCallOnly, false},  // v1.4.1
-      {"0xa83c336b20401af773b6219ba5027174338d1836", WrapperKind::MultiSendCallOnly, true},   // v1.5.0
-  };
-  static const std::vector<Wrapper> none;
-  return chain_id == 1 ? mainnet : none;
-}
-
 std::vector<Call> unwrap_calls(const std::vector<Call>& calls, const std::string& account,
-                               const std::vector<Wrapper>& wrappers, const std::string& document, Diagnostics& diags,
+                               const std::vector<Contract>& contracts, const std::string& document, Diagnostics& diags,
                                const CallLimits& limits) {
-  Unwrapper u(account, wrappers, document, diags, limits);
+  Unwrapper u(account, contracts, document, diags, limits);
   u.run(calls);
   return std::move(u.out);
 }

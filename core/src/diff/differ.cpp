@@ -91,10 +91,11 @@ void Differ::number(const std::string& pattern, const std::string& path, const s
 
 void Differ::toggle(const std::string& pattern, const std::string& path, const std::string& subject, bool a, bool b) {
   if (a == b) return;
-  const std::string rule = spec(pattern).first;
+  auto [rule, dir] = spec(pattern);
   Message m = about(rule, subject);
   m << field_name(pattern) << (b ? " turned on" : " turned off");
-  add(path, rule, subject, b ? ChangeKind::Tightened : ChangeKind::Relaxed, Figure::named(a ? "true" : "false"),
+  const bool stricter = dir == Direction::Permission ? !b : b;
+  add(path, rule, subject, stricter ? ChangeKind::Tightened : ChangeKind::Relaxed, Figure::named(a ? "true" : "false"),
       Figure::named(b ? "true" : "false"), m);
 }
 

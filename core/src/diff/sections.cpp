@@ -2,6 +2,8 @@
 // registry's direction (core/src/rules/registry.cpp).
 #include "differ.h"
 
+#include <cstdio>
+
 namespace ballast::diff {
 
 namespace {
@@ -145,6 +147,23 @@ void compare_execution(Differ& d, const Execution& a, const Execution& b) {
   compare_threshold(d, "/execution/max_oracle_deviation_bps", a.max_oracle_deviation_bps, b.max_oracle_deviation_bps);
   compare_threshold(d, "/execution/cooldown_hours", a.cooldown_hours, b.cooldown_hours);
   compare_switch(d, "/execution/rebalance_only", a.rebalance_only, b.rebalance_only);
+  compare_switch(d, "/execution/allow_leftover_approvals", a.allow_leftover_approvals, b.allow_leftover_approvals);
+}
+
+// calls.allow: an absent list lets nothing through, so it compares as an empty one.
+void compare_calls(Differ& d, const Policy& a, const Policy& b) {
+  auto entries = [](const Policy& p) {
+    std::vector<std::string> v;
+    if (p.calls_allow)
+      for (const AllowedCall& c : p.calls_allow->value) {
+        char sel[16];
+        std::snprintf(sel, sizeof sel, "0x%08x", static_cast<unsigned>(c.selector));
+        v.push_back(c.to + " " + sel);
+      }
+    return v;
+  };
+  d.entries("/calls/allow", "/calls/allow", "", entries(a), entries(b));
+  if (a.calls_allow && b.calls_allow) d.meta("call.unknown", "/calls", "", a.calls_allow->meta, b.calls_allow->meta);
 }
 
 const char* family_name(Family f) {
@@ -186,6 +205,7 @@ void compare_policies(Differ& d, const Policy& a, const Policy& b) {
   compare_portfolio(d, a, b);
   compare_allowlist(d, "/assets/allow", a.assets_allow, b.assets_allow);
   compare_allowlist(d, "/recipients/allow", a.recipients_allow, b.recipients_allow);
+  compare_calls(d, a, b);
   compare_execution(d, a.execution, b.execution);
   compare_list(d, a.stress, b.stress,
                [](const StressScenario& x) { return Item{local(x.meta.path), x.meta.id, x.name, x.name}; },

@@ -2,6 +2,8 @@
 // three documents (with the checks between them), and validation of one document of any kind.
 #include "readers.h"
 
+#include <cstdio>
+
 #include <algorithm>
 
 namespace ballast {
@@ -63,6 +65,46 @@ std::optional<Time> parse_time(std::string_view s) {
   t.seconds = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 + se;
   t.nanos = nanos;
   return t;
+}
+
+const char* action_type_name(ActionType t) {
+  switch (t) {
+    case ActionType::Swap: return "swap";
+    case ActionType::Transfer: return "transfer";
+    case ActionType::Approve: return "approve";
+    case ActionType::Wrap: return "wrap";
+    case ActionType::Unwrap: return "unwrap";
+    case ActionType::Call: return "call";
+  }
+  return "call";
+}
+
+std::string format_time(const Time& t) {
+  // H. Hinnant's civil_from_days.
+  const std::int64_t days = (t.seconds >= 0 ? t.seconds : t.seconds - 86399) / 86400;
+  const std::int64_t secs = t.seconds - days * 86400;
+  const std::int64_t z = days + 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lld", static_cast<long long>(y), m, d,
+                static_cast<long long>(secs / 3600), static_cast<long long>(secs / 60 % 60),
+                static_cast<long long>(secs % 60));
+  std::string out = buf;
+  if (t.nanos > 0) {
+    char frac[16];
+    std::snprintf(frac, sizeof frac, ".%09d", t.nanos);
+    std::string f = frac;
+    while (f.back() == '0') f.pop_back();
+    out += f;
+  }
+  return out + "Z";
 }
 const std::vector<DocumentKind>& document_kinds() {
   static const std::vector<DocumentKind> kinds = {

@@ -1,6 +1,8 @@
 // policy/1: targets, limits, floors, backing, allowlists, execution rules, stress scenarios.
 #include "readers.h"
 
+#include "ballast/calls.h"
+
 #include <algorithm>
 #include <map>
 
@@ -75,23 +77,62 @@ void read_portfolio_rules(Reader& r, Obj& o, Policy& p) {
   });
 }
 
-// {"allow": [...], "id"?, "severity"?}: selectors, addresses or venue ids.
-std::optional<Threshold<std::vector<std::string>>> read_allowlist(Reader& r, Obj& parent, std::string_view key,
-                                                                  const char* what,
-                                                                  std::optional<std::string> (Reader::*entry)(
-                                                                      const Node&, const std::string&)) {
+// {"allow": [...], "id"?, "severity"?}: each entry read by `entry(node, path)`.
+template <typename T, typename Entry>
+std::optional<Threshold<std::vector<T>>> read_allowlist(Reader& r, Obj& parent, std::string_view key, const char* what,
+                                                        Entry entry) {
   const Node* n = parent.opt(key);
   if (!n) return std::nullopt;
   Obj a(r, *n, parent.at(key));
   if (!a.ok()) return std::nullopt;
-  Threshold<std::vector<std::string>> t;
+  Threshold<std::vector<T>> t;
   t.meta = read_meta(r, a);
   const Node* list = a.req("allow");
   if (!list) return std::nullopt;
   each_item(r, *list, a.at("allow"), r.limits().max_list, what, [&](const Node& e, const std::string& path) {
-    if (auto v = (r.*entry)(e, path)) t.value.push_back(*v);
+    if (std::optional<T> v = entry(e, path)) t.value.push_back(std::move(*v));
   });
   return t;
+}
+
+// An allow-list of strings (selectors, addresses or venue ids) read by a Reader method.
+std::optional<Threshold<std::vector<std::string>>> read_allowlist(Reader& r, Obj& parent, std::string_view key,
+                                                                  const char* what,
+                                                                  std::optional<std::string> (Reader::*entry)(
+                                                                      const Node&, const std::string&)) {
+  return read_allowlist<std::string>(r, parent, key, what,
+                                     [&](const Node& e, const std::string& path) { return (r.*entry)(e, path); });
+}
+
+// A selector: "0x" and 8 hex digits, or a function's canonical signature ("transfer(address,uint256)").
+std::optional<std::uint32_t> read_selector(Reader& r, Obj& c) {
+  auto s = c.string("selector", true);
+  if (!s) return std::nullopt;
+  if (s->size() == 10 && s->compare(0, 2, "0x") == 0) {
+    if (auto bytes = from_hex(*s)) {
+      std::uint32_t v = 0;
+      for (unsigned char b : *bytes) v = (v << 8) | b;
+      return v;
+    }
+  } else if (s->find('(') != std::string::npos && s->back() == ')' && s->find(' ') == std::string::npos) {
+    return function_selector(*s);
+  }
+  r.error(code::value_range, c.at("selector"),
+          "expected a selector (\"0x\" and 8 hex digits) or a canonical signature such as "
+          "\"transfer(address,uint256)\", got " + quote(std::string_view(*s)));
+  return std::nullopt;
+}
+
+// calls.allow: the {to, selector} pairs call.unknown lets through.
+std::optional<Threshold<std::vector<AllowedCall>>> read_calls_allow(Reader& r, Obj& o) {
+  return read_allowlist<AllowedCall>(r, o, "calls", "allowed calls", [&](const Node& e, const std::string& path) {
+    Obj c(r, e, path);
+    if (!c.ok()) return std::optional<AllowedCall>();
+    auto to = c.address("to", true);
+    auto sel = read_selector(r, c);
+    if (!to || !sel) return std::optional<AllowedCall>();
+    return std::optional<AllowedCall>(AllowedCall{*to, *sel});
+  });
 }
 
 void read_budgets(Reader& r, Obj& e, Execution& x) {
@@ -132,6 +173,7 @@ void read_execution(Reader& r, Obj& o, Execution& x) {
   x.max_oracle_deviation_bps = read_threshold<long long>(r, e, "max_oracle_deviation_bps", bps);
   x.cooldown_hours = read_threshold<long long>(r, e, "cooldown_hours", hours);
   x.rebalance_only = read_threshold<bool>(r, e, "rebalance_only", boolean);
+  x.allow_leftover_approvals = read_threshold<bool>(r, e, "allow_leftover_approvals", boolean);
 }
 
 std::vector<Family> read_families(Reader& r, Obj& s) {
@@ -181,6 +223,7 @@ std::optional<Policy> read_policy(Reader& r, const Node& root) {
   read_portfolio_rules(r, o, p);
   p.assets_allow = read_allowlist(r, o, "assets", "allow-list entries", &Reader::selector);
   p.recipients_allow = read_allowlist(r, o, "recipients", "allow-list entries", &Reader::address);
+  p.calls_allow = read_calls_allow(r, o);
   read_execution(r, o, p.execution);
   read_stress(r, o, p);
   return p;

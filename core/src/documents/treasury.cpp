@@ -1,6 +1,8 @@
 // treasury/1: assets, venues (core/src/documents/venues.cpp), obligations, history.
 #include "readers.h"
 
+#include "ballast/calls.h"
+
 namespace ballast::documents {
 
 std::optional<std::size_t> References::asset(Reader& r, const Node& n, const std::string& path, const char* hint) const {
@@ -42,6 +44,9 @@ bool read_asset(Reader& r, Obj& a, Asset& as, References& refs, std::size_t inde
   }
   if (auto v = a.id("chain")) as.chain = *v;
   if (auto v = a.address("address")) as.address = *v;
+  if (auto v = a.boolean("native")) as.native = *v;
+  if (as.native && !as.address.empty())
+    r.error(code::value_range, a.at("address"), "a native asset (the chain's coin) has no token address");
   if (auto v = a.integer("decimals", true, 0, 77)) as.decimals = static_cast<unsigned>(*v);
   auto bal = a.amount("balance", true);
   auto price = a.decimal("price", true);
@@ -101,6 +106,48 @@ void read_history(Reader& r, Obj& o, Treasury& t) {
   });
 }
 
+void read_contracts(Reader& r, Obj& o, Treasury& t) {
+  each_object(r, o, "contracts", false, r.limits().max_list, "contracts", [&](Obj& c, std::size_t) {
+    auto address = c.address("address", true);
+    auto kind = c.string("kind", true);
+    auto version = c.string("version");
+    if (!address || !kind) return;
+    auto k = parse_contract_kind(*kind);
+    if (!k) {
+      r.error(code::value_range, c.at("kind"), "unknown contract kind " + quote(std::string_view(*kind)) +
+                                                   " (uniswap_v2_router, uniswap_v3_swap_router, uniswap_swap_router02, "
+                                                   "uniswap_universal_router, safe_multisend, safe_multisend_call_only, "
+                                                   "cow_settlement, weth, governor, governor_bravo)");
+      return;
+    }
+    if (*k == ContractKind::UniswapUniversalRouter && (!version || !universal_router_version(*version))) {
+      r.error(version ? code::value_range : code::field_missing, c.at("version"),
+              "a Universal Router needs its version as a dotted number (\"1.2\", \"2.0\", \"2.1.1\"): the input layout "
+              "changes between versions");
+      return;
+    }
+    if (find_contract(t.contracts, *address)) {
+      r.error(code::id_duplicate, c.at("address"), "contract " + *address + " is listed twice");
+      return;
+    }
+    t.contracts.push_back({*address, *k, version.value_or("")});
+  });
+}
+
+// The native asset (at most one) and the asset at the chain's wrapped-native (WETH) address.
+void find_native(Reader& r, Treasury& t) {
+  for (std::size_t i = 0; i < t.assets.size(); ++i) {
+    if (!t.assets[i].native) continue;
+    if (t.native_asset) r.error(code::value_range, pointer_join("/assets", i) + "/native", "at most one asset is native");
+    else t.native_asset = i;
+  }
+  for (const Contract& c : contracts_of(t)) {
+    if (c.kind != ContractKind::Weth) continue;
+    for (std::size_t i = 0; i < t.assets.size() && !t.wrapped_native; ++i)
+      if (t.assets[i].address == c.address) t.wrapped_native = i;
+  }
+}
+
 }  // namespace
 
 std::optional<Treasury> read_treasury(Reader& r, const Node& root, References& refs) {
@@ -136,6 +183,8 @@ std::optional<Treasury> read_treasury(Reader& r, const Node& root, References& r
     read_venue(r, vo, v, refs, t.assets);
     t.venues.push_back(std::move(v));
   });
+  read_contracts(r, o, t);
+  find_native(r, t);
   read_obligations(r, o, t);
   read_history(r, o, t);
   return t;

@@ -276,6 +276,15 @@ void read_curve(Reader& r, Obj& o, Venue& v, const References& refs, const std::
 }  // namespace
 
 void read_venue(Reader& r, Obj& o, Venue& v, const References& refs, const std::vector<Asset>& assets) {
+  if (auto a = o.address("address")) v.address = *a;
+  if (v.kind == "curve_stableswap") {
+    if (auto t = o.string("template")) {
+      if (*t == "plain") v.curve_template = CurveTemplate::Plain;
+      else if (*t == "ng") v.curve_template = CurveTemplate::Ng;
+      else if (*t == "crypto") v.curve_template = CurveTemplate::Crypto;
+      else r.error(code::value_range, o.at("template"), "expected \"plain\", \"ng\" or \"crypto\", got " + quote(std::string_view(*t)));
+    }
+  }
   if (v.kind == "uniswap_v2") {
     read_uniswap_v2(r, o, v, refs);
   } else if (v.kind == "uniswap_v3") {

@@ -26,7 +26,7 @@ class Run {
 
  private:
   Context context() const {
-    Context x{c_, book_, now_, nullptr, nullptr, {}, nullptr, nullptr, nullptr, nullptr, 0, 0, false};
+    Context x{c_, book_, now_, nullptr, nullptr, {}, nullptr, nullptr, nullptr, nullptr, 0, 0, false, {}};
     return x;
   }
   void run_phase(Phase phase, const Context& x, std::vector<Finding>& out) const {
@@ -35,20 +35,16 @@ class Run {
   }
   // Moves `s` to the market's balances for the assets an action touched.
   void follow(sim::Snapshot& s, const MarketState& m, const Action& a) const {
-    if (const TransferAction* tr = a.transfer()) {
-      s.update(tr->asset, m.balances[tr->asset], prices_[tr->asset]);
-      return;
-    }
-    const SwapAction& sw = *a.swap();
-    s.update(sw.sell, m.balances[sw.sell], prices_[sw.sell]);
-    s.update(sw.buy, m.balances[sw.buy], prices_[sw.buy]);
+    for (std::size_t i : touched_assets(c_.treasury, a)) s.update(i, m.balances[i], prices_[i]);
   }
   static Finding infeasible_finding(const Action& a, std::size_t i, const ActionOutcome& o) {
     RuleMeta meta;
     meta.path = a.path();
-    return rules::make_finding("action.infeasible", meta, o.subject,
-                               Message("action " + std::to_string(i) + " cannot execute: " + o.failure +
-                                       "; the whole batch reverts"));
+    Finding f = rules::make_finding("action.infeasible", meta, o.subject,
+                                    Message("action " + std::to_string(i) + " cannot execute: " + o.failure +
+                                            "; the whole batch reverts"));
+    f.origin = a.origin.call;
+    return f;
   }
 
   const CaseRef c_;
@@ -74,7 +70,8 @@ Report Run::check() const {
     const Action& a = c_.proposal.actions[i];
     ActionFigures af = evaluation::stated_figures(c_, a, i);
     x.any_swap = x.any_swap || a.swap();
-    const ActionOutcome o = apply_action(c_.treasury, market, a);
+    const ActionOutcome o = apply_action(c_.treasury, market, a, now_);
+    x.pulled.push_back(o.swap ? std::optional<Int>(o.swap->result.amount_in) : std::nullopt);
     if (!o.ok) {
       r.findings.push_back(infeasible_finding(a, i, o));
       r.actions.push_back(std::move(af));

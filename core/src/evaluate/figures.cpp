@@ -38,24 +38,45 @@ StateFigures state_figures(const CaseRef& c, const sim::Snapshot& s) {
   return f;
 }
 
-ActionFigures stated_figures(const CaseRef& c, const Action& a, std::size_t index) {
-  const Treasury& t = c.treasury;
-  ActionFigures af;
-  af.index = index;
-  if (const TransferAction* tr = a.transfer()) {
-    const Asset& as = t.assets[tr->asset];
-    af.figures = TransferFigures{as.id, tr->to, tr->amount, asset_value(tr->amount, as.price, as.decimals)};
-    return af;
-  }
-  const SwapAction& s = *a.swap();
+namespace {
+
+SwapFigures swap_figures(const Treasury& t, const SwapAction& s) {
   SwapFigures sf;
   sf.venue = t.venues[s.venue].id;
   sf.sell = t.assets[s.sell].id;
   sf.buy = t.assets[s.buy].id;
+  for (std::size_t v : s.route) sf.route.push_back(t.venues[v].id);
+  for (std::size_t a : s.via) sf.via.push_back(t.assets[a].id);
+  sf.recipient = s.recipient.value_or("");
+  sf.deadline = s.deadline;
+  sf.spender = s.spender.value_or("");
   sf.exact_in = s.exact_in;
   sf.amount = s.amount;
   sf.bound = s.bound;
-  af.figures = std::move(sf);
+  return sf;
+}
+
+}  // namespace
+
+ActionFigures stated_figures(const CaseRef& c, const Action& a, std::size_t index) {
+  const Treasury& t = c.treasury;
+  ActionFigures af;
+  af.index = index;
+  af.origin = a.origin.call;
+  if (const TransferAction* tr = a.transfer()) {
+    const Asset& as = t.assets[tr->asset];
+    af.figures = TransferFigures{as.id, tr->to, tr->amount, asset_value(tr->amount, as.price, as.decimals)};
+  } else if (const ApproveAction* ap = a.approve()) {
+    af.figures = ApproveFigures{t.assets[ap->asset].id, ap->spender, ap->amount};
+  } else if (const WrapAction* w = a.wrap()) {
+    const std::string native = t.native_asset ? t.assets[*t.native_asset].id : "";
+    const std::string wrapped = t.wrapped_native ? t.assets[*t.wrapped_native].id : "";
+    af.figures = WrapFigures{w->unwrap, w->unwrap ? wrapped : native, w->unwrap ? native : wrapped, w->amount};
+  } else if (const CallAction* call = a.call()) {
+    af.figures = CallFigures{call->to, call->value, call->selector, call->delegatecall};
+  } else {
+    af.figures = swap_figures(t, *a.swap());
+  }
   return af;
 }
 
@@ -69,6 +90,9 @@ void add_swap_figures(ActionFigures& af, const SwapOutcome& o) {
   sf.slippage = o.slippage;
   sf.pool_share = o.pool_share;
   sf.oracle_deviation = o.oracle_deviation;
+  for (const auto& h : o.hops)
+    sf.hops.push_back({sf.route.empty() ? sf.venue : sf.route[sf.hops.size()], h.amount_in, h.amount_out, h.impact,
+                       h.pool_share, h.oracle_deviation});
 }
 
 }  // namespace ballast::evaluation

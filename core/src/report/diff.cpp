@@ -131,6 +131,7 @@ const char* direction_name(Direction d) {
     case Direction::Allowlist: return "allowlist";
     case Direction::Checklist: return "checklist";
     case Direction::Switch: return "switch";
+    case Direction::Permission: return "permission";
     case Direction::Shock: return "shock";
     case Direction::Target: return "target";
     case Direction::Severity: return "severity";

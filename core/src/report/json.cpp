@@ -32,6 +32,7 @@ ojson finding_json(const FindingText& f, const std::string& human) {
   j["subject"] = f.subject;
   j["path"] = f.path;
   put_nonempty(j, "rule_path", f.rule_path);
+  put_nonempty(j, "origin", f.origin);
   put(j, "observed", f.observed);
   put(j, "limit", f.limit);
   put(j, "before", f.before);
@@ -124,6 +125,7 @@ ojson action_json(const ActionText& a) {
   ojson j = ojson::object();
   j["index"] = a.index;
   j["type"] = a.type;
+  if (!a.origin.empty()) j["origin"] = a.origin;
   if (a.type == "transfer") {
     j["asset"] = a.asset;
     j["to"] = a.to;
@@ -131,7 +133,29 @@ ojson action_json(const ActionText& a) {
     put(j, "value", a.value);
     return j;
   }
-  j["venue"] = a.venue;
+  if (a.type == "approve") {
+    j["asset"] = a.asset;
+    j["spender"] = a.spender;
+    put(j, "amount", a.amount);
+    return j;
+  }
+  if (a.type == "wrap" || a.type == "unwrap") {
+    put(j, "amount", a.amount);
+    return j;
+  }
+  if (a.type == "call") {
+    j["to"] = a.to;
+    put(j, "value", a.amount);
+    if (!a.selector.empty()) j["selector"] = a.selector;
+    if (a.delegatecall) j["delegatecall"] = true;
+    return j;
+  }
+  if (a.route.empty()) {
+    j["venue"] = a.venue;
+  } else {
+    j["route"] = a.route;
+    j["via"] = a.via;
+  }
   j["sell"] = a.sell;
   j["buy"] = a.buy;
   j["mode"] = a.exact_in ? "exact_in" : "exact_out";
@@ -148,6 +172,23 @@ ojson action_json(const ActionText& a) {
   put(j, "slippage_bps", a.slippage_bps);
   put(j, "pool_share_bps", a.pool_share_bps);
   put(j, "oracle_deviation_bps", a.oracle_deviation_bps);
+  if (!a.recipient.empty()) j["recipient"] = a.recipient;
+  if (!a.deadline.empty()) j["deadline"] = a.deadline;
+  if (!a.spender.empty()) j["spender"] = a.spender;
+  if (!a.hops.empty()) {
+    ojson hops = ojson::array();
+    for (const auto& h : a.hops) {
+      ojson x = ojson::object();
+      x["venue"] = h.venue;
+      x["amount_in"] = h.amount_in;
+      x["amount_out"] = h.amount_out;
+      put(x, "price_impact_bps", h.price_impact_bps);
+      put(x, "pool_share_bps", h.pool_share_bps);
+      put(x, "oracle_deviation_bps", h.oracle_deviation_bps);
+      hops.push_back(std::move(x));
+    }
+    j["hops"] = std::move(hops);
+  }
   if (a.suggested_amount) {
     ojson fix = ojson::object();
     fix[a.exact_in ? "amount_in" : "amount_out"] = *a.suggested_amount;

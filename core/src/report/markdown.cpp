@@ -64,11 +64,15 @@ void action_rows(std::ostringstream& o, const TextReport& r) {
       o << "| " << a.index << " | transfer to `" << a.to << "` | " << cell(a.amount.value_or("")) << " | | | |\n";
       continue;
     }
+    if (a.type != "swap") {
+      o << "| " << a.index << " | " << cell(a.summary) << " | | | | |\n";
+      continue;
+    }
     std::string amounts = a.exact_in ? a.amount_in.value_or("") + " → " + a.expected_out.value_or("-")
                                      : a.expected_in.value_or("-") + " → " + a.amount_out.value_or("");
     std::string fix = a.suggested_amount ? *a.suggested_amount : "";
     if (a.suggested_bound) fix += (a.exact_in ? "<br>min out " : "<br>max in ") + *a.suggested_bound;
-    o << "| " << a.index << " | swap " << a.sell << " → " << a.buy << " on `" << a.venue << "` | " << cell(amounts)
+    o << "| " << a.index << " | swap " << a.sell << " → " << a.buy << " on `" << venues_text(a, "` → `") << "` | " << cell(amounts)
       << " | " << a.loss_bps.value_or("") << " | " << a.price_impact_bps.value_or("") << " | " << cell(fix) << " |\n";
   }
   o << "\n";

@@ -116,6 +116,46 @@ void text_summary(std::ostringstream& o, const TextReport& r) {
   }
 }
 
+// The actions with their figures, one block each.
+void text_actions(std::ostringstream& o, const TextReport& r) {
+  if (r.actions.empty()) return;
+  {
+    o << "\nActions\n";
+    for (const auto& a : r.actions) {
+      o << "  #" << a.index << " ";
+      if (a.type == "transfer") {
+        o << "transfer " << a.amount.value_or("") << " to " << a.to << "  value "
+          << a.value.value_or("") << (a.origin.empty() ? "" : "  (call " + a.origin + ")") << "\n";
+        continue;
+      }
+      if (a.type != "swap") {
+        o << a.summary << (a.origin.empty() ? "" : "  (call " + a.origin + ")") << "\n";
+        continue;
+      }
+      o << "swap " << a.sell << " -> " << a.buy << " on " << venues_text(a, " -> ")
+        << (a.origin.empty() ? "" : "  (call " + a.origin + ")") << "\n      ";
+      if (!a.recipient.empty() || !a.deadline.empty())
+        o << (a.recipient.empty() ? "" : "recipient " + a.recipient + "  ")
+          << (a.deadline.empty() ? "" : "deadline " + a.deadline) << "\n      ";
+      if (a.exact_in)
+        o << "in " << a.amount_in.value_or("") << "  expected out " << a.expected_out.value_or("-")
+          << "  min out " << a.min_amount_out.value_or("none");
+      else
+        o << "out " << a.amount_out.value_or("") << "  expected in " << a.expected_in.value_or("-") << "  max in "
+          << a.max_amount_in.value_or("none");
+      o << "\n      value " << a.value_in.value_or("-") << " -> " << a.value_out.value_or("-") << " " << r.numeraire
+        << "  loss "
+        << a.loss_bps.value_or("-") << "  impact " << a.price_impact_bps.value_or("-") << "  slippage "
+        << a.slippage_bps.value_or("-") << "  pool share " << a.pool_share_bps.value_or("-") << "  oracle dev "
+        << a.oracle_deviation_bps.value_or("-") << " (bps)\n";
+      if (a.suggested_amount)
+        o << "      suggested: " << (a.exact_in ? "amount_in " : "amount_out ") << *a.suggested_amount
+          << (a.suggested_bound ? (a.exact_in ? "  min_amount_out " : "  max_amount_in ") + *a.suggested_bound : "")
+          << "\n";
+    }
+  }
+}
+
 }  // namespace
 
 std::string render_text(const Report& report, const RenderOptions& opt) {
@@ -151,33 +191,7 @@ std::string render_text(const Report& report, const RenderOptions& opt) {
     o << "\nStress: " << s.name << (s.findings.empty() ? "  (no findings)" : "") << "\n";
     for (const auto& f : s.findings) text_finding(o, f, p, "  ");
   }
-  if (!r.actions.empty()) {
-    o << "\nActions\n";
-    for (const auto& a : r.actions) {
-      o << "  #" << a.index << " ";
-      if (a.type == "transfer") {
-        o << "transfer " << a.amount.value_or("") << " to " << a.to << "  value "
-          << a.value.value_or("") << "\n";
-        continue;
-      }
-      o << "swap " << a.sell << " -> " << a.buy << " on " << a.venue << "\n      ";
-      if (a.exact_in)
-        o << "in " << a.amount_in.value_or("") << "  expected out " << a.expected_out.value_or("-")
-          << "  min out " << a.min_amount_out.value_or("none");
-      else
-        o << "out " << a.amount_out.value_or("") << "  expected in " << a.expected_in.value_or("-") << "  max in "
-          << a.max_amount_in.value_or("none");
-      o << "\n      value " << a.value_in.value_or("-") << " -> " << a.value_out.value_or("-") << " " << r.numeraire
-        << "  loss "
-        << a.loss_bps.value_or("-") << "  impact " << a.price_impact_bps.value_or("-") << "  slippage "
-        << a.slippage_bps.value_or("-") << "  pool share " << a.pool_share_bps.value_or("-") << "  oracle dev "
-        << a.oracle_deviation_bps.value_or("-") << " (bps)\n";
-      if (a.suggested_amount)
-        o << "      suggested: " << (a.exact_in ? "amount_in " : "amount_out ") << *a.suggested_amount
-          << (a.suggested_bound ? (a.exact_in ? "  min_amount_out " : "  max_amount_in ") + *a.suggested_bound : "")
-          << "\n";
-    }
-  }
+  text_actions(o, r);
   if (r.before && !r.before->selectors.empty()) {
     o << "\nAllocation (weight, bps)\n";
     o << "  " << pad("selector", 24) << lpad("before", 10) << lpad(r.after ? "after" : "", 10) << "   target\n";

@@ -1,6 +1,8 @@
 // Numbers into text: the one place figures are rounded and written (half-to-even, fixed places).
 #include "text_report.h"
 
+#include <cstdio>
+
 #include "ballast/diagnostics.h"
 
 #include <algorithm>
@@ -95,6 +97,7 @@ FindingText finding_text(const Finding& f, const Style& base) {
   t.subject = f.subject;
   t.path = f.path;
   t.rule_path = f.rule_path;
+  t.origin = f.origin;
   auto fig = [&](const Figure& x) { return text(x, style); };
   t.observed = opt(f.observed, fig);
   t.limit = opt(f.limit, fig);
@@ -131,19 +134,71 @@ StateText state_text(const StateFigures& s, const Style& style) {
   return t;
 }
 
+// Approvals, wraps and calls: their fields and one summary line. False for swaps and transfers.
+bool other_action_text(const ActionFigures& a, const Style& style, ActionText& t) {
+  auto in_asset_units = [&](const Int& v, const std::string& asset) {
+    return style.human() ? amount_text(v, asset, style) : to_string(v);
+  };
+  if (const auto* ap = std::get_if<ApproveFigures>(&a.figures)) {
+    t.type = "approve";
+    t.asset = ap->asset;
+    t.spender = ap->spender;
+    t.amount = ap->amount == two_pow_256() - 1 && style.human() ? "unlimited" : in_asset_units(ap->amount, ap->asset);
+    t.summary = "approve " + *t.amount + (style.human() && *t.amount == "unlimited" ? " " + ap->asset : "") +
+                " for " + ap->spender;
+    return true;
+  }
+  if (const auto* w = std::get_if<WrapFigures>(&a.figures)) {
+    t.type = w->unwrap ? "unwrap" : "wrap";
+    t.asset = w->from;
+    t.amount = in_asset_units(w->amount, w->from);
+    t.summary = t.type + " " + *t.amount + (style.human() ? "" : " " + w->from) + " into " + w->to;
+    return true;
+  }
+  if (const auto* c = std::get_if<CallFigures>(&a.figures)) {
+    t.type = "call";
+    t.to = c->to;
+    t.amount = to_string(c->value);
+    if (c->selector) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "0x%08x", static_cast<unsigned>(*c->selector));
+      t.selector = buf;
+    }
+    t.delegatecall = c->delegatecall;
+    t.summary = std::string(c->delegatecall ? "delegatecall " : "call ") + c->to +
+                (t.selector.empty() ? " (no calldata)" : " selector " + t.selector) +
+                (c->value > 0 ? " with " + to_string(c->value) + " wei" : "");
+    return true;
+  }
+  return false;
+}
+
 ActionText action_text(const ActionFigures& a, const Style& style) {
   ActionText t;
   t.index = a.index;
   auto value = [&](const Int& v) { return style.human() ? money(v) : text(Figure::value(v)); };
+  t.origin = a.origin;
+  auto in_asset_units = [&](const Int& v, const std::string& asset) {
+    return style.human() ? amount_text(v, asset, style) : to_string(v);
+  };
   if (const auto* tr = std::get_if<TransferFigures>(&a.figures)) {
     t.type = "transfer";
     t.asset = tr->asset;
     t.to = tr->to;
-    t.amount = style.human() ? amount_text(tr->amount, tr->asset, style) : to_string(tr->amount);
+    t.amount = in_asset_units(tr->amount, tr->asset);
     t.value = value(tr->value) + (style.human() ? " " + style.numeraire : "");
     return t;
   }
+  if (other_action_text(a, style, t)) return t;
   const auto& s = std::get<SwapFigures>(a.figures);
+  t.route = s.route;
+  t.via = s.via;
+  t.recipient = s.recipient;
+  t.spender = s.spender;
+  if (s.deadline) t.deadline = format_time(*s.deadline);
+  for (const auto& h : s.hops)
+    t.hops.push_back({h.venue, to_string(h.amount_in), to_string(h.amount_out), opt(h.price_impact, bps),
+                      opt(h.pool_share, bps), opt(h.oracle_deviation, bps)});
   const std::string& in_asset = s.sell;
   const std::string& out_asset = s.buy;
   // The stated amount is in the sold asset (exact input) or the bought one (exact output); the
@@ -186,6 +241,13 @@ std::string units(const Int& base_units, unsigned decimals) {
   s.erase(s.find_last_not_of('0') + 1);
   if (s.back() == '.') s.pop_back();
   return (exact ? "" : "≈") + grouped(s);
+}
+
+std::string venues_text(const ActionText& a, const std::string& separator) {
+  if (a.route.empty()) return a.venue;
+  std::string out;
+  for (const auto& v : a.route) out += (out.empty() ? "" : separator) + v;
+  return out;
 }
 
 std::string money(const Int& wad_value) { return grouped(to_fixed(wad_value, wad(), 2)); }

@@ -35,7 +35,7 @@ std::string money(const Int& wad_value);
 struct FindingText {
   std::string rule;
   Severity severity = Severity::Error;
-  std::string id, subject, path, rule_path;
+  std::string id, subject, path, rule_path, origin;
   std::optional<std::string> observed, limit, before;
   std::string unit;
   std::string message;
@@ -81,11 +81,24 @@ struct StateText {
   std::vector<BackingText> backing;
 };
 
-/// An action's figures written; `type` is "swap" or "transfer".
+/// A route hop's figures written.
+struct HopText {
+  std::string venue, amount_in, amount_out;
+  std::optional<std::string> price_impact_bps, pool_share_bps, oracle_deviation_bps;
+};
+
+/// An action's figures written; `type` is its proposal/1 type.
 struct ActionText {
   std::size_t index = 0;
   std::string type;
+  std::string origin;  // the call it was imported from
   std::string venue, sell, buy;
+  std::vector<std::string> route, via;
+  std::string recipient, deadline, spender;
+  std::vector<HopText> hops;
+  std::string selector;    // call: "0x…" or empty
+  bool delegatecall = false;
+  std::string summary;     // approve, wrap, unwrap, call: the action in one line
   bool exact_in = true;
   std::optional<std::string> amount_in, amount_out, expected_out, expected_in, min_amount_out, max_amount_in;
   std::optional<std::string> value_in, value_out;
@@ -94,6 +107,9 @@ struct ActionText {
   std::string asset, to;
   std::optional<std::string> amount, value;
 };
+
+/// A swap's venue, or its route's venues joined by `separator`.
+std::string venues_text(const ActionText& a, const std::string& separator);
 
 /// The findings of one stress scenario, written.
 struct StressText {

@@ -20,6 +20,7 @@ Finding& add_action_finding(const Context& x, std::vector<Finding>& out, const s
                             const RuleMeta& meta, std::string subject, Message message) {
   Finding f = make_finding(rule, meta, std::move(subject), std::move(message));
   f.path = x.action->path();
+  f.origin = x.action->origin.call;
   f.rule_path = meta.path;
   out.push_back(std::move(f));
   return out.back();
@@ -49,11 +50,13 @@ void check_venue_allowlist(const Context& x, std::vector<Finding>& out) {
   const SwapAction* s = x.action->swap();
   const auto& allow = x.policy().execution.venues_allow;
   if (!s || !allow) return;
-  const std::string& id = x.treasury().venues[s->venue].id;
-  if (std::find(allow->value.begin(), allow->value.end(), id) != allow->value.end()) return;
-  Finding& f = add_action_finding(x, out, "venue.not_allowed", allow->meta, id,
-                                  Message("venue " + quote(id) + " is not in the venue allowlist"));
-  f.observed = Figure::named(id);
+  for (std::size_t v : s->venues()) {  // every hop of a route
+    const std::string& id = x.treasury().venues[v].id;
+    if (std::find(allow->value.begin(), allow->value.end(), id) != allow->value.end()) continue;
+    Finding& f = add_action_finding(x, out, "venue.not_allowed", allow->meta, id,
+                                    Message("venue " + quote(id) + " is not in the venue allowlist"));
+    f.observed = Figure::named(id);
+  }
 }
 
 }  // namespace ballast::rules

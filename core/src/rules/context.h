@@ -31,6 +31,7 @@ struct Context {
   Int traded = 0;
   Int lost = 0;
   bool any_swap = false;
+  std::vector<std::optional<Int>> pulled;  // per action applied: the input a swap took
 
   const Policy& policy() const { return c.policy; }
   const Treasury& treasury() const { return c.treasury; }
@@ -67,6 +68,13 @@ void check_budget_window(const Context&, std::vector<Finding>&);
 void check_budget_loss(const Context&, std::vector<Finding>&);
 void check_cooldown(const Context&, std::vector<Finding>&);
 void check_allocation(const Context&, std::vector<Finding>&);
+void check_call_unknown(const Context&, std::vector<Finding>&);
+void check_call_delegatecall(const Context&, std::vector<Finding>&);
+void check_call_unverifiable(const Context&, std::vector<Finding>&);
+void check_swap_recipient(const Context&, std::vector<Finding>&);
+void check_approval_unlimited(const Context&, std::vector<Finding>&);
+void check_approval_leftover(const Context&, std::vector<Finding>&);
+void check_calls_checksum(const Context&, std::vector<Finding>&);
 
 /// The suggested fix of the context's swap, given that action's findings (core/src/rules/suggest.cpp).
 std::optional<SuggestedFix> suggest_fix(const Context& x, const std::vector<Finding>& action_findings);

@@ -7,8 +7,32 @@ namespace ballast {
 using D = Direction;
 using namespace rules;
 
-const std::vector<RuleSpec>& rule_registry() {
-  static const std::vector<RuleSpec> table = {
+namespace {
+
+// The rules on imported calls and what they grant (SPEC 11.5), after the rest of the catalog.
+std::vector<RuleSpec> call_rules() {
+  return {
+      {"call.unknown", Phase::PerAction, Severity::Error, check_call_unknown,
+       {{"/calls/allow", D::Allowlist}, {"/calls/allow/*/to", D::Identity}, {"/calls/allow/*/selector", D::Identity}},
+       "a call Ballast cannot interpret that calls.allow does not list"},
+      {"call.delegatecall", Phase::PerAction, Severity::Error, check_call_delegatecall, {},
+       "a delegatecall to anything but a known MultiSend (calls.allow never lifts it)"},
+      {"call.unverifiable", Phase::PerAction, Severity::Error, check_call_unverifiable, {},
+       "a pre-signed order whose terms are missing or do not hash to its UID"},
+      {"swap.recipient", Phase::PerAction, Severity::Error, check_swap_recipient, {},
+       "a swap's output (after following the router) goes anywhere but the account"},
+      {"approval.leftover", Phase::Proposal, Severity::Error, check_approval_leftover,
+       {{"/execution/allow_leftover_approvals", D::Permission}},
+       "an allowance the batch grants is not spent by the batch"},
+      {"approval.unlimited", Phase::PerAction, Severity::Warning, check_approval_unlimited, {},
+       "an approval of 2^256 - 1"},
+      {"calls.checksum", Phase::Proposal, Severity::Warning, check_calls_checksum, {},
+       "a Tx Builder file whose checksum does not match its content"},
+  };
+}
+
+std::vector<RuleSpec> catalog() {
+  std::vector<RuleSpec> table = {
       {"target.drift", Phase::After, Severity::Error, check_targets,
        {{"/targets/*/select", D::Identity}, {"/targets/*/weight_bps", D::Target}, {"/targets/*/band_bps", D::Upper}},
        "after the proposal a target's weight is outside its band and its deviation grew", Family::Targets},
@@ -74,6 +98,14 @@ const std::vector<RuleSpec>& rule_registry() {
         {"/stress/*/shocks/*/change_bps", D::Shock}, {"/stress/*/check", D::Checklist}},
        "the families a scenario lists fail on the shocked states (reported as stress.<rule>)"},
   };
+  for (RuleSpec& r : call_rules()) table.push_back(std::move(r));
+  return table;
+}
+
+}  // namespace
+
+const std::vector<RuleSpec>& rule_registry() {
+  static const std::vector<RuleSpec> table = catalog();
   return table;
 }
 

@@ -25,7 +25,7 @@ bool has_finding(const std::vector<Finding>& findings, std::initializer_list<con
 std::optional<SuggestedFix> suggest_fix(const Context& x, const std::vector<Finding>& findings) {
   // `findings`: those of this action alone.
   const SwapAction* s = x.action ? x.action->swap() : nullptr;
-  if (!s || !x.outcome || !x.outcome->swap) return std::nullopt;
+  if (!s || !s->route.empty() || !x.outcome || !x.outcome->swap) return std::nullopt;  // routes: none (docs)
   const Execution& e = x.policy().execution;
   // On a limit order only the trade value depends on the size: it fills at its own price, so its
   // loss is the same at every size (and it has no impact or pool share).

@@ -17,6 +17,7 @@ const std::string& amount_field(const SwapAction& s) {
 void add_max_passing(const Context& x, Finding& f, const std::function<std::optional<Frac>(const SwapOutcome&)>& figure,
                      const Frac& limit) {
   const SwapAction& s = *x.action->swap();
+  if (!s.route.empty()) return;  // the search runs on one venue
   auto mp = max_passing(x.treasury(), s, x.outcome->venue_before, x.outcome->quote, figure, limit);
   if (!mp) return;
   f.max_passing = *mp;
@@ -26,23 +27,36 @@ void add_max_passing(const Context& x, Finding& f, const std::function<std::opti
 
 const std::string& venue_id(const Context& x) { return x.treasury().venues[x.action->swap()->venue].id; }
 
-// A bps rule on an optional figure, with max_passing when `tight`.
-void bps_rule(const Context& x, std::vector<Finding>& out, const char* rule,
-              const std::optional<Threshold<long long>>& th, Field field, const char* what, bool tight) {
-  if (!x.action->swap() || !th) return;
-  const std::optional<Frac>& fig = (*x.outcome->swap).*field;
-  if (!fig) return;
-  Frac lim{th->value, 10000};
-  if (compare(*fig, lim) <= 0) return;
-  Message msg;
-  msg << what << " is " << Figure::bps(*fig) << " bps, above the maximum " << Figure::bps(lim);
-  Finding& f = add_action_finding(x, out, rule, th->meta, venue_id(x), msg);
-  f.observed = Figure::bps(*fig);
-  f.limit = Figure::bps(lim);
-  f.unit = "bps";
-  if (tight) add_max_passing(x, f, [field](const SwapOutcome& o) { return o.*field; }, lim);
-}
+using HopField = std::optional<Frac> SwapOutcome::Hop::*;
 
+// A bps rule on an optional figure, with max_passing when `tight`. With `hop_field`, a route is
+// judged hop by hop (the figures of one pool), each hop a finding naming its venue.
+void bps_rule(const Context& x, std::vector<Finding>& out, const char* rule,
+              const std::optional<Threshold<long long>>& th, Field field, const char* what, bool tight,
+              HopField hop_field = nullptr) {
+  if (!x.action->swap() || !th) return;
+  const SwapOutcome& o = *x.outcome->swap;
+  const Frac lim{th->value, 10000};
+  auto report = [&](const std::optional<Frac>& fig, const std::string& venue, const std::string& prefix) -> Finding* {
+    if (!fig || compare(*fig, lim) <= 0) return nullptr;
+    Message msg;
+    msg << prefix << what << " is " << Figure::bps(*fig) << " bps, above the maximum " << Figure::bps(lim);
+    Finding& f = add_action_finding(x, out, rule, th->meta, venue, msg);
+    f.observed = Figure::bps(*fig);
+    f.limit = Figure::bps(lim);
+    f.unit = "bps";
+    return &f;
+  };
+  if (hop_field && !o.hops.empty()) {
+    for (std::size_t k = 0; k < o.hops.size(); ++k) {
+      const std::string& venue = x.treasury().venues[o.hops[k].venue].id;
+      report(o.hops[k].*hop_field, venue, "hop " + std::to_string(k) + " (" + venue + "): ");
+    }
+    return;
+  }
+  Finding* f = report(o.*field, venue_id(x), "");
+  if (f && tight) add_max_passing(x, *f, [field](const SwapOutcome& so) { return so.*field; }, lim);
+}
 
 }  // namespace
 
@@ -67,7 +81,7 @@ void check_swap_loss(const Context& x, std::vector<Finding>& out) {
 
 void check_price_impact(const Context& x, std::vector<Finding>& out) {
   bps_rule(x, out, "swap.price_impact", x.policy().execution.max_price_impact_bps, &SwapOutcome::impact,
-           "price impact", true);
+           "price impact", true, &SwapOutcome::Hop::impact);
 }
 
 void check_slippage(const Context& x, std::vector<Finding>& out) {
@@ -117,12 +131,13 @@ void check_min_out_unreachable(const Context& x, std::vector<Finding>& out) {
 
 void check_pool_share(const Context& x, std::vector<Finding>& out) {
   bps_rule(x, out, "swap.pool_share", x.policy().execution.max_pool_share_bps, &SwapOutcome::pool_share, "pool share",
-           true);
+           true, &SwapOutcome::Hop::pool_share);
 }
 
 void check_oracle_deviation(const Context& x, std::vector<Finding>& out) {
   bps_rule(x, out, "swap.oracle_deviation", x.policy().execution.max_oracle_deviation_bps,
-           &SwapOutcome::oracle_deviation, "pool price deviation from the oracle", false);
+           &SwapOutcome::oracle_deviation, "pool price deviation from the oracle", false,
+           &SwapOutcome::Hop::oracle_deviation);
 }
 
 void check_increases_drift(const Context& x, std::vector<Finding>& out) {

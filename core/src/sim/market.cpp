@@ -30,8 +30,8 @@ MarketState MarketState::of(const Treasury& t) {
 PoolQuote quote_pool(const Treasury& t, const SwapAction& s, const VenueState& state) {
   const Venue& v = t.venues[s.venue];
   PoolQuote q;
-  q.in = position(v, s.sell, 0);
-  q.out = position(v, s.buy, 1);
+  q.in = position(v, traded_as(t, v, s.sell), 0);
+  q.out = position(v, traded_as(t, v, s.buy), 1);
   q.mid = mid_rate(state, q.in, q.out);
   q.reserve_in = reserve_of(state, q.in);
   q.fee = fee_fraction(state);
@@ -78,30 +78,64 @@ SwapOutcome simulate_swap(const Treasury& t, const SwapAction& s, const Int& amo
     sim.impact = Frac{in_net * q.mid->num - out * q.fee.den * q.mid->den, in_net * q.mid->num};
   }
   if (q.reserve_in && *q.reserve_in > 0) sim.pool_share = Frac{in, *q.reserve_in};
-  if (s.exact_in) {
-    Int min_out = bound ? *bound : Int(0);
-    if (out > 0) sim.slippage = Frac{out - min_out, out};
-    else if (min_out == 0) sim.slippage = Frac{1, 1};  // buys nothing and accepts it: 100 %
-  } else if (bound) {
-    sim.slippage = Frac{*bound - in, in};
-  } else {
-    sim.slippage_unbounded = true;
-  }
+  set_slippage(sim, s.exact_in, bound, in, out);
   return sim;
 }
 
-ActionOutcome apply_action(const Treasury& t, MarketState& m, const Action& a) {
-  if (const TransferAction* tr = a.transfer()) {
-    const Asset& as = t.assets[tr->asset];
-    if (m.balances[tr->asset] < tr->amount)
-      return cannot(as.id, "the balance of " + as.id + " is " + to_string(m.balances[tr->asset]) +
-                               ", the transfer needs " + to_string(tr->amount));
-    m.balances[tr->asset] -= tr->amount;
-    ActionOutcome o;
-    o.ok = true;
-    return o;
+void set_slippage(SwapOutcome& o, bool exact_in, const std::optional<Int>& bound, const Int& in, const Int& out) {
+  if (exact_in) {
+    Int min_out = bound ? *bound : Int(0);
+    if (out > 0) o.slippage = Frac{out - min_out, out};
+    else if (min_out == 0) o.slippage = Frac{1, 1};  // buys nothing and accepts it: 100 %
+  } else if (bound) {
+    o.slippage = Frac{*bound - in, in};
+  } else {
+    o.slippage_unbounded = true;
   }
-  const SwapAction& s = *a.swap();
+}
+
+bool pays_account(const Treasury& t, const SwapAction& s) {
+  return !s.recipient || (t.account && *s.recipient == *t.account);
+}
+
+std::vector<std::size_t> touched_assets(const Treasury& t, const Action& a) {
+  if (const SwapAction* s = a.swap()) return {s->sell, s->buy};
+  if (const TransferAction* tr = a.transfer()) return {tr->asset};
+  if (a.wrap() && t.native_asset && t.wrapped_native) return {*t.native_asset, *t.wrapped_native};
+  return {};
+}
+
+namespace {
+
+ActionOutcome done() {
+  ActionOutcome o;
+  o.ok = true;
+  return o;
+}
+
+// Takes `amount` of `asset` from the market's balance, or says why it cannot.
+std::optional<ActionOutcome> debit(const Treasury& t, MarketState& m, std::size_t asset, const Int& amount,
+                                   const char* what) {
+  const Asset& as = t.assets[asset];
+  if (m.balances[asset] >= amount) {
+    m.balances[asset] -= amount;
+    return std::nullopt;
+  }
+  return cannot(as.id, "the balance of " + as.id + " is " + to_string(m.balances[asset]) + ", the " + what + " " +
+                           to_string(amount));
+}
+
+ActionOutcome apply_wrap(const Treasury& t, MarketState& m, const WrapAction& w) {
+  if (!t.native_asset || !t.wrapped_native) return cannot("", "the treasury has no native and wrapped-native asset");
+  const std::size_t from = w.unwrap ? *t.wrapped_native : *t.native_asset;
+  const std::size_t to = w.unwrap ? *t.native_asset : *t.wrapped_native;
+  if (auto no = debit(t, m, from, w.amount, w.unwrap ? "unwrap needs" : "wrap needs")) return *no;
+  m.balances[to] += w.amount;
+  return done();
+}
+
+ActionOutcome apply_swap(const Treasury& t, MarketState& m, const SwapAction& s) {
+  if (!s.route.empty()) return apply_route(t, m, s);
   ActionOutcome o;
   o.venue_before = m.venues[s.venue];
   o.quote = quote_pool(t, s, o.venue_before);
@@ -113,18 +147,33 @@ ActionOutcome apply_action(const Treasury& t, MarketState& m, const Action& a) {
     o.failure = r.failure;
     return o;
   }
-  const Asset& sell = t.assets[s.sell];
-  if (m.balances[s.sell] < r.amount_in) {
-    o.subject = sell.id;
-    o.failure = "the balance of " + sell.id + " is " + to_string(m.balances[s.sell]) + ", the swap sells " +
-                to_string(r.amount_in);
-    return o;
+  if (auto no = debit(t, m, s.sell, r.amount_in, "swap sells")) {
+    no->swap = std::move(o.swap);
+    no->quote = o.quote;
+    no->venue_before = std::move(o.venue_before);
+    return *no;
   }
-  m.balances[s.sell] -= r.amount_in;
-  m.balances[s.buy] += r.amount_out;
+  if (pays_account(t, s)) m.balances[s.buy] += r.amount_out;
   m.venues[s.venue] = std::move(work);
   o.ok = true;
   return o;
+}
+
+}  // namespace
+
+ActionOutcome apply_action(const Treasury& t, MarketState& m, const Action& a, std::optional<Time> now) {
+  if (const TransferAction* tr = a.transfer()) {
+    if (auto no = debit(t, m, tr->asset, tr->amount, "transfer needs")) return *no;
+    return done();
+  }
+  if (const WrapAction* w = a.wrap()) return apply_wrap(t, m, *w);
+  if (const SwapAction* s = a.swap()) {
+    if (now && s->deadline && *s->deadline < *now)
+      return cannot(t.venues[s->venue].id, "the router's deadline " + format_time(*s->deadline) +
+                                               " has passed at the evaluation time " + format_time(*now));
+    return apply_swap(t, m, *s);
+  }
+  return done();  // approve and call change no balance Ballast simulates
 }
 
 }  // namespace ballast
