@@ -1,5 +1,6 @@
 // The ballast command: argument parsing, files and stdout. All checking is the core's.
 #include "ballast/ballast.h"
+#include "ballast/calls.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -36,6 +37,9 @@ const char* kUsageText =
     "                                     check three separate documents ('-' reads stdin)\n"
     "  check --policy P --treasury T Q1 Q2 ...\n"
     "                                     check several proposals, a result per file\n"
+    "  check --policy P --treasury T --calls FILE\n"
+    "                                     check the calls a Safe Tx Builder file or calls/1 executes\n"
+    "  import FILE --treasury T           the proposal/1 a file of calls executes\n"
     "  status --policy P --treasury T     monitor a treasury against its policy (no proposal)\n"
     "  validate FILE...                   validate documents of any kind\n"
     "  diff OLD NEW [--treasury T]        what a policy amendment relaxes and tightens (diff/1);\n"
@@ -59,7 +63,10 @@ const std::map<std::string, std::string> kCommandHelp = {
      "usage: ballast check CASE|- [options]\n"
      "       ballast check --policy P --treasury T --proposal Q [options]\n"
      "       ballast check --policy P --treasury T Q1 [Q2 ...] [options]\n"
+     "       ballast check --policy P --treasury T --calls FILE [options]\n"
      "\n"
+     "With --calls, FILE is a Safe Transaction Builder batch file or a calls/1 document: the calls\n"
+     "are unwrapped and decoded into the actions they execute (ballast import), then checked.\n"
      "Checks proposals against the policy on the treasury snapshot. With several proposals, each\n"
      "file gets its own result (json: an array of report/1 objects in file order; text, github:\n"
      "one after the other; junit: one test suite per file); an unreadable or invalid file is an\n"
@@ -89,6 +96,15 @@ const std::map<std::string, std::string> kCommandHelp = {
      "\n"
      "What the NEW policy relaxes, tightens, adds, removes or changes against OLD (diff/1); with a\n"
      "treasury, its status under both policies. Exit 1 when anything is relaxed or removed.\n"},
+    {"import",
+     "usage: ballast import FILE --treasury T [--format json|text] [--output FILE]\n"
+     "\n"
+     "Reads a Safe Transaction Builder batch file or a calls/1 document, unwraps Safe, MultiSend,\n"
+     "Governor and router multicalls, and decodes each call against the treasury's assets, venues\n"
+     "and contracts. json (default): the proposal/1 it executes, to edit and check again; text: one\n"
+     "line per action in token units, with the call it came from.\n"
+     "\n"
+     "exit codes: 0 imported, 2 invalid input or unreadable file, 64 usage\n"},
     {"rules", "usage: ballast rules [--format text|json] [--output FILE]\n\nThe rule registry.\n"},
     {"schema", "usage: ballast schema KIND [--output FILE]\n\nThe JSON Schema of a document kind.\n"},
     {"version", "usage: ballast version\n"},
@@ -153,7 +169,8 @@ Args parse_args(int argc, char** argv) {
   Args a;
   if (argc < 2) throw UsageError{"missing command"};
   a.command = argv[1];
-  static const std::vector<std::string> valued = {"--policy", "--treasury", "--proposal", "--format", "--output"};
+  static const std::vector<std::string> valued = {"--policy", "--treasury", "--proposal", "--calls", "--format",
+                                                  "--output"};
   static const std::vector<std::string> flags = {"--fail-on-warn", "--help"};
   for (int i = 2; i < argc; ++i) {
     std::string s = argv[i];
@@ -276,6 +293,10 @@ ballast::Report check_files(const std::map<std::string, std::string>& files, std
     texts[slot] = std::move(f.text);
   }
   if (!unreadable.empty()) return ballast::error_report(std::move(unreadable));
+  if (files.count("calls")) {
+    const auto prepared = shared && shared->prepared ? *shared->prepared : ballast::prepare_documents(texts["policy"], texts["treasury"]);
+    return ballast::evaluate_calls(prepared, texts["calls"]);
+  }
   if (shared && shared->prepared && !files.count("case")) return ballast::evaluate_prepared(*shared->prepared, texts["proposal"]);
   auto parsed = files.count("case") ? ballast::parse_case(texts["case"])
                                     : ballast::parse_documents(texts["policy"], texts["treasury"], texts["proposal"]);
@@ -291,15 +312,19 @@ int exit_code(const Args& a, const ballast::Report& r) {
 }
 
 int run_check(const Args& a) {
-  allow_only(a, {"--policy", "--treasury", "--proposal", "--format", "--output", "--fail-on-warn"});
-  bool separate = a.options.count("--policy") || a.options.count("--treasury") || a.options.count("--proposal");
+  allow_only(a, {"--policy", "--treasury", "--proposal", "--calls", "--format", "--output", "--fail-on-warn"});
+  bool separate = a.options.count("--policy") || a.options.count("--treasury") || a.options.count("--proposal") ||
+                  a.options.count("--calls");
   std::vector<std::map<std::string, std::string>> runs;  // the files of each case
   if (separate) {
     for (const char* k : {"--policy", "--treasury"})
       if (!a.options.count(k)) throw UsageError{std::string("missing ") + k};
     std::vector<std::string> proposals = a.positional;
     if (a.options.count("--proposal")) proposals.insert(proposals.begin(), option(a, "--proposal"));
-    if (proposals.empty()) throw UsageError{"missing --proposal (or proposal files after the options)"};
+    if (a.options.count("--calls") && !proposals.empty()) throw UsageError{"--calls checks one file of calls, without proposals"};
+    if (a.options.count("--calls"))
+      runs.push_back({{"policy", option(a, "--policy")}, {"treasury", option(a, "--treasury")}, {"calls", option(a, "--calls")}});
+    else if (proposals.empty()) throw UsageError{"missing --proposal (or proposal files after the options)"};
     for (const auto& q : proposals)
       runs.push_back({{"policy", option(a, "--policy")}, {"treasury", option(a, "--treasury")}, {"proposal", q}});
   } else {
@@ -338,7 +363,8 @@ int run_check(const Args& a) {
     text = ballast::render_junit(all);
   } else {
     for (std::size_t i = 0; i < outputs.size(); ++i)
-      text += (format == "text" ? "== " + runs[i].at("proposal") + "\n" : "") + outputs[i] + (format == "text" ? "\n" : "");
+      text += (format == "text" ? "== " + runs[i].at(runs[i].count("calls") ? "calls" : "proposal") + "\n" : "") + outputs[i] +
+              (format == "text" ? "\n" : "");
   }
   emit(a, text);
   return worst;
@@ -417,6 +443,14 @@ ballast::Validation validate_file(const std::string& file, const std::optional<s
   return v;
 }
 
+// Input errors, one line each: code, document, path, message.
+std::string diagnostics_text(const std::vector<ballast::Diagnostic>& errors) {
+  std::string out;
+  for (const auto& d : errors)
+    out += "  " + d.code + "  " + d.document + " " + (d.path.empty() ? "/" : d.path) + ": " + d.message + "\n";
+  return out;
+}
+
 int run_validate(const Args& a) {
   allow_only(a, {"--format", "--output", "--policy", "--treasury"});
   if (a.options.count("--policy") && !a.options.count("--treasury"))
@@ -442,13 +476,44 @@ int run_validate(const Args& a) {
       out += file + ": ok (" + v.kind + ")\n";
     } else {
       out += file + ": invalid, " + std::to_string(v.errors.size()) + " error" + (v.errors.size() == 1 ? "" : "s") + "\n";
-      for (const auto& d : v.errors)
-        out += "  " + d.code + "  " + d.document + " " + (d.path.empty() ? "/" : d.path) + ": " + d.message + "\n";
+      out += diagnostics_text(v.errors);
     }
   }
   if (format == "json") out += "\n]\n";
   emit(a, out);
   return all_valid ? kPass : kInvalid;
+}
+
+int run_import(const Args& a) {
+  allow_only(a, {"--treasury", "--format", "--output"});
+  if (a.positional.size() != 1) throw UsageError{"import takes one file of calls (or - for stdin)"};
+  if (!a.options.count("--treasury")) throw UsageError{"missing --treasury (calls are decoded against its assets and venues)"};
+  const std::string format = option(a, "--format", "json");
+  if (format != "text" && format != "json") throw UsageError{"import supports --format json or text"};
+  FileText calls = read_file(a.positional[0]), treasury = read_file(option(a, "--treasury"));
+  std::vector<ballast::Diagnostic> unreadable;
+  for (auto [slot, f] : {std::pair{"calls", &calls}, std::pair{"treasury", &treasury}})
+    if (!f->error.empty()) unreadable.push_back({ballast::code::file_unreadable, slot, "", f->error});
+  std::vector<ballast::Diagnostic> errors = unreadable;
+  std::optional<ballast::Proposal> proposal;
+  std::optional<ballast::Treasury> t;
+  if (errors.empty()) {
+    auto parsed = ballast::parse_treasury(treasury.text);
+    errors = std::move(parsed.errors);
+    t = std::move(parsed.value);
+  }
+  if (t) {
+    auto imported = ballast::import_calls(calls.text, *t);
+    errors = std::move(imported.errors);
+    proposal = std::move(imported.value);
+  }
+  std::string out;
+  if (proposal) out = format == "text" ? ballast::proposal_text(*proposal, *t) : ballast::proposal_json(*proposal, *t);
+  else if (format == "json") out = ballast::render_validation_json("calls", errors, a.positional[0]) + "\n";
+  else out = a.positional[0] + ": cannot import, " + std::to_string(errors.size()) + " error" + (errors.size() == 1 ? "" : "s") + "\n" +
+             diagnostics_text(errors);
+  emit(a, out);
+  return proposal ? kPass : kInvalid;
 }
 
 int run_schema(const Args& a) {
@@ -475,6 +540,7 @@ int main(int argc, char** argv) {
     if (a.command == "status") return run_status(a);
     if (a.command == "validate") return run_validate(a);
     if (a.command == "diff") return run_diff(a);
+    if (a.command == "import") return run_import(a);
     if (a.command == "rules") return run_rules(a);
     if (a.command == "schema") return run_schema(a);
     if (a.command == "version" || a.command == "--version") {

@@ -1,5 +1,7 @@
 #include "ballast/ballast.h"
 
+#include "ballast/calls.h"
+
 #include <new>
 
 namespace ballast {
@@ -55,6 +57,32 @@ Report evaluate_prepared(const Prepared& prepared, std::string_view proposal_jso
 
 std::string check_prepared_json(const Prepared& prepared, std::string_view proposal_json) {
   return guarded([&] { return render_json(evaluate_prepared(prepared, proposal_json)); });
+}
+
+Report evaluate_calls(const Prepared& prepared, std::string_view calls_text) {
+  const Case* base = prepared_case(prepared);
+  if (!base) return error_report(prepared_errors(prepared));
+  Parsed<Proposal> proposal = import_calls(calls_text, base->treasury);
+  if (!proposal.value) return error_report(std::move(proposal.errors));
+  return evaluate(CaseRef(base->policy, base->treasury, *proposal.value));
+}
+
+std::string check_calls_json(std::string_view policy_json, std::string_view treasury_json, std::string_view calls_text,
+                             const CheckLimits& limits) {
+  return guarded([&] { return render_json(evaluate_calls(prepare_documents(policy_json, treasury_json, limits), calls_text)); });
+}
+
+std::string import_calls_json(std::string_view calls_text, std::string_view treasury_json, const std::string& format,
+                              bool* ok, const CheckLimits& limits) {
+  if (ok) *ok = false;
+  return guarded([&] {
+    Parsed<Treasury> t = parse_treasury(treasury_json, limits);
+    if (!t.value) return render_validation_json("calls", t.errors);
+    Parsed<Proposal> p = import_calls(calls_text, *t.value, limits);
+    if (!p.value) return render_validation_json("calls", p.errors);
+    if (ok) *ok = true;
+    return format == "text" ? proposal_text(*p.value, *t.value) : proposal_json(*p.value, *t.value);
+  });
 }
 
 std::string status_prepared_json(const Prepared& prepared) {

@@ -257,6 +257,102 @@ case("backing_fail", "116.67 % under 120 %",
      fail(f("backing.ratio", subject="stable", observed="11666.67", limit="12000.00", before="13333.33")),
      policy=BACKING, actions=[usdc_to_weth(500_000)])
 
+# ---- calls, approvals, recipients, routes (imported proposals, SPEC 11.4-11.5) ----------------------
+ACCOUNT = "0x5afe5afe5afe5afe5afe5afe5afe5afe5afe5afe"
+ROUTER = "0x7a250d5630b4cf539739df2c5dacb4c659f2488d"
+ON_CHAIN = {"account": ACCOUNT, "chain_id": 1}
+MAX_UINT = str(2**256 - 1)
+
+
+def call(to=MALLORY, selector="0x12345678", **kw):
+    a = {"type": "call", "to": to, "value": "0", "selector": selector}
+    a.update(kw)
+    return a
+
+
+def approve(amount, spender=ROUTER, asset="USDC"):
+    return {"type": "approve", "asset": asset, "spender": spender, "amount": str(amount)}
+
+
+def routed(**kw):
+    a = uni("USDC", "WETH", 1_000 * E6)
+    a.update(kw)
+    return a
+
+
+case("call_unknown_fail", "a call Ballast cannot interpret, not in calls.allow",
+     fail(f("call.unknown", subject=MALLORY, path="/proposal/actions/0")), treasury=ON_CHAIN, actions=[call()])
+case("call_allowed_pass", "the same call listed in calls.allow (target and selector)", PASS, treasury=ON_CHAIN,
+     policy={"calls": {"allow": [{"to": MALLORY, "selector": "0x12345678"}]}}, actions=[call()])
+case("call_allowed_by_signature_pass", "calls.allow names the function by its signature", PASS, treasury=ON_CHAIN,
+     policy={"calls": {"allow": [{"to": MALLORY, "selector": "transfer(address,uint256)"}]}},
+     actions=[call(selector="0xa9059cbb")])
+case("call_delegatecall_fail", "a delegatecall: calls.allow lifts call.unknown, never call.delegatecall",
+     fail(f("call.delegatecall", subject=MALLORY, path="/proposal/actions/0")), treasury=ON_CHAIN,
+     policy={"calls": {"allow": [{"to": MALLORY, "selector": "0x12345678"}]}}, actions=[call(delegatecall=True)])
+case("call_unverifiable_fail", "a pre-signed order without terms: call.unverifiable, not call.unknown too",
+     fail(f("call.unverifiable", path="/proposal/actions/0")), treasury=ON_CHAIN,
+     actions=[call(to="0x9008d19f58aabd9ed0d60971565aa8510560ab41", selector="0xec6cb13f",
+                   unverifiable="no order terms hash to its UID")])
+case("swap_recipient_fail", "the swap's output goes to another address: it leaves the treasury",
+     fail(f("swap.recipient", subject=MALLORY, path="/proposal/actions/0", observed=MALLORY, limit=ACCOUNT)),
+     treasury=ON_CHAIN, actions=[routed(recipient=MALLORY)])
+case("swap_recipient_account_pass", "the output goes to the account", PASS, treasury=ON_CHAIN,
+     actions=[routed(recipient=ACCOUNT.upper().replace("0X", "0x"))])
+case("approval_spent_pass", "the batch approves exactly what its swap pulls", PASS, treasury=ON_CHAIN,
+     actions=[approve(1_000 * E6), routed(spender=ROUTER)])
+case("approval_leftover_fail", "twice the swap's input approved: half is left",
+     fail(f("approval.leftover", subject=ROUTER, path="/proposal/actions/0", observed=str(1_000 * E6) + " USDC")),
+     treasury=ON_CHAIN, actions=[approve(2_000 * E6), routed(spender=ROUTER)])
+case("approval_leftover_allowed_pass", "allow_leftover_approvals lets it through", PASS, treasury=ON_CHAIN,
+     policy={"execution": {"allow_leftover_approvals": True}}, actions=[approve(2_000 * E6), routed(spender=ROUTER)])
+case("approval_unlimited_fail", "an unlimited approval: a warning, and what the swap leaves of it an error",
+     fail(f("approval.leftover", subject=ROUTER, path="/proposal/actions/0"),
+          f("approval.unlimited", "warning", subject=ROUTER, path="/proposal/actions/0")),
+     treasury=ON_CHAIN, actions=[approve(MAX_UINT), routed(spender=ROUTER)])
+case("calls_checksum_warn", "a Tx Builder file edited after export", warn(f("calls.checksum", "warning", path="/proposal/source")),
+     treasury=ON_CHAIN, proposal={"source": {"format": "tx-builder", "checksum_valid": False}},
+     actions=[usdc_to_weth(1_000)])
+case("deadline_passed_infeasible", "the router's deadline is before the evaluation time: the swap reverts",
+     fail(f("action.infeasible", subject="uni", path="/proposal/actions/0")), treasury=ON_CHAIN,
+     actions=[routed(deadline="2026-11-20T23:59:59Z")])
+case("deadline_equal_passes", "a deadline equal to the evaluation time has not passed", PASS, treasury=ON_CHAIN,
+     actions=[routed(deadline="2026-11-21T00:00:00Z")])
+R_DAI = 5_000_000 * E18
+R_WETH2 = 2_500 * E18
+ROUTE_TREASURY = dict(ON_CHAIN, venues=BASE_TREASURY["venues"] + [
+    {"id": "uni-dai", "kind": "uniswap_v2", "token0": "DAI", "token1": "WETH", "reserve0": str(R_DAI),
+     "reserve1": str(R_WETH2), "fee_bps": 30}])
+ROUTE_IN = 10_000 * E6
+ROUTE_MID = v2_out(ROUTE_IN, R_USDC, R_WETH)
+case("route_two_hops_exact_in", "USDC -> WETH -> DAI on two v2 pairs: each hop on the pair's own reserves",
+     {"verdict": "pass", "findings": [],
+      "actions": [{"index": 0, "expected_out": str(v2_out(ROUTE_MID, R_WETH2, R_DAI))}]},
+     treasury=ROUTE_TREASURY,
+     actions=[{"type": "swap", "route": ["uni", "uni-dai"], "sell": "USDC", "buy": "DAI", "amount_in": str(ROUTE_IN)}])
+ROUTE_OUT = 10_000 * E18
+case("route_two_hops_exact_out", "exact output through two pairs, computed from the last hop back",
+     {"verdict": "pass", "findings": [],
+      "actions": [{"index": 0, "expected_in": str(v2_in(v2_in(ROUTE_OUT, R_WETH2, R_DAI), R_USDC, R_WETH))}]},
+     treasury=ROUTE_TREASURY,
+     actions=[{"type": "swap", "route": ["uni", "uni-dai"], "sell": "USDC", "buy": "DAI", "amount_out": str(ROUTE_OUT)}])
+case("route_hop_price_impact_fail", "a route is judged hop by hop for price impact",
+     fail(f("swap.price_impact", subject="uni-dai", path="/proposal/actions/0")),
+     treasury=ROUTE_TREASURY, policy={"execution": {"max_price_impact_bps": 100}},
+     actions=[{"type": "swap", "route": ["uni", "uni-dai"], "sell": "USDC", "buy": "DAI", "amount_in": str(200_000 * E6)}])
+NATIVE = dict(ON_CHAIN, assets=BASE_TREASURY["assets"] + [
+    {"id": "ETH", "native": True, "decimals": 18, "balance": str(10 * E18), "price": "2000", "tags": ["eth"]}],
+    contracts=[{"address": WETH_ADDR, "kind": "weth"}])
+case("wrap_and_unwrap_pass", "ETH wrapped into WETH and back, 1:1", PASS, treasury=NATIVE,
+     actions=[{"type": "wrap", "amount": str(10 * E18)}, {"type": "unwrap", "amount": str(4 * E18)}])
+case("wrap_more_than_held_infeasible", "wrapping more ETH than the account holds reverts",
+     fail(f("action.infeasible", subject="ETH", path="/proposal/actions/0")), treasury=NATIVE,
+     actions=[{"type": "wrap", "amount": str(11 * E18)}])
+case("native_swap_on_weth_pool", "selling ETH on the WETH pair: the router wraps it",
+     {"verdict": "pass", "findings": [], "actions": [{"index": 0, "expected_out": str(v2_out(E18, R_WETH, R_USDC))}]},
+     treasury=NATIVE, actions=[{"type": "swap", "venue": "uni", "sell": "ETH", "buy": "USDC", "amount_in": str(E18)}])
+
+
 # ---- allowlists -----------------------------------------------------------------------------------
 ASSETS = {"assets": {"allow": ["stable", "eth"]}}
 case("asset_allowed_pass", "buys WETH, allowed", PASS, policy=ASSETS, actions=[usdc_to_weth(1_000)])

@@ -35,6 +35,18 @@ std::string check_prepared_json(const Prepared& prepared, std::string_view propo
 /// The monitoring report of prepared policy and treasury; the same JSON as status_json on the texts.
 std::string status_prepared_json(const Prepared& prepared);
 
+/// Checks the proposal an imported file of calls executes (import_calls) against prepared policy
+/// and treasury; import errors make an error report.
+Report evaluate_calls(const Prepared& prepared, std::string_view calls_text);
+/// Checks a Safe Transaction Builder file or calls/1 document against a policy and a treasury;
+/// returns the `report/1` JSON.
+std::string check_calls_json(std::string_view policy_json, std::string_view treasury_json, std::string_view calls_text,
+                             const CheckLimits& limits = {});
+/// Imports a file of calls against a treasury: the proposal/1 JSON it executes (`format` "json")
+/// or one line per action (`format` "text"); on invalid input {"valid": false, "kind": "calls",
+/// "errors": [...]} in either format, with `ok` false.
+std::string import_calls_json(std::string_view calls_text, std::string_view treasury_json, const std::string& format,
+                              bool* ok = nullptr, const CheckLimits& limits = {});
 /// Monitoring report of a policy on a treasury snapshot (mode "status").
 std::string status_json(std::string_view policy_json, std::string_view treasury_json,
                         const CheckLimits& limits = {});

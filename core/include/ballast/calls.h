@@ -196,6 +196,8 @@ struct Batch {
   std::string format;                  // "tx-builder" (Safe Transaction Builder) or "calls/1"
   std::vector<Call> calls;             // origins /transactions/i or /calls/i
   std::optional<bool> checksum_valid;  // a Tx Builder file with meta.checksum: whether it matches
+  std::vector<CowOrder> orders;        // calls/1: the terms of the orders its pre-signatures sign
+  std::string name, description;       // a Tx Builder file's meta
 };
 
 /// Reads a Safe Transaction Builder batch file (a transaction's `data` when given, else the
@@ -204,5 +206,20 @@ struct Batch {
 /// sender its `account` (`ref.chain_mismatch`, `ref.account_mismatch`). Errors are of document
 /// "calls", except a treasury without `account` or `chain_id` (`field.missing` of "treasury").
 Parsed<Batch> read_batch(std::string_view text, const Treasury& treasury, const CheckLimits& limits = {});
+
+/// The proposal an imported file executes (SPEC 11.3): the calls read (read_batch), unwrapped
+/// (unwrap_calls), and each turned into the action it performs: token transfers and approvals,
+/// wraps, router and Curve swaps on the treasury's venues (hops matched by pair and fee; routes
+/// for multi-hop paths; recipients, minimums and deadlines as the router resolves them), CoW
+/// pre-signatures whose calls/1 order terms hash to their UID; anything else a `call`. Each action
+/// carries its call's origin; the proposal its source (format, checksum). Errors are of "calls".
+Parsed<Proposal> import_calls(std::string_view text, const Treasury& treasury, const CheckLimits& limits = {});
+
+/// The proposal/1 document of a proposal on `treasury` (ids for indices, amounts as strings): what
+/// `ballast import` prints, to be edited and checked again.
+std::string proposal_json(const Proposal& p, const Treasury& treasury);
+
+/// One readable line per action, amounts in token units: `ballast import --format text`.
+std::string proposal_text(const Proposal& p, const Treasury& treasury);
 
 }  // namespace ballast

@@ -77,6 +77,9 @@ Parsed<Proposal> parse_prepared(const Prepared& prepared, std::string_view propo
 Parsed<Policy> parse_policy(std::string_view policy_json, const std::string& document,
                             const CheckLimits& limits = {});
 
+/// One treasury/1 document alone (to import calls against it).
+Parsed<Treasury> parse_treasury(std::string_view treasury_json, const CheckLimits& limits = {});
+
 /// Result of validating one document of any kind.
 struct Validation {
   std::string kind;  // the document's "ballast" value when readable, e.g. "policy/1"

@@ -96,6 +96,8 @@ void read_tx_builder(Reader& r, const Node& root, const Treasury& t, Batch& b) {
       if (safe && safe->kind == Node::Kind::String && !safe->text.empty() && t.account && lower(safe->text) != *t.account)
         r.error(code::ref_account_mismatch, "/meta/createdFromSafeAddress",
                 "the batch was made for the Safe " + quote(*safe) + ", the treasury's account is " + *t.account);
+      if (const Node* n = m.opt("name"); n && n->kind == Node::Kind::String) b.name = n->text;
+      if (const Node* n = m.opt("description"); n && n->kind == Node::Kind::String) b.description = n->text;
       const Node* checksum = m.opt("checksum");
       if (checksum && checksum->kind == Node::Kind::String && !checksum->text.empty()) {
         bool valid = false;
@@ -140,6 +142,39 @@ void read_tx_builder(Reader& r, const Node& root, const Treasury& t, Batch& b) {
   o.ignore_rest();
 }
 
+// A CoW order's terms (GPv2Order.Data field names), as calls/1 `orders` gives them.
+std::optional<CowOrder> read_order(Reader& r, Obj& x) {
+  CowOrder o;
+  auto sell = x.address("sellToken", true), buy = x.address("buyToken", true), receiver = x.address("receiver");
+  auto sa = x.amount("sellAmount", true), ba = x.amount("buyAmount", true), fee = x.amount("feeAmount");
+  auto valid_to = x.integer("validTo", true, 0, 4294967295LL);
+  auto app = x.string("appData");
+  auto kind = x.string("kind", true);
+  auto partial = x.boolean("partiallyFillable");
+  auto stb = x.string("sellTokenBalance"), btb = x.string("buyTokenBalance");
+  if (kind && *kind != "sell" && *kind != "buy")
+    r.error(code::value_range, x.at("kind"), "expected \"sell\" or \"buy\", got " + quote(std::string_view(*kind)));
+  auto app_bytes = app ? from_hex(*app) : std::optional<std::string>(std::string(32, '\0'));
+  if (!app_bytes || app_bytes->size() != 32) {
+    r.error(code::value_range, x.at("appData"), "expected 32 bytes as 0x and 64 hex digits");
+    return std::nullopt;
+  }
+  if (!sell || !buy || !sa || !ba || !valid_to || !kind) return std::nullopt;
+  o.sell_token = lower(*sell);
+  o.buy_token = lower(*buy);
+  o.receiver = receiver ? lower(*receiver) : "0x0000000000000000000000000000000000000000";
+  o.sell_amount = *sa;
+  o.buy_amount = *ba;
+  o.fee_amount = fee.value_or(0);
+  o.valid_to = static_cast<std::uint32_t>(*valid_to);
+  o.app_data = *app_bytes;
+  o.sell = *kind == "sell";
+  o.partially_fillable = partial.value_or(false);
+  o.sell_token_balance = stb.value_or("erc20");
+  o.buy_token_balance = btb.value_or("erc20");
+  return o;
+}
+
 void read_calls_document(Reader& r, const Node& root, const Treasury& t, Batch& b) {
   b.format = "calls/1";
   Obj o(r, root, "");
@@ -172,6 +207,9 @@ void read_calls_document(Reader& r, const Node& root, const Treasury& t, Batch& 
       c.data = std::move(*bytes);
     }
     b.calls.push_back(std::move(c));
+  });
+  documents::each_object(r, o, "orders", false, r.limits().max_actions, "orders", [&](Obj& x, std::size_t) {
+    if (auto order = read_order(r, x)) b.orders.push_back(std::move(*order));
   });
 }
 

@@ -296,6 +296,19 @@ Parsed<Policy> parse_policy(std::string_view policy_json, const std::string& doc
   return out;
 }
 
+Parsed<Treasury> parse_treasury(std::string_view treasury_json, const CheckLimits& limits) {
+  Parsed<Treasury> out;
+  Diagnostics d;
+  auto root = parse_doc(treasury_json, "treasury", limits, d);
+  Reader r(d, "treasury", limits);
+  References idx;
+  if (root) out.value = read_treasury(r, *root, idx);
+  out.errors = d.take();
+  sort_diagnostics(out.errors);
+  if (!out.errors.empty()) out.value.reset();
+  return out;
+}
+
 Validation validate_document(std::string_view json, const CheckLimits& limits) {
   Validation v;
   Diagnostics d;
