@@ -51,6 +51,14 @@ std::string status(const std::string& policy, const std::string& treasury) {
   return ballast::status_json(policy, treasury);
 }
 
+std::string check_calls(const std::string& policy, const std::string& treasury, const std::string& calls) {
+  return ballast::check_calls_json(policy, treasury, calls);
+}
+
+std::string import_calls(const std::string& calls, const std::string& treasury, const std::string& format) {
+  return ballast::import_calls_json(calls, treasury, format);
+}
+
 std::string validate(const std::string& document) { return ballast::validate_json(document); }
 
 // The treasury is optional: `has_treasury` false compares the policies only.
@@ -89,6 +97,8 @@ EMSCRIPTEN_BINDINGS(ballast) {
   emscripten::function("checkPreparedJson", &check_prepared);
   emscripten::function("statusPreparedJson", &status_prepared);
   emscripten::function("releasePrepared", &release_prepared);
+  emscripten::function("checkCallsJson", &check_calls);
+  emscripten::function("importCallsJson", &import_calls);
   emscripten::function("validateJson", &validate);
   emscripten::function("diffJson", &diff);
   emscripten::function("schemaJson", &schema);

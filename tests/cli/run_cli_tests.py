@@ -126,8 +126,48 @@ def test_examples():
             check(report["verdict"] == verdict and code == EXIT[verdict], f"example {ex}/{prop}: verdict {report['verdict']}")
             got = sorted(f["rule"] for f in report["findings"] if f["severity"] == "error")
             check(got == sorted(rules), f"example {ex}/{prop}: rules {got}")
-        code, out, _ = run(["validate"] + [os.path.join(d, f) for f in sorted(os.listdir(d))])
-        check(code == 0 and out.count(": ok (") == len(os.listdir(d)), f"example {ex}: validate\n{out}")
+        documents = [f for f in sorted(os.listdir(d)) if not f.startswith("batch-")]  # batches: test_import
+        code, out, _ = run(["validate"] + [os.path.join(d, f) for f in documents])
+        check(code == 0 and out.count(": ok (") == len(documents), f"example {ex}: validate\n{out}")
+
+
+def test_import():
+    """The endowment's Tx Builder batches (written with ethers by tests/calls/examples.mjs): import
+    decodes them to the actions they were encoded from, and check --calls gives their verdicts."""
+    d = os.path.join(EXAMPLES, "endowment")
+    t = os.path.join(d, "treasury.json")
+    code, out, _ = run(["import", os.path.join(d, "batch-compliant.json"), "--treasury", t])
+    p = json.loads(out) if code == 0 else {}
+    want = [{"type": "approve", "asset": "WETH", "spender": "0x68b3465833fb72a70ecdf485e0e4c7bd8665fc45",
+             "amount": "100000000000000000000", "origin": "/transactions/0"},
+            {"type": "swap", "venue": "univ3-usdc-weth-500", "sell": "WETH", "buy": "USDC",
+             "amount_in": "100000000000000000000", "min_amount_out": "309000000000",
+             "recipient": "0x5afe5afe5afe5afe5afe5afe5afe5afe5afe5afe", "deadline": "2026-11-23T00:00:00Z",
+             "spender": "0x68b3465833fb72a70ecdf485e0e4c7bd8665fc45", "origin": "/transactions/1/multicall/0"},
+            {"type": "transfer", "asset": "USDC", "amount": "137000000000", "to": "0xfe89cc7abb2c4183683ab71653c4cdc9b02d44b7",
+             "origin": "/transactions/2"}]
+    check(code == 0 and p.get("actions") == want and p.get("source") == {"format": "tx-builder"},
+          f"import batch-compliant: {code}\n{out}")
+    code, out, _ = run(["import", os.path.join(d, "batch-violating.json"), "--treasury", t, "--format", "text"])
+    check(code == 0 and "paid to 0x2222222222222222222222222222222222222222" in out and "approve unlimited WETH" in out,
+          f"import batch-violating text: {code}\n{out}")
+    for name, verdict, rules in (("batch-compliant.json", "pass", []),
+                                 ("batch-violating.json", "fail", ["approval.leftover", "budget.loss",
+                                                                   "swap.loss", "swap.pool_share", "swap.price_impact",
+                                                                   "swap.recipient", "swap.slippage", "trade.max_value"])):
+        code, out, _ = run(["check", "--policy", os.path.join(d, "policy.json"), "--treasury", t,
+                            "--calls", os.path.join(d, name), "--format", "json"])
+        r = json.loads(out)
+        got = sorted({f["rule"] for f in r["findings"] if f["severity"] == "error"})
+        check(code == EXIT[verdict] and r["verdict"] == verdict and got == rules, f"check --calls {name}: {code} {got}")
+    # A treasury without an account cannot import; a file of another shape is an input error.
+    code, out, _ = run(["import", os.path.join(d, "batch-compliant.json"), "--treasury",
+                        os.path.join(EXAMPLES, "grants-dao", "treasury.json")])
+    check(code == 2 and json.loads(out)["errors"][0]["code"] == "field.missing", f"import without account: {code}\n{out}")
+    code, out, _ = run(["import", os.path.join(d, "policy.json"), "--treasury", t, "--format", "text"])
+    check(code == 2 and "cannot import" in out, f"import a policy: {code}\n{out}")
+    code, _, err = run(["import", os.path.join(d, "batch-compliant.json")])
+    check(code == 64 and "--treasury" in err, f"import without --treasury: {code}")
 
 
 def test_formats(cases):
@@ -244,6 +284,8 @@ def test_schemas(cases):
         for f in os.listdir(d):
             with open(os.path.join(d, f), encoding="utf-8") as fh:
                 doc = json.load(fh)
+            if "ballast" not in doc:
+                continue  # a Safe Transaction Builder batch: read by import (test_import)
             kind = doc["ballast"].split("/")[0]
             errs = list(validators[kind].iter_errors(doc))
             check(not errs, f"schema rejects valid example {ex}/{f}: {errs[:1]}")
@@ -355,6 +397,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         test_corpus(cases, tmp)
     test_examples()
+    test_import()
     test_formats({n: d for n, d, _ in cases})
     test_usage_and_commands()
     test_schemas(cases)

@@ -20,6 +20,7 @@ module.exports = {
   load,
   check: (input) => loaded().check(input),
   checkJson: (text) => loaded().checkJson(text),
+  importCalls: (calls, treasury, options) => loaded().importCalls(calls, treasury, options),
   validate: (document) => loaded().validate(document),
   status: (input) => loaded().status(input),
   prepare: (input) => loaded().prepare(input),

@@ -113,6 +113,13 @@ function makeApi(m) {
         throw new BallastError('invalid_argument',
           `check() takes {policy, treasury, proposal}, a case object or JSON text, got ${describe(input)}`);
       }
+      if (input.ballast === undefined && 'calls' in input && !('proposal' in input)) {
+        if (!('policy' in input) || !('treasury' in input)) {
+          throw new BallastError('invalid_argument', 'check() with calls needs {policy, treasury, calls}');
+        }
+        return JSON.parse(m.checkCallsJson(documentText(input.policy, 'policy'),
+          documentText(input.treasury, 'treasury'), documentText(input.calls, 'calls')));
+      }
       const given = ['policy', 'treasury', 'proposal'].filter((k) => k in input);
       if (input.ballast === undefined && given.length > 0 && given.length < 3) {
         const missing = ['policy', 'treasury', 'proposal'].filter((k) => !(k in input));
@@ -129,6 +136,14 @@ function makeApi(m) {
         throw new BallastError('invalid_argument', `checkJson() takes the JSON text of a case, got ${describe(text)}`);
       }
       return m.checkJson(text);
+    },
+    importCalls(calls, treasury, options = {}) {
+      const format = options && options.format !== undefined ? options.format : 'json';
+      if (format !== 'json' && format !== 'text') {
+        throw new BallastError('invalid_argument', `importCalls() formats are "json" and "text", got ${describe(format)}`);
+      }
+      const out = m.importCallsJson(documentText(calls, 'calls'), documentText(treasury, 'treasury'), format);
+      return format === 'json' || out.startsWith('{') ? JSON.parse(out) : out;
     },
     validate(document) {
       return JSON.parse(m.validateJson(documentText(document, 'document')));
@@ -195,6 +210,7 @@ function loaded() {
 /** Module-level forms of the loaded API's functions; they throw `not_loaded` before load(). */
 export const check = (input) => loaded().check(input);
 export const checkJson = (text) => loaded().checkJson(text);
+export const importCalls = (calls, treasury, options) => loaded().importCalls(calls, treasury, options);
 export const validate = (document) => loaded().validate(document);
 export const status = (input) => loaded().status(input);
 export const prepare = (input) => loaded().prepare(input);

@@ -34,6 +34,13 @@ const invocations = [
   ['status', '--policy', en('policy.json'), '--treasury', en('treasury.json'), '--format', 'json'],
   ['validate', en('policy.json'), en('treasury.json'), '--format', 'json'],
   ['diff', en('policy.json'), en('policy-amendment.json'), '--treasury', en('treasury.json')],
+  // Imported calls: the Tx Builder batches decoded and checked.
+  ...['batch-compliant.json', 'batch-violating.json'].flatMap((b) => [
+    ['import', en(b), '--treasury', en('treasury.json')],
+    ['import', en(b), '--treasury', en('treasury.json'), '--format', 'text'],
+    ['check', '--policy', en('policy.json'), '--treasury', en('treasury.json'), '--calls', en(b), '--format', 'json'],
+  ]),
+  ['import', en('policy.json'), '--treasury', en('treasury.json')],
   // Input errors: a directory, a missing file, a document of the wrong kind, a bad option.
   ['check', '--policy', 'examples', '--treasury', en('treasury.json'), '--proposal', en('proposal-violating.json')],
   ['check', '--policy', 'no-such-file.json', '--treasury', en('treasury.json'), '--proposal',

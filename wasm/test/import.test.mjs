@@ -1,0 +1,38 @@
+// importCalls() and check({policy, treasury, calls}) through the package's public entry: the same
+// bytes as the native CLI's `ballast import` and `ballast check --calls` (BALLAST_CLI).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { importCalls, check, load } from '@ballast/checker';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const native = process.env.BALLAST_CLI;
+const en = (f) => path.join(root, 'examples/endowment', f);
+const text = (f) => readFileSync(en(f), 'utf8');
+const cli = (args) => spawnSync(native, args, { env: { ...process.env, NO_COLOR: '1' } }).stdout.toString('utf8');
+
+test('importCalls and check with calls equal the native CLI byte for byte', { skip: !native && 'set BALLAST_CLI' }, async () => {
+  await load();
+  for (const b of ['batch-compliant.json', 'batch-violating.json']) {
+    const imported = importCalls(text(b), text('treasury.json'));
+    assert.equal(JSON.stringify(imported, null, 2) + '\n', cli(['import', en(b), '--treasury', en('treasury.json')]));
+    assert.equal(importCalls(JSON.parse(text(b)), JSON.parse(text('treasury.json')), { format: 'text' }),
+      cli(['import', en(b), '--treasury', en('treasury.json'), '--format', 'text']));
+    const report = check({ policy: text('policy.json'), treasury: text('treasury.json'), calls: text(b) });
+    assert.deepEqual(report, JSON.parse(cli(['check', '--policy', en('policy.json'), '--treasury', en('treasury.json'),
+      '--calls', en(b), '--format', 'json'])));
+  }
+});
+
+test('importCalls reports bad input instead of throwing', async () => {
+  await load();
+  const out = importCalls('{"not": "calls"}', text('treasury.json'));
+  assert.equal(out.valid, false);
+  assert.equal(out.errors[0].code, 'kind.unknown');
+  assert.throws(() => importCalls('{}', text('treasury.json'), { format: 'yaml' }), /formats are/);
+  const bad = check({ policy: text('policy.json'), treasury: text('treasury.json'), calls: '{"transactions": 1}' });
+  assert.equal(bad.verdict, 'error');
+});
