@@ -19,3 +19,7 @@ test('the MultiSend fixture is the published vector', () => {
   assert.ok(data.includes('67b5656d60a809915323bf2c40a8bef15a152e3e'));
   assert.ok(data.includes('06f05b59d3b20000'));                // 0.5e18
 });
+
+test('the endowment example batches are what examples.mjs writes', () => {
+  execFileSync(process.execPath, [new URL('./examples.mjs', import.meta.url).pathname, '--check']);
+});

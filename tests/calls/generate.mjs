@@ -301,8 +301,83 @@ uCase('v2-1-v3-exact-in-to-caller-with-deadline', 'v2.1', UR_V2_1, 0, ur.encodeF
 uCase('v2-0-v4-swap-not-read', 'v2.0', UR_V2_1, 0, ur.encodeFunctionData('execute(bytes,bytes[])', ['0x10', [enc(['bytes'], ['0x'])]]), null);
 uCase('length-mismatch', 'v1', UR_V1_2, 0, ur.encodeFunctionData('execute(bytes,bytes[])', ['0x000c', [enc(['address', 'uint256'], [AAAA, 1])]]), 'calldata.malformed');
 
+// Import: one calls/1 document with a call of every kind Ballast reads (inside a MultiSendCallOnly),
+// for a treasury that lists their tokens and pools, and the proposal/1 actions each call was
+// encoded from, written here from the encoder's inputs.
+const iso = (t) => new Date(Number(t) * 1000).toISOString().replace('.000Z', 'Z');
+const DAI_USDC_POOL = '0xbebc44782c7db0a1a60cb6fe97d0b483032ff1c7';
+const importTreasury = {
+  ballast: 'treasury/1', as_of: '2025-11-30T00:00:00Z', numeraire: 'USD', account: ACCOUNT, chain_id: 1,
+  assets: [
+    { id: 'ETH', native: true, decimals: 18, balance: String(100n * 10n ** 18n), price: '3000' },
+    { id: 'WETH', address: WETH, decimals: 18, balance: String(2000n * 10n ** 18n), price: '3000' },
+    { id: 'USDC', address: USDC, decimals: 6, balance: String(10n ** 7n * 10n ** 6n), price: '1' },
+    { id: 'DAI', address: DAI, decimals: 18, balance: String(10n ** 6n * 10n ** 18n), price: '1' },
+  ],
+  venues: [
+    { id: 'v2-usdc-weth', kind: 'uniswap_v2', token0: 'USDC', token1: 'WETH', reserve0: String(3n * 10n ** 7n * 10n ** 6n), reserve1: String(10n ** 4n * 10n ** 18n) },
+    { id: 'v3-usdc-weth-500', kind: 'uniswap_v3', token0: 'USDC', token1: 'WETH', fee_pips: 500, tick_spacing: 10,
+      sqrt_price_x96: '1446501726624926496477173928175616', tick: 196256, liquidity: String(10n ** 22n), ticks: [], tick_window: [-887220, 887220] },
+    { id: 'v3-weth-dai-3000', kind: 'uniswap_v3', token0: 'DAI', token1: 'WETH', fee_pips: 3000, tick_spacing: 60,
+      sqrt_price_x96: '1446501726624926496477173928', tick: -80068, liquidity: String(10n ** 24n), ticks: [], tick_window: [-887220, 887220] },
+    { id: 'curve-dai-usdc', kind: 'curve_stableswap', address: DAI_USDC_POOL, template: 'plain', coins: ['DAI', 'USDC'],
+      balances: [String(10n ** 8n * 10n ** 18n), String(10n ** 8n * 10n ** 6n)], amp: 2000, fee: '1000000' },
+    { id: 'cow', kind: 'limit_order' },
+  ],
+};
+const UR_211 = '0x4c82d1fbfe28c977cbb58d8c7ff8fcf9f70a2cca';
+const OTHER = '0x3333333333333333333333333333333333333333';
+const SOLD = 2000n * 10n ** 6n;
+const inner = [
+  [call(USDC, 0, token.encodeFunctionData('transfer', [EOA, SOLD])),
+    { type: 'transfer', asset: 'USDC', amount: String(SOLD), to: EOA }],
+  [call(USDC, 0, token.encodeFunctionData('approve', [SWAP_ROUTER_02, SOLD])),
+    { type: 'approve', asset: 'USDC', spender: SWAP_ROUTER_02, amount: String(SOLD) }],
+  [call(WETH, 3n * 10n ** 18n, token.encodeFunctionData('deposit', [])), { type: 'wrap', amount: String(3n * 10n ** 18n) }],
+  [call(WETH, 0, token.encodeFunctionData('withdraw', [10n ** 18n])), { type: 'unwrap', amount: String(10n ** 18n) }],
+  [call(WETH, 5n * 10n ** 17n, '0x'), { type: 'wrap', amount: String(5n * 10n ** 17n) }],
+  [call(EOA, 4n * 10n ** 18n, '0x'), { type: 'transfer', asset: 'ETH', amount: String(4n * 10n ** 18n), to: EOA }],
+  [call(V2_ROUTER, 0, v2.encodeFunctionData('swapExactTokensForTokens', [SOLD, 6n * 10n ** 17n, [USDC, WETH], ACCOUNT, D])),
+    { type: 'swap', venue: 'v2-usdc-weth', sell: 'USDC', buy: 'WETH', amount_in: String(SOLD), min_amount_out: String(6n * 10n ** 17n),
+      recipient: ACCOUNT, deadline: iso(D), spender: V2_ROUTER }],
+  [call(V2_ROUTER, 2n * 10n ** 18n, v2.encodeFunctionData('swapExactETHForTokens', [5900n * 10n ** 6n, [WETH, USDC], OTHER, D])),
+    { type: 'swap', venue: 'v2-usdc-weth', sell: 'ETH', buy: 'USDC', amount_in: String(2n * 10n ** 18n), min_amount_out: String(5900n * 10n ** 6n),
+      recipient: OTHER, deadline: iso(D) }],
+  [call(SWAP_ROUTER_02, 0, r2.encodeFunctionData('multicall', [D, [r2.encodeFunctionData('exactInput', [[v3path(USDC, 500, WETH, 3000, DAI), A(1), SOLD, 1990n * 10n ** 18n]])]])),
+    { type: 'swap', route: ['v3-usdc-weth-500', 'v3-weth-dai-3000'], via: ['WETH'], sell: 'USDC', buy: 'DAI', amount_in: String(SOLD),
+      min_amount_out: String(1990n * 10n ** 18n), recipient: ACCOUNT, deadline: iso(D), spender: SWAP_ROUTER_02 }, '/multicall/0'],
+  [call(SWAP_ROUTER_02, 0, r2.encodeFunctionData('exactOutput', [[v3path(DAI, 3000, WETH), ACCOUNT, 10n ** 21n, 4n * 10n ** 17n]])),
+    { type: 'swap', venue: 'v3-weth-dai-3000', sell: 'WETH', buy: 'DAI', amount_out: String(10n ** 21n), max_amount_in: String(4n * 10n ** 17n),
+      recipient: ACCOUNT, spender: SWAP_ROUTER_02 }],
+  [call(UR_211, 0, ur.encodeFunctionData('execute(bytes,bytes[],uint256)', ['0x00', [
+    enc([...V3_IN, 'uint256[]'], [A(1), 10n ** 18n, 2900n * 10n ** 6n, v3path(WETH, 500, USDC), true, []])], D])),
+    { type: 'swap', venue: 'v3-usdc-weth-500', sell: 'WETH', buy: 'USDC', amount_in: String(10n ** 18n), min_amount_out: String(2900n * 10n ** 6n),
+      recipient: ACCOUNT, deadline: iso(D), spender: UR_211 }, '/commands/0'],
+  [call(DAI_USDC_POOL, 0, curve.encodeFunctionData('exchange(int128,int128,uint256,uint256)', [0, 1, 10n ** 21n, 995n * 10n ** 6n])),
+    { type: 'swap', venue: 'curve-dai-usdc', sell: 'DAI', buy: 'USDC', amount_in: String(10n ** 21n), min_amount_out: String(995n * 10n ** 6n),
+      recipient: ACCOUNT, spender: DAI_USDC_POOL }],
+  [call(SETTLEMENT, 0, settlement.encodeFunctionData('setPreSignature', [cowOrders[0].uid, true])),
+    { type: 'swap', venue: 'cow', sell: 'WETH', buy: 'USDC', amount_in: cowOrders[0].order.sellAmount, min_amount_out: cowOrders[0].order.buyAmount,
+      deadline: iso(cowOrders[0].order.validTo) }],
+  [call(SETTLEMENT, 0, settlement.encodeFunctionData('setPreSignature', [`0x${'11'.repeat(32)}${ACCOUNT.slice(2)}ffffffff`, true])),
+    { type: 'call', to: SETTLEMENT, value: '0', selector: '0xec6cb13f', unverifiable: `no order terms hash to UID 0x${'11'.repeat(32)}${ACCOUNT.slice(2)}ffffffff` }],
+  [call(OTHER, 0, '0x12345678'), { type: 'call', to: OTHER, value: '0', selector: '0x12345678' }],
+  [call(USDC, 0, token.encodeFunctionData('transferFrom', [EOA, ACCOUNT, 7n])),
+    { type: 'call', to: USDC, value: '0', selector: '0x23b872dd' }],
+];
+const importCalls = {
+  ballast: 'calls/1', chain_id: 1, from: ACCOUNT,
+  calls: [call(CALL_ONLY_141, 0, multiSendData(inner.map(([c]) => c)), 1)],
+  orders: [cowOrders[0].order],
+};
+const imports = {
+  treasury: importTreasury,
+  calls: importCalls,
+  actions: inner.map(([, action, suffix], j) => ({ ...action, origin: `/calls/0/multisend/${j}${suffix || ''}` })),
+};
+
 const text = `${JSON.stringify({ generator: 'tests/calls/generate.mjs (ethers ABI coder)', cases,
-  tx_builder: { file: txBuilder, account: ACCOUNT, chain_id: 1, expected: txBuilderExpected }, account: ACCOUNT, routers, cow, tokens: tokenCalls, curve: curveCalls, presignatures, universal }, null, 2)}\n`;
+  tx_builder: { file: txBuilder, account: ACCOUNT, chain_id: 1, expected: txBuilderExpected }, account: ACCOUNT, routers, cow, tokens: tokenCalls, curve: curveCalls, presignatures, universal, imports }, null, 2)}\n`;
 const file = new URL('./fixtures.json', import.meta.url);
 if (process.argv.includes('--check')) {
   if (readFileSync(file, 'utf8') !== text) {

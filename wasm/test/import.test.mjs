@@ -36,3 +36,10 @@ test('importCalls reports bad input instead of throwing', async () => {
   const bad = check({ policy: text('policy.json'), treasury: text('treasury.json'), calls: '{"transactions": 1}' });
   assert.equal(bad.verdict, 'error');
 });
+
+test('importCalls gives every call kind as the action ethers encoded it from', async () => {
+  await load();
+  const { imports } = JSON.parse(readFileSync(path.join(root, 'tests/calls/fixtures.json'), 'utf8'));
+  const proposal = importCalls(imports.calls, imports.treasury);
+  assert.deepEqual(proposal.actions, imports.actions);
+});
