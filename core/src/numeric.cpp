@@ -128,7 +128,27 @@ std::optional<long long> parse_integer(std::string_view s) {
   return negative ? -v : v;
 }
 
-std::string to_string(const Int& v) { return v.str(); }
+std::string to_string(const Int& v) {
+  // Decimal digits in chunks of 18 (not Boost's str(): it brings the C++ locale into the WebAssembly
+  // module, about 30 KB of its download).
+  constexpr unsigned long long kChunk = 1000000000000000000ULL;  // 10^18
+  Int n = v < 0 ? Int(-v) : v;
+  std::vector<unsigned long long> chunks;
+  do {
+    Int q, r;
+    boost::multiprecision::divide_qr(n, Int(kChunk), q, r);
+    chunks.push_back(r.convert_to<unsigned long long>());
+    n = std::move(q);
+  } while (n > 0);
+  std::string out = v < 0 ? "-" : "";
+  out += std::to_string(chunks.back());
+  for (std::size_t i = chunks.size() - 1; i-- > 0;) {
+    const std::string part = std::to_string(chunks[i]);
+    out.append(18 - part.size(), '0');
+    out += part;
+  }
+  return out;
+}
 
 Int div_pow10(const Int& v, unsigned n) {
   if (n <= 19) {
@@ -156,7 +176,7 @@ std::string to_fixed(const Int& num, const Int& den, unsigned places) {
   if (twice > d || (twice == d && bit_test(q, 0))) q += 1;
   std::string digits = q < Int(std::numeric_limits<unsigned long long>::max())
                            ? std::to_string(q.convert_to<unsigned long long>())
-                           : q.str();
+                           : to_string(q);
   if (digits.size() <= places) digits.insert(0, places + 1 - digits.size(), '0');
   std::string out;
   if (negative && q != 0) out.push_back('-');

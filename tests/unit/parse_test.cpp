@@ -189,7 +189,7 @@ TEST_CASE("the document kinds registry and the schema files agree", "[parse]") {
     CHECK_FALSE(schema_json(k.name).empty());
   }
   CHECK(files == kinds);
-  CHECK(document_kind_names("|").rfind("policy|treasury|proposal|case|report", 0) == 0);
+  CHECK(document_kind_names("|") == "policy|treasury|proposal|case|calls|report|diff");
 }
 
 TEST_CASE("prepared policy and treasury check a proposal as the three documents do", "[parse][prepared]") {

@@ -206,6 +206,8 @@ struct Batch {
 /// sender its `account` (`ref.chain_mismatch`, `ref.account_mismatch`). Errors are of document
 /// "calls", except a treasury without `account` or `chain_id` (`field.missing` of "treasury").
 Parsed<Batch> read_batch(std::string_view text, const Treasury& treasury, const CheckLimits& limits = {});
+/// The same with the treasury optional: without one, only the file's shape is checked (validate).
+Parsed<Batch> read_batch(std::string_view text, const Treasury* treasury, const CheckLimits& limits = {});
 
 /// The proposal an imported file executes (SPEC 11.3): the calls read (read_batch), unwrapped
 /// (unwrap_calls), and each turned into the action it performs: token transfers and approvals,

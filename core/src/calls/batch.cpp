@@ -152,6 +152,10 @@ std::optional<CowOrder> read_order(Reader& r, Obj& x) {
   auto kind = x.string("kind", true);
   auto partial = x.boolean("partiallyFillable");
   auto stb = x.string("sellTokenBalance"), btb = x.string("buyTokenBalance");
+  if (stb && *stb != "erc20" && *stb != "external" && *stb != "internal")
+    r.error(code::value_range, x.at("sellTokenBalance"), "expected \"erc20\", \"external\" or \"internal\", got " + quote(std::string_view(*stb)));
+  if (btb && *btb != "erc20" && *btb != "internal")
+    r.error(code::value_range, x.at("buyTokenBalance"), "expected \"erc20\" or \"internal\", got " + quote(std::string_view(*btb)));
   if (kind && *kind != "sell" && *kind != "buy")
     r.error(code::value_range, x.at("kind"), "expected \"sell\" or \"buy\", got " + quote(std::string_view(*kind)));
   auto app_bytes = app ? from_hex(*app) : std::optional<std::string>(std::string(32, '\0'));
@@ -178,7 +182,6 @@ std::optional<CowOrder> read_order(Reader& r, Obj& x) {
 void read_calls_document(Reader& r, const Node& root, const Treasury& t, Batch& b) {
   b.format = "calls/1";
   Obj o(r, root, "");
-  // calls/1 is read here only (not a document kind of its own yet: no schema, no validate).
   const auto kind = o.string("ballast", true);
   if (kind && *kind != "calls/1") {
     r.error(code::kind_mismatch, "/ballast", "expected \"calls/1\", got " + quote(std::string_view(*kind)));
@@ -216,10 +219,16 @@ void read_calls_document(Reader& r, const Node& root, const Treasury& t, Batch& 
 }  // namespace
 
 Parsed<Batch> read_batch(std::string_view text, const Treasury& treasury, const CheckLimits& limits) {
+  return read_batch(text, &treasury, limits);
+}
+
+Parsed<Batch> read_batch(std::string_view text, const Treasury* against, const CheckLimits& limits) {
   Parsed<Batch> out;
   Diagnostics d;
-  if (!treasury.account) d.add(code::field_missing, "treasury", "/account", "importing calls needs the treasury's account");
-  if (!treasury.chain_id) d.add(code::field_missing, "treasury", "/chain_id", "importing calls needs the treasury's chain_id");
+  const Treasury none;
+  const Treasury& treasury = against ? *against : none;
+  if (against && !treasury.account) d.add(code::field_missing, "treasury", "/account", "importing calls needs the treasury's account");
+  if (against && !treasury.chain_id) d.add(code::field_missing, "treasury", "/chain_id", "importing calls needs the treasury's chain_id");
   auto root = parse_json(text, kDoc, ParseLimits{limits.max_bytes, limits.max_depth}, d);
   if (root) {
     Reader r(d, kDoc, limits);

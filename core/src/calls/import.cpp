@@ -158,6 +158,7 @@ class Importer {
     if (s.route.size() == 1) s.route.clear();
     s.sell = r.sells_native && t_.native_asset ? *t_.native_asset : assets.front();
     s.buy = r.buys_native && t_.native_asset ? *t_.native_asset : assets.back();
+    if (s.sell == s.buy) return std::nullopt;  // a circular path: not a swap a proposal can state
     s.exact_in = r.exact_in;
     s.amount = r.amount;
     s.bound = r.bound;
@@ -208,6 +209,7 @@ class Importer {
     else if (!order) x.unverifiable = "no order terms hash to UID " + to_hex(ps->first);
     if (!x.unverifiable.empty()) return push(std::move(x), c.origin), true;
     auto sell = asset_at(order->sell_token), buy = asset_at(order->buy_token);
+    if (sell && buy && *sell == *buy) sell.reset();
     std::optional<std::size_t> venue;
     for (std::size_t v = 0; v < t_.venues.size() && sell && buy; ++v) {
       const Venue& w = t_.venues[v];

@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
-#include <sstream>
+#include "../text_out.h"
 
 namespace ballast {
 
@@ -77,7 +77,7 @@ std::string units_of(const Treasury& t, std::size_t asset, const Int& amount) {
 }
 
 std::string action_line(const Action& a, const Treasury& t) {
-  std::ostringstream o;
+  TextOut o;
   if (const SwapAction* s = a.swap()) {
     o << "swap " << (s->exact_in ? units_of(t, s->sell, s->amount) : "up to " + (s->bound ? units_of(t, s->sell, *s->bound) : "any " + t.assets[s->sell].id))
       << " for " << (s->exact_in ? (s->bound ? "at least " + units_of(t, s->buy, *s->bound) : "any " + t.assets[s->buy].id) : units_of(t, s->buy, s->amount))
@@ -124,7 +124,7 @@ std::string proposal_json(const Proposal& p, const Treasury& t) {
 }
 
 std::string proposal_text(const Proposal& p, const Treasury& t) {
-  std::ostringstream o;
+  TextOut o;
   o << p.id << ": " << p.actions.size() << " action" << (p.actions.size() == 1 ? "" : "s") << " from a "
     << (p.source && p.source->format == "tx-builder" ? "Safe Transaction Builder file" : "calls/1 document");
   if (p.source && p.source->checksum_valid) o << (*p.source->checksum_valid ? " (checksum valid)" : " (checksum does NOT match: edited after export)");

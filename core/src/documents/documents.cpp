@@ -2,6 +2,8 @@
 // three documents (with the checks between them), and validation of one document of any kind.
 #include "readers.h"
 
+#include "ballast/calls.h"
+
 #include <cstdio>
 
 #include <algorithm>
@@ -112,6 +114,7 @@ const std::vector<DocumentKind>& document_kinds() {
       {"treasury", "treasury/1", true, "a snapshot of holdings and markets"},
       {"proposal", "proposal/1", true, "a batch of swaps and transfers"},
       {"case", "case/1", true, "policy, treasury and proposal in one document"},
+      {"calls", "calls/1", true, "calls an account executes, for import and check --calls"},
       {"report", "report/1", false, "the outcome of a check or a status"},
       {"diff", "diff/1", false, "the changes between two policies"},
   };
@@ -334,8 +337,13 @@ Validation validate_document(std::string_view json, const CheckLimits& limits) {
     read_treasury(r, *root, idx);
   } else if (v.kind == "proposal/1") {
     read_proposal(r, *root, nullptr, nullptr);
+  } else if (v.kind == "calls/1") {
+    for (auto& e : read_batch(json, nullptr, limits).errors) d.add(e.code, e.document, e.path, e.message);
   } else if (known && !kind->input) {
     // Output documents (reports, diffs): only their JSON is checked.
+  } else if (!k && root->kind == Node::Kind::Object && root->find("transactions") && root->find("meta")) {
+    v.kind = "tx-builder";  // a Safe Transaction Builder batch file, read as import reads it
+    for (auto& e : read_batch(json, nullptr, limits).errors) d.add(e.code, e.document, e.path, e.message);
   } else if (!k) {
     r.error(root->kind == Node::Kind::Object ? code::field_missing : code::type_mismatch,
             root->kind == Node::Kind::Object ? "/ballast" : "",

@@ -6,7 +6,7 @@
 #include "text_report.h"
 
 #include <nlohmann/json.hpp>
-#include <sstream>
+#include "../text_out.h"
 
 namespace ballast {
 
@@ -73,7 +73,7 @@ std::string render_diff_json(const PolicyDiff& d) {
 }
 
 std::string render_diff_text(const PolicyDiff& d) {
-  std::ostringstream o;
+  TextOut o;
   if (d.verdict == "error") {
     o << "INVALID INPUT  policy diff: " << d.errors.size() << " input error" << (d.errors.size() == 1 ? "" : "s")
       << ", nothing compared\n\n";
@@ -164,7 +164,7 @@ std::string render_rules_json() {
 }
 
 std::string render_rules_text() {
-  std::ostringstream o;
+  TextOut o;
   for (const RuleSpec& r : rule_registry()) {
     std::string id = r.id;
     o << id << std::string(id.size() < 26 ? 26 - id.size() : 1, ' ') << phase_name(r.phase) << "  " << r.summary << "\n";

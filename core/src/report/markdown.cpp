@@ -4,7 +4,7 @@
 
 #include "text_report.h"
 
-#include <sstream>
+#include "../text_out.h"
 
 namespace ballast {
 
@@ -27,7 +27,7 @@ std::string before_after(const std::string& b, const std::optional<std::string>&
   return a ? b + " → " + *a : b;
 }
 
-void summary_rows(std::ostringstream& o, const TextReport& r) {
+void summary_rows(TextOut& o, const TextReport& r) {
   if (!r.before) return;
   const StateText& b = *r.before;
   const StateText* a = r.after ? &*r.after : nullptr;
@@ -45,7 +45,7 @@ void summary_rows(std::ostringstream& o, const TextReport& r) {
   o << "\n";
 }
 
-void finding_rows(std::ostringstream& o, const TextReport& r) {
+void finding_rows(TextOut& o, const TextReport& r) {
   const auto findings = all_findings(r);
   if (findings.empty()) return;
   o << "### Findings\n\n| severity | rule | subject | message | at |\n|---|---|---|---|---|\n";
@@ -56,7 +56,7 @@ void finding_rows(std::ostringstream& o, const TextReport& r) {
   o << "\n";
 }
 
-void action_rows(std::ostringstream& o, const TextReport& r) {
+void action_rows(TextOut& o, const TextReport& r) {
   if (r.actions.empty()) return;
   o << "### Actions\n\n| # | action | amounts | loss (bps) | impact (bps) | suggested |\n|---|---|---|---|---|---|\n";
   for (const auto& a : r.actions) {
@@ -82,7 +82,7 @@ void action_rows(std::ostringstream& o, const TextReport& r) {
 
 std::string render_markdown(const Report& report_, const RenderOptions& options) {
   const TextReport r = to_text(report_, true);
-  std::ostringstream o;
+  TextOut o;
   std::string word = r.verdict == "error" ? "INVALID INPUT" : r.verdict;
   for (char& c : word) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
   std::string subject = r.mode == "status" ? "treasury status" : (r.proposal_id.empty() ? "proposal" : r.proposal_id);

@@ -5,7 +5,7 @@
 #include "text_report.h"
 
 #include <algorithm>
-#include <sstream>
+#include "../text_out.h"
 
 namespace ballast {
 
@@ -28,7 +28,7 @@ struct Palette {
 std::string pad(const std::string& s, std::size_t w) { return s.size() >= w ? s + " " : s + std::string(w - s.size(), ' '); }
 std::string lpad(const std::string& s, std::size_t w) { return s.size() >= w ? s : std::string(w - s.size(), ' ') + s; }
 
-void text_finding(std::ostringstream& o, const FindingText& f, const Palette& p, const std::string& indent) {
+void text_finding(TextOut& o, const FindingText& f, const Palette& p, const std::string& indent) {
   bool err = f.severity == Severity::Error;
   o << indent << (err ? p.red() : p.yellow()) << pad(severity_name(f.severity), 8) << p.reset() << p.bold()
     << f.rule << p.reset() << "  " << f.subject;
@@ -98,7 +98,7 @@ std::string finding_detail(const FindingText& f) {
 }
 
 // NAV, drift, runway and backing, before and after: what a reviewer reads first.
-void text_summary(std::ostringstream& o, const TextReport& r) {
+void text_summary(TextOut& o, const TextReport& r) {
   if (!r.before) return;
   const StateText& b = *r.before;
   const StateText* a = r.after ? &*r.after : nullptr;
@@ -117,7 +117,7 @@ void text_summary(std::ostringstream& o, const TextReport& r) {
 }
 
 // The actions with their figures, one block each.
-void text_actions(std::ostringstream& o, const TextReport& r) {
+void text_actions(TextOut& o, const TextReport& r) {
   if (r.actions.empty()) return;
   {
     o << "\nActions\n";
@@ -161,7 +161,7 @@ void text_actions(std::ostringstream& o, const TextReport& r) {
 std::string render_text(const Report& report, const RenderOptions& opt) {
   const TextReport r = to_text(report, true);
   Palette p{opt.color};
-  std::ostringstream o;
+  TextOut o;
   std::size_t errors = r.errors_count, warnings = r.warnings_count;
   std::string subject = r.mode == "status" ? "treasury status" : (r.proposal_id.empty() ? "proposal" : r.proposal_id);
   if (r.mode == "check" && !r.proposal_title.empty()) subject += " \"" + r.proposal_title + "\"";
@@ -219,7 +219,7 @@ std::string junit_suite(const Report& report, std::size_t& tests_total, std::siz
   failures_total += failures;
   errors_total += r.errors.size();
   std::string name = "ballast " + (r.mode == "status" ? std::string("status") : (r.proposal_id.empty() ? "check" : r.proposal_id));
-  std::ostringstream o;
+  TextOut o;
   o << "  <testsuite name=\"" << xml_escape(name) << "\" tests=\"" << tests << "\" failures=\"" << failures
     << "\" errors=\"" << r.errors.size() << "\" skipped=\"0\">\n";
   for (const auto& d : r.errors) {
@@ -258,7 +258,7 @@ std::string render_junit(const Report& report, const RenderOptions&) { return re
 
 std::string render_github(const Report& report, const RenderOptions& opt) {
   const TextReport r = to_text(report);
-  std::ostringstream o;
+  TextOut o;
   auto file_prop = [&](const std::string& document) {
     auto it = opt.files.find(document);
     if (it == opt.files.end()) it = opt.files.find("case");
