@@ -26,6 +26,11 @@ Hash keccak256(std::string_view bytes);
 /// 0xa9059cbb: the first four bytes of its Keccak-256.
 std::uint32_t function_selector(std::string_view signature);
 
+/// A selector as written in documents and reports: "0x" and 8 lower-case hex digits.
+std::string selector_hex(std::uint32_t selector);
+/// The selector "0x" and 8 hex digits (either case) stand for, or nullopt.
+std::optional<std::uint32_t> parse_selector_hex(std::string_view text);
+
 /// Lower-case hex of bytes, with "0x".
 std::string to_hex(std::string_view bytes);
 

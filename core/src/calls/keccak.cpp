@@ -91,4 +91,19 @@ std::string to_hex(std::string_view bytes) {
   return out;
 }
 
+std::string selector_hex(std::uint32_t selector) {
+  static const char digits[] = "0123456789abcdef";
+  std::string out = "0x";
+  for (int shift = 28; shift >= 0; shift -= 4) out.push_back(digits[(selector >> shift) & 0xf]);
+  return out;
+}
+
+std::optional<std::uint32_t> parse_selector_hex(std::string_view text) {
+  const auto bytes = text.size() == 10 ? from_hex(text) : std::nullopt;
+  if (!bytes) return std::nullopt;
+  std::uint32_t v = 0;
+  for (unsigned char b : *bytes) v = (v << 8) | b;
+  return v;
+}
+
 }  // namespace ballast

@@ -5,7 +5,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
 #include "../text_out.h"
 
 namespace ballast {
@@ -13,12 +12,6 @@ namespace ballast {
 namespace {
 
 using ojson = nlohmann::ordered_json;
-
-std::string selector_hex(std::uint32_t s) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "0x%08x", static_cast<unsigned>(s));
-  return buf;
-}
 
 ojson swap_json(const SwapAction& s, const Treasury& t) {
   ojson j = ojson::object();

@@ -2,7 +2,7 @@
 // registry's direction (core/src/rules/registry.cpp).
 #include "differ.h"
 
-#include <cstdio>
+#include "ballast/calls.h"
 
 namespace ballast::diff {
 
@@ -155,11 +155,7 @@ void compare_calls(Differ& d, const Policy& a, const Policy& b) {
   auto entries = [](const Policy& p) {
     std::vector<std::string> v;
     if (p.calls_allow)
-      for (const AllowedCall& c : p.calls_allow->value) {
-        char sel[16];
-        std::snprintf(sel, sizeof sel, "0x%08x", static_cast<unsigned>(c.selector));
-        v.push_back(c.to + " " + sel);
-      }
+      for (const AllowedCall& c : p.calls_allow->value) v.push_back(c.to + " " + selector_hex(c.selector));
     return v;
   };
   d.entries("/calls/allow", "/calls/allow", "", entries(a), entries(b));

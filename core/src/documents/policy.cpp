@@ -108,12 +108,8 @@ std::optional<Threshold<std::vector<std::string>>> read_allowlist(Reader& r, Obj
 std::optional<std::uint32_t> read_selector(Reader& r, Obj& c) {
   auto s = c.string("selector", true);
   if (!s) return std::nullopt;
-  if (s->size() == 10 && s->compare(0, 2, "0x") == 0) {
-    if (auto bytes = from_hex(*s)) {
-      std::uint32_t v = 0;
-      for (unsigned char b : *bytes) v = (v << 8) | b;
-      return v;
-    }
+  if (auto v = parse_selector_hex(*s)) {
+    return v;
   } else if (s->find('(') != std::string::npos && s->back() == ')' && s->find(' ') == std::string::npos) {
     return function_selector(*s);
   }

@@ -195,14 +195,11 @@ std::optional<CallAction> read_call(Reader& r, Obj& a) {
   auto to = a.address("to", true);
   if (auto v = a.amount("value")) c.value = *v;
   if (auto v = a.string("selector")) {
-    auto bytes = v->size() == 10 ? from_hex(*v) : std::nullopt;
-    if (!bytes) {
+    c.selector = parse_selector_hex(*v);
+    if (!c.selector) {
       r.error(code::value_range, a.at("selector"), "expected \"0x\" and 8 hex digits, got " + quote(std::string_view(*v)));
       return std::nullopt;
     }
-    std::uint32_t sel = 0;
-    for (unsigned char b : *bytes) sel = (sel << 8) | b;
-    c.selector = sel;
   }
   if (auto v = a.boolean("delegatecall")) c.delegatecall = *v;
   if (auto v = a.string("unverifiable")) c.unverifiable = *v;

@@ -1,8 +1,7 @@
 // Numbers into text: the one place figures are rounded and written (half-to-even, fixed places).
 #include "text_report.h"
 
-#include <cstdio>
-
+#include "ballast/calls.h"
 #include "ballast/diagnostics.h"
 
 #include <algorithm>
@@ -159,11 +158,7 @@ bool other_action_text(const ActionFigures& a, const Style& style, ActionText& t
     t.type = "call";
     t.to = c->to;
     t.amount = to_string(c->value);
-    if (c->selector) {
-      char buf[16];
-      std::snprintf(buf, sizeof buf, "0x%08x", static_cast<unsigned>(*c->selector));
-      t.selector = buf;
-    }
+    if (c->selector) t.selector = selector_hex(*c->selector);
     t.delegatecall = c->delegatecall;
     t.summary = std::string(c->delegatecall ? "delegatecall " : "call ") + c->to +
                 (t.selector.empty() ? " (no calldata)" : " selector " + t.selector) +

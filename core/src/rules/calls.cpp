@@ -6,7 +6,6 @@
 #include "ballast/calls.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 
 namespace ballast::rules {
@@ -14,10 +13,7 @@ namespace ballast::rules {
 namespace {
 
 std::string selector_text(const std::optional<std::uint32_t>& sel) {
-  if (!sel) return "no calldata";
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "0x%08x", static_cast<unsigned>(*sel));
-  return std::string("selector ") + buf;
+  return sel ? "selector " + selector_hex(*sel) : std::string("no calldata");
 }
 
 bool allowed(const Policy& p, const CallAction& c) {
