@@ -70,6 +70,14 @@ function reveal(doc, pointer, byteOffset) {
 }
 
 function revealFinding(f) {
+  // An imported action's finding: its call in the file of calls in the proposal editor. The origin's
+  // segments past the file's own JSON (exec, multisend/j, multicall/k, ...) are dropped.
+  if (f.origin && callsFormat(editors.proposal.value)) {
+    const segments = f.origin.split('/');
+    while (segments.length > 1 && !locatePointer(editors.proposal.value, segments.join('/'))) segments.pop();
+    reveal('proposal', segments.join('/'));
+    return;
+  }
   // Finding paths point into the case: "/policy/limits/0" -> document policy, pointer "/limits/0".
   const m = /^\/(policy|treasury|proposal)(\/.*)?$/.exec(f.path);
   if (m) reveal(m[1], m[2] || '');
@@ -77,7 +85,7 @@ function revealFinding(f) {
 
 function revealError(e) {
   const byte = /at byte (\d+)/.exec(e.message);
-  const doc = e.document === 'case' ? 'policy' : e.document;
+  const doc = e.document === 'case' ? 'policy' : e.document === 'calls' ? 'proposal' : e.document;
   // The parser counts the bytes it read, the offending one included: it is at byte N - 1.
   reveal(doc, e.path, e.code === 'json.syntax' && byte ? Math.max(0, Number(byte[1]) - 1) : undefined);
 }
@@ -96,18 +104,53 @@ function parsedPolicy() {
   }
 }
 
-/** Checks the documents; with no proposal, the status of the treasury under the policy. */
+/** "tx-builder" for a Safe Transaction Builder file, "calls/1" for a calls/1 document, else null. */
+function callsFormat(text) {
+  if (!/"transactions"|"calls\/1"/.test(text)) return null;
+  try {
+    const obj = JSON.parse(text);
+    if (obj && obj.ballast === 'calls/1') return 'calls/1';
+    if (obj && obj.meta && Array.isArray(obj.transactions) && obj.ballast === undefined) return 'tx-builder';
+  } catch {
+    // not JSON yet: checked as a proposal, whose syntax error is shown
+  }
+  return null;
+}
+
+/**
+ * Checks the documents; with no proposal, the status of the treasury under the policy. A Safe
+ * Transaction Builder file or calls/1 document in the proposal editor is decoded and checked as the
+ * calls it executes.
+ */
 function run() {
   if (!ballast) return;
   if (DOCS.every((d) => editors[d].value.trim() === '')) return;
   const t0 = performance.now();
-  const docs = prepared.get(ballast, editors.policy.value, editors.treasury.value);
+  const calls = callsFormat(editors.proposal.value);
   const statusMode = editors.proposal.value.trim() === '';
-  const report = statusMode ? docs.status() : docs.check(editors.proposal.value);
+  let report;
+  if (calls) {
+    report = ballast.check({ policy: editors.policy.value, treasury: editors.treasury.value, calls: editors.proposal.value });
+  } else {
+    const docs = prepared.get(ballast, editors.policy.value, editors.treasury.value);
+    report = statusMode ? docs.status() : docs.check(editors.proposal.value);
+  }
   const ms = performance.now() - t0;
   lastReport = report;
-  $('timing').textContent = `Checked in ${ms.toFixed(1)} ms${statusMode ? ' (no proposal: treasury status)' : ''}.`;
+  $('decode').hidden = !calls;
+  const note = statusMode ? ' (no proposal: treasury status)'
+    : calls ? ` (the calls of a ${calls === 'tx-builder' ? 'Safe Transaction Builder file' : 'calls/1 document'}, decoded)` : '';
+  $('timing').textContent = `Checked in ${ms.toFixed(1)} ms${note}.`;
   render(report);
+}
+
+/** Replaces the calls in the proposal editor with the proposal/1 they execute, to read and edit. */
+function decodeCalls() {
+  const out = ballast.importCalls(editors.proposal.value, editors.treasury.value);
+  if (out.valid === false) return;  // the errors are on show already
+  editors.proposal.value = `${pretty(out)}\n`;
+  showDoc('proposal');
+  run();
 }
 
 /** Rewrites the proposal's action to its suggested fix and checks again. */
@@ -126,7 +169,9 @@ function render(report) {
   const ctx = context(report, Object.fromEntries(DOCS.map((d) => [d, editors[d].value])));
   $('verdict').replaceChildren(verdictBanner(report, ctx));
   $('download').disabled = false;
-  for (const d of DOCS) $(`tab-${d}`).classList.toggle('has-error', report.errors.some((e) => e.document === d));
+  // Errors in a file of calls belong to the proposal editor that holds it.
+  const tabOf = (e) => (e.document === 'calls' ? 'proposal' : e.document);
+  for (const d of DOCS) $(`tab-${d}`).classList.toggle('has-error', report.errors.some((e) => tabOf(e) === d));
   if (report.verdict === 'error') {
     $('summary').replaceChildren();
     $('findings').replaceChildren(errorsList(report.errors, revealError));
@@ -158,6 +203,7 @@ async function openFiles(files) {
     try {
       const obj = JSON.parse(text);
       kind = obj && typeof obj.ballast === 'string' ? obj.ballast.split('/')[0] : null;
+      if (kind === 'calls' || callsFormat(text)) kind = 'proposal';  // calls are checked in the proposal editor
       if (kind === 'case') {
         for (const d of DOCS) if (obj[d] !== undefined) docs[d] = pretty(obj[d]);
         continue;
@@ -175,6 +221,7 @@ async function openFiles(files) {
 }
 
 $('open').addEventListener('click', () => $('files').click());
+$('decode').addEventListener('click', decodeCalls);
 $('files').addEventListener('change', (e) => openFiles([...e.target.files]));
 const zone = $('dropzone');
 zone.addEventListener('dragover', (e) => {

@@ -216,6 +216,17 @@ export function actionsTable(report, ctx = {}, onApply = null) {
         cell('amounts', amount(a.amount, a.asset)), cell('value', value(a.value)),
         ...RATE_COLUMNS.map(([label]) => cell(label, '–')), cell('suggested fix', '–'));
     }
+    if (a.type !== 'swap') {
+      // approve, wrap, unwrap, call: what it does in one cell.
+      const short = (addr) => el('code', { title: addr }, `${addr.slice(0, 8)}…${addr.slice(-4)}`);
+      const what = a.type === 'approve' ? ['approve ', a.asset, ' for ', short(a.spender)]
+        : a.type === 'call' ? [a.delegatecall ? 'delegatecall ' : 'call ', short(a.to), a.selector ? ` ${a.selector}` : '']
+          : [a.type];
+      const unlimited = a.amount === '115792089237316195423570985008687907853269984665640564039457584007913129639935';
+      const amounts = a.type === 'call' ? (a.value !== '0' ? `${a.value} wei` : '–') : unlimited ? 'unlimited' : amount(a.amount, a.asset);
+      return el('tr', {}, cell('#', String(a.index)), cell('action', ...what), cell('amounts', amounts), cell('value', '–'),
+        ...RATE_COLUMNS.map(([label]) => cell(label, '–')), cell('suggested fix', '–'));
+    }
     const exactIn = a.mode === 'exact_in';
     const rates = RATE_COLUMNS.map(([label, field, rule]) => {
       const f = breaches.get(`${path} ${rule}`);
@@ -238,7 +249,7 @@ export function actionsTable(report, ctx = {}, onApply = null) {
     }
     return el('tr', {},
       cell('#', String(a.index)),
-      cell('action', `swap ${a.sell} → ${a.buy} on `, el('code', {}, a.venue)),
+      cell('action', `swap ${a.sell} → ${a.buy} on `, el('code', {}, a.route ? a.route.join(' → ') : a.venue)),
       cell('amounts', el('div', {}, exactIn ? amount(a.amount_in, a.sell) : amount(a.expected_in, a.sell), ' →'),
         el('div', {}, exactIn ? amount(a.expected_out, a.buy) : amount(a.amount_out, a.buy)),
         (exactIn ? a.min_amount_out : a.max_amount_in) !== undefined

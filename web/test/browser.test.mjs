@@ -183,6 +183,43 @@ test('dropping a case file fills the three editors and checks it', async () => {
   await page.context().close();
 });
 
+test('a Safe Transaction Builder file in the proposal editor is decoded and checked as the calls it executes', async () => {
+  const page = await openPage();
+  await pickExample(page, 'endowment/proposal-compliant');
+  const dir = path.join(root, 'examples/endowment');
+  const batch = readFileSync(path.join(dir, 'batch-violating.json'), 'utf8');
+  // Dropped as a file, it goes to the proposal editor and is checked at once.
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'EP-6.48.json', { type: 'application/json' }));
+    return dt;
+  }, batch);
+  await page.dispatchEvent('#dropzone', 'drop', { dataTransfer });
+  await page.waitForFunction(() => document.querySelector('#verdict .verdict')?.dataset.verdict === 'fail');
+  assert.equal(await page.inputValue('#proposal'), batch);
+  const rules = await rulesShown(page);
+  for (const r of ['swap.recipient', 'swap.slippage', 'approval.leftover', 'approval.unlimited']) assert.ok(rules.includes(r), r);
+  assert.match(await page.locator('#timing').innerText(), /Safe Transaction Builder file, decoded/);
+  assert.equal(await page.locator('#actions table tbody tr').count(), 2);
+  // A finding on an imported action reveals its transaction in the file.
+  await page.click('#findings .finding-button[data-rule="swap.recipient"]');
+  const selected = await page.evaluate(() => {
+    const ta = document.getElementById('proposal');
+    return ta.value.slice(ta.selectionStart, ta.selectionEnd);
+  });
+  assert.match(selected, /^\{\s*"to": "0x7a250d5630B4cF539739dF2C5dAcb4c659F2488D"/);
+  await page.screenshot({ path: path.join(shots, 'tx-builder-batch.png'), fullPage: true });
+  // Decoding turns the batch into the proposal/1 it executes; the verdict stays.
+  await page.click('#decode');
+  await page.waitForFunction(() => document.getElementById('proposal').value.includes('"proposal/1"'));
+  const proposal = JSON.parse(await page.inputValue('#proposal'));
+  assert.deepEqual(proposal.actions.map((a) => a.type), ['approve', 'swap']);
+  assert.equal(proposal.actions[1].recipient, '0x2222222222222222222222222222222222222222');
+  await page.waitForFunction(() => document.querySelector('#verdict .verdict')?.dataset.verdict === 'fail');
+  assert.ok(await page.locator('#decode').isHidden());
+  await page.context().close();
+});
+
 test('keyboard: tabs move with the arrow keys; the report downloads', async () => {
   const page = await openPage('/', { acceptDownloads: true });
   await pickExample(page, 'endowment/proposal-violating');

@@ -140,6 +140,7 @@ ojson action_json(const ActionText& a) {
     return j;
   }
   if (a.type == "wrap" || a.type == "unwrap") {
+    j["asset"] = a.asset;  // what it takes: the native asset (wrap) or the wrapped one (unwrap)
     put(j, "amount", a.amount);
     return j;
   }

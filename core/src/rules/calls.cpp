@@ -99,6 +99,7 @@ void check_approval_leftover(const Context& x, std::vector<Finding>& out) {
   struct Grant {
     Int left;
     const Action* action;
+    bool unlimited;
   };
   std::map<std::pair<std::size_t, std::string>, Grant> grants;  // (asset, spender) -> what is left
   auto spend = [&](std::size_t asset, const std::string& spender, const Int& amount) {
@@ -109,7 +110,7 @@ void check_approval_leftover(const Context& x, std::vector<Finding>& out) {
   for (std::size_t i = 0; i < actions.size() && i < x.pulled.size(); ++i) {
     const Action& a = actions[i];
     if (const ApproveAction* ap = a.approve()) {
-      grants[{ap->asset, ap->spender}] = Grant{ap->amount, &a};
+      grants[{ap->asset, ap->spender}] = Grant{ap->amount, &a, ap->amount == two_pow_256() - 1};
       continue;
     }
     const SwapAction* s = a.swap();
@@ -124,8 +125,11 @@ void check_approval_leftover(const Context& x, std::vector<Finding>& out) {
     if (g.left == 0) continue;
     const std::string& id = t.assets[key.first].id;
     Message m;
-    m << "the batch leaves an allowance of " << Figure::amount(g.left, id) << " for " << key.second
-      << " that it does not spend";
+    if (g.unlimited)
+      m << "the batch leaves the unlimited allowance of " << id << " it grants " << key.second << " in place";
+    else
+      m << "the batch leaves an allowance of " << Figure::amount(g.left, id) << " for " << key.second
+        << " that it does not spend";
     const RuleMeta meta = allow ? allow->meta : default_meta("approval.leftover");
     Finding f = make_finding("approval.leftover", meta, key.second, m);
     f.path = g.action->path();
