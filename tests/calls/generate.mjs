@@ -346,6 +346,13 @@ const inner = [
   [call(SWAP_ROUTER_02, 0, r2.encodeFunctionData('multicall', [D, [r2.encodeFunctionData('exactInput', [[v3path(USDC, 500, WETH, 3000, DAI), A(1), SOLD, 1990n * 10n ** 18n]])]])),
     { type: 'swap', route: ['v3-usdc-weth-500', 'v3-weth-dai-3000'], via: ['WETH'], sell: 'USDC', buy: 'DAI', amount_in: String(SOLD),
       min_amount_out: String(1990n * 10n ** 18n), recipient: ACCOUNT, deadline: iso(D), spender: SWAP_ROUTER_02 }, '/multicall/0'],
+  // Two swaps in one multicall, the second spending what the first left in the router (amountIn 0:
+  // the router's balance): one route from USDC to DAI, the second swap's minimum and recipient.
+  [call(SWAP_ROUTER_02, 0, r2.encodeFunctionData('multicall', [D, [
+    r2.encodeFunctionData('exactInputSingle', [[USDC, WETH, 500, A(2), SOLD, 0, 0]]),
+    r2.encodeFunctionData('exactInput', [[v3path(WETH, 3000, DAI), A(1), 0, 1985n * 10n ** 18n]])]])),
+    { type: 'swap', route: ['v3-usdc-weth-500', 'v3-weth-dai-3000'], via: ['WETH'], sell: 'USDC', buy: 'DAI', amount_in: String(SOLD),
+      min_amount_out: String(1985n * 10n ** 18n), recipient: ACCOUNT, deadline: iso(D), spender: SWAP_ROUTER_02 }, '/multicall/0'],
   [call(SWAP_ROUTER_02, 0, r2.encodeFunctionData('exactOutput', [[v3path(DAI, 3000, WETH), ACCOUNT, 10n ** 21n, 4n * 10n ** 17n]])),
     { type: 'swap', venue: 'v3-weth-dai-3000', sell: 'WETH', buy: 'DAI', amount_out: String(10n ** 21n), max_amount_in: String(4n * 10n ** 17n),
       recipient: ACCOUNT, spender: SWAP_ROUTER_02 }],

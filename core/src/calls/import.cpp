@@ -110,11 +110,33 @@ class Importer {
     }
     if (!swaps) return false;
     if (swaps->empty()) push(unknown(c), c.origin);
+    // A swap paid to the router is held until the next swap spends the router's balance: the two
+    // are one route (its origin the first's). Held and not spent, it is a swap paid to the router.
+    std::optional<SwapAction> held;
+    std::string held_origin;
+    auto flush = [&] {
+      if (held) push(std::move(*held), held_origin);
+      held.reset();
+    };
     for (const RouterSwap& s : *swaps) {
-      auto a = router_swap(s, k.address);
-      if (a) push(std::move(*a), s.origin);
-      else push(unknown(c), s.origin);
+      const bool chained = s.router_balance && held;
+      if (!chained) flush();
+      auto a = router_swap(s, k.address, chained ? &*held : nullptr);
+      if (chained && !a) flush();
+      if (!a) {
+        push(unknown(c), s.origin);
+        continue;
+      }
+      const std::string origin = chained ? held_origin : s.origin;
+      held.reset();
+      if (a->exact_in && a->recipient == k.address) {
+        held = std::move(a);
+        held_origin = origin;
+      } else {
+        push(std::move(*a), origin);
+      }
     }
+    flush();
     return true;
   }
 
@@ -139,8 +161,12 @@ class Importer {
     return t;
   }
 
-  std::optional<SwapAction> router_swap(const RouterSwap& r, const std::string& router) const {
-    if (r.path.size() < 2 || r.router_balance) return std::nullopt;
+  // The swap a router states, on the treasury's venues. With `held` (the swap before it in the same
+  // call, paid to the router), a swap of the router's balance continues it: one route from the
+  // held swap's input to this one's output and bound.
+  std::optional<SwapAction> router_swap(const RouterSwap& r, const std::string& router,
+                                        const SwapAction* held = nullptr) const {
+    if (r.path.size() < 2 || (r.router_balance && !held)) return std::nullopt;
     std::vector<std::size_t> assets;
     for (const std::string& token : r.path) {
       auto a = asset_at(token);
@@ -148,25 +174,32 @@ class Importer {
       assets.push_back(*a);
     }
     SwapAction s;
+    std::vector<std::size_t> venues = held ? held->venues() : std::vector<std::size_t>{};
+    if (held) {
+      if (held->buy != assets.front()) return std::nullopt;
+      s.via = held->via;
+      s.via.push_back(held->buy);
+    }
     for (std::size_t k = 0; k + 1 < assets.size(); ++k) {
       auto v = hop_venue(assets[k], assets[k + 1], r.fees.empty() ? std::nullopt : std::optional<std::uint32_t>(r.fees[k]));
       if (!v) return std::nullopt;
-      s.route.push_back(*v);
+      venues.push_back(*v);
       if (k > 0) s.via.push_back(assets[k]);
     }
-    s.venue = s.route.front();
-    if (s.route.size() == 1) s.route.clear();
-    s.sell = r.sells_native && t_.native_asset ? *t_.native_asset : assets.front();
+    s.venue = venues.front();
+    if (venues.size() > 1) s.route = std::move(venues);
+    s.sell = held ? held->sell : r.sells_native && t_.native_asset ? *t_.native_asset : assets.front();
     s.buy = r.buys_native && t_.native_asset ? *t_.native_asset : assets.back();
     if (s.sell == s.buy) return std::nullopt;  // a circular path: not a swap a proposal can state
     s.exact_in = r.exact_in;
-    s.amount = r.amount;
+    s.amount = held ? held->amount : r.amount;
     s.bound = r.bound;
     s.recipient = r.recipient;
     for (const auto& p : r.payments)
       if (p.recipient != account_) s.recipient = p.recipient;  // part of the output paid away
     s.deadline = deadline(r.deadline);
-    if (!r.sells_native) s.spender = router;
+    if (held) s.spender = held->spender;
+    else if (!r.sells_native) s.spender = router;
     return s;
   }
 
