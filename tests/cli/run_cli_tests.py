@@ -159,6 +159,15 @@ def test_import():
         r = json.loads(out)
         got = sorted({f["rule"] for f in r["findings"] if f["severity"] == "error"})
         check(code == EXIT[verdict] and r["verdict"] == verdict and got == rules, f"check --calls {name}: {code} {got}")
+    # Every call kind of the ethers fixture (tests/calls/fixtures.json) gives the action it was encoded from.
+    with open(os.path.join(SRC, "tests", "calls", "fixtures.json"), encoding="utf-8") as fh:
+        fx = json.load(fh)["imports"]
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in ("treasury", "calls"):
+            with open(os.path.join(tmp, name + ".json"), "w", encoding="utf-8") as fh:
+                json.dump(fx[name], fh)
+        code, out, _ = run(["import", os.path.join(tmp, "calls.json"), "--treasury", os.path.join(tmp, "treasury.json")])
+        check(code == 0 and json.loads(out)["actions"] == fx["actions"], f"import of the ethers fixture: {code}\n{out[:2000]}")
     # A treasury without an account cannot import; a file of another shape is an input error.
     code, out, _ = run(["import", os.path.join(d, "batch-compliant.json"), "--treasury",
                         os.path.join(EXAMPLES, "grants-dao", "treasury.json")])
