@@ -50,9 +50,15 @@ async function main(): Promise<void> {
       const swap: SwapFigures = a;
       const fix: string | undefined = a.suggested?.min_amount_out;
       void [swap, fix];
-    } else {
+    } else if (a.type === 'transfer') {
       const to: string = a.to;
       void to;
+    } else if (a.type === 'approve') {
+      const spender: string = a.spender;
+      void spender;
+    } else if (a.type === 'call') {
+      const selector: string | undefined = a.selector;
+      void selector;
     }
   }
   const prepared: PreparedDocuments = ballast.prepare({ policy, treasury });
