@@ -43,7 +43,8 @@ void text_finding(TextOut& o, const FindingText& f, const Palette& p, const std:
     o << "\n";
   }
   if (f.max_passing) o << indent << "        largest passing amount: " << *f.max_passing << "\n";
-  o << indent << "        " << p.dim() << "at " << f.path << (f.rule_path.empty() ? "" : "  rule " + f.rule_path)
+  o << indent << "        " << p.dim() << "at " << f.path << (f.origin.empty() ? "" : "  call " + f.origin)
+    << (f.rule_path.empty() ? "" : "  rule " + f.rule_path)
     << p.reset() << "\n";
 }
 

@@ -135,7 +135,7 @@ void check_approval_leftover(const Context& x, std::vector<Finding>& out) {
     f.path = g.action->path();
     f.origin = g.action->origin.call;
     f.rule_path = allow ? meta.path : "";
-    f.observed = Figure::amount(g.left, id);
+    f.observed = g.unlimited ? Figure::named("unlimited") : Figure::amount(g.left, id);
     f.unit = id;
     out.push_back(std::move(f));
   }
