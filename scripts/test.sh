@@ -12,7 +12,8 @@
 #   across g++, clang++ and WebAssembly).
 #   Web: the page and the <ballast-check> element in Debian's Chromium (playwright-core);
 #   screenshots land in build-web/screenshots.
-#   Differential: Uniswap v3 against @uniswap/v3-sdk; calldata fixtures against ethers.
+#   Differential: Uniswap v3 against @uniswap/v3-sdk; calldata fixtures against ethers; Uniswap v2
+#   swaps against the real pair and router executing in anvil (a local EVM from npm).
 # Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,5 +68,10 @@ npm test
 
 echo "== calldata fixtures: what ethers encodes (tests/calls)"
 cd "$root/tests/calls"
+npm ci --no-audit --no-fund --loglevel=error
+npm test
+
+echo "== ground truth: Uniswap v2 swaps against the contracts in a local EVM (anvil, 1,000 swaps, fixed seed)"
+cd "$root/tests/chain"
 npm ci --no-audit --no-fund --loglevel=error
 npm test

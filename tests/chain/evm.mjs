@@ -1,0 +1,79 @@
+// A local EVM for the tests: anvil from its npm package, on 127.0.0.1 at a free port, with viem
+// clients and a deployer that takes the contracts' published npm artifacts.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { createPublicClient, createWalletClient, http } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { foundry } from 'viem/chains';
+
+const require = createRequire(import.meta.url);
+
+/** Anvil's first default account (a well-known test key with 10,000 ETH on a fresh node). */
+const KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts anvil (hardfork prague: older ones cap a transaction's gas below what the deployments
+ * need) and waits until it answers. `stop()` ends it; so does the process's exit.
+ */
+export async function startEvm() {
+  const port = await freePort();
+  const bin = require.resolve('@foundry-rs/anvil-linux-amd64/bin/anvil');
+  const node = spawn(bin, ['--host', '127.0.0.1', '--port', String(port), '--hardfork', 'prague', '--silent'],
+    { stdio: 'ignore' });
+  const stop = () => {
+    if (node.exitCode === null) node.kill('SIGKILL');
+  };
+  process.once('exit', stop);
+  const url = `http://127.0.0.1:${port}`;
+  const chain = { ...foundry, rpcUrls: { default: { http: [url] } } };
+  const account = privateKeyToAccount(KEY);
+  const pub = createPublicClient({ chain, transport: http(url) });
+  const wallet = createWalletClient({ account, chain, transport: http(url) });
+  for (let i = 0; ; i++) {
+    try {
+      await pub.getBlockNumber();
+      break;
+    } catch (e) {
+      if (i > 100 || node.exitCode !== null) {
+        stop();
+        throw new Error(`anvil did not start: ${e.message}`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  /** Deploys an artifact ({abi, bytecode}) with constructor arguments; returns its address. */
+  async function deploy(artifact, args = []) {
+    const bytecode = `0x${String(artifact.bytecode).replace(/^0x/, '')}`;
+    const hash = await wallet.deployContract({ abi: artifact.abi, bytecode, args });
+    const receipt = await pub.waitForTransactionReceipt({ hash });
+    if (receipt.status !== 'success') throw new Error('deployment reverted');
+    return receipt.contractAddress;
+  }
+  /** Sends a transaction and waits for it; returns its receipt (reverts throw). */
+  async function send(address, abi, functionName, args = [], value = 0n) {
+    // A fixed gas limit: an estimate made in the second of the previous block misses the pair's
+    // price-accumulator writes that a later block's timestamp triggers, and runs out of gas.
+    const hash = await wallet.writeContract({ address, abi, functionName, args, value, gas: 3_000_000n });
+    const receipt = await pub.waitForTransactionReceipt({ hash });
+    if (receipt.status !== 'success') throw new Error(`${functionName} reverted (gas used ${receipt.gasUsed})`);
+    return receipt;
+  }
+  const read = (address, abi, functionName, args = []) => pub.readContract({ address, abi, functionName, args });
+  return { pub, wallet, account, deploy, send, read, stop, url };
+}
+
+/** The published artifact of a contract from an npm package ("@uniswap/v2-core/build/UniswapV2Pair.json"). */
+export const artifact = (name) => require(name);

@@ -1,0 +1,122 @@
+// Ground truth for Uniswap v2: the pair and Router02 from their npm artifacts executing in anvil.
+// On a fixed seed, random swaps (exact input and output, both directions, from one base unit to
+// most of the reserve, on a pool whose reserves move with every swap and with added liquidity):
+// the pool is read from the chain into a treasury/1, the swap checked by Ballast through the npm
+// package, then executed through Router02; Ballast's expected_out / expected_in must equal what the
+// contract transferred, and a swap Ballast reports infeasible must revert.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { load } from '../../wasm/src/index.mjs';
+import { artifact, startEvm } from './evm.mjs';
+
+const N = Number(process.env.BALLAST_CHAIN_N || 1000);
+const ERC20 = artifact('@uniswap/v2-core/build/ERC20.json');
+const PAIR = artifact('@uniswap/v2-core/build/UniswapV2Pair.json');
+const FACTORY = artifact('@uniswap/v2-core/build/UniswapV2Factory.json');
+const ROUTER = artifact('@uniswap/v2-periphery/build/UniswapV2Router02.json');
+const WETH9 = artifact('@uniswap/v2-periphery/build/WETH9.json');
+const MAX = 2n ** 256n - 1n;
+const DEADLINE = 2n ** 40n;
+
+// A small deterministic generator (mulberry32), and amounts log-uniform in [1, max].
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+function logUniform(random, max) {
+  const digits = max.toString().length;
+  const d = 1 + Math.floor(random() * digits);
+  let x = 0n;
+  for (let i = 0; i < d; i++) x = x * 10n + BigInt(Math.floor(random() * 10));
+  return x === 0n ? 1n : x > max ? max : x;
+}
+
+test(`Uniswap v2: ${N} random swaps, Ballast's amounts equal the contracts' in a real EVM`, { timeout: 600_000 }, async () => {
+  const ballast = await load();
+  const evm = await startEvm();
+  try {
+    const me = evm.account.address;
+    const factory = await evm.deploy(FACTORY, [me]);
+    const weth = await evm.deploy(WETH9);
+    const router = await evm.deploy(ROUTER, [factory, weth]);
+    const tokenA = await evm.deploy(ERC20, [10n ** 40n]);
+    const tokenB = await evm.deploy(ERC20, [10n ** 40n]);
+    for (const t of [tokenA, tokenB]) await evm.send(t, ERC20.abi, 'approve', [router, MAX]);
+    await evm.send(router, ROUTER.abi, 'addLiquidity',
+      [tokenA, tokenB, 3n * 10n ** 24n, 10n ** 21n, 0n, 0n, me, DEADLINE]);
+    const pair = await evm.read(factory, FACTORY.abi, 'getPair', [tokenA, tokenB]);
+    const token0 = (await evm.read(pair, PAIR.abi, 'token0')).toLowerCase();
+    const ids = { [tokenA.toLowerCase()]: 'A', [tokenB.toLowerCase()]: 'B' };
+    const random = rng(20261130);
+    const policy = { ballast: 'policy/1', numeraire: 'USD' };
+    let compared = 0;
+    let reverted = 0;
+    for (let i = 0; i < N; i++) {
+      if (i % 97 === 96) {  // now and then, more liquidity at the current price
+        const [r0, r1] = await evm.read(pair, PAIR.abi, 'getReserves');
+        const a0 = r0 / 3n + 1n;
+        const [amtA, amtB] = token0 === tokenA.toLowerCase() ? [a0, (a0 * r1) / r0 + 1n] : [(a0 * r1) / r0 + 1n, a0];
+        await evm.send(router, ROUTER.abi, 'addLiquidity', [tokenA, tokenB, amtA, amtB, 0n, 0n, me, DEADLINE]);
+      }
+      const [r0, r1] = await evm.read(pair, PAIR.abi, 'getReserves');
+      const sellA = random() < 0.5;
+      const exactIn = random() < 0.5;
+      const [sell, buy] = sellA ? [tokenA, tokenB] : [tokenB, tokenA];
+      const sellIs0 = sell.toLowerCase() === token0;
+      const [rIn, rOut] = sellIs0 ? [r0, r1] : [r1, r0];
+      const amount = exactIn ? logUniform(random, (rIn * 3n) / 2n) : logUniform(random, (rOut * 9n) / 10n);
+      const treasury = {
+        ballast: 'treasury/1', as_of: '2026-11-30T00:00:00Z', numeraire: 'USD',
+        assets: [{ id: 'A', decimals: 18, balance: String(10n ** 39n), price: '1' },
+          { id: 'B', decimals: 18, balance: String(10n ** 39n), price: '1' }],
+        venues: [{ id: 'pair', kind: 'uniswap_v2', token0: ids[token0], token1: ids[token0] === 'A' ? 'B' : 'A',
+          reserve0: String(r0), reserve1: String(r1), fee_bps: 30 }],
+      };
+      const swap = { type: 'swap', venue: 'pair', sell: ids[sell.toLowerCase()], buy: ids[buy.toLowerCase()] };
+      if (exactIn) swap.amount_in = String(amount);
+      else swap.amount_out = String(amount);
+      const report = ballast.check({ policy, treasury, proposal: { ballast: 'proposal/1', actions: [swap] } });
+      assert.notEqual(report.verdict, 'error', JSON.stringify(report.errors));
+      const infeasible = report.findings.some((f) => f.rule === 'action.infeasible');
+      const before = await Promise.all([sell, buy].map((t) => evm.read(t, ERC20.abi, 'balanceOf', [me])));
+      const fn = exactIn ? 'swapExactTokensForTokens' : 'swapTokensForExactTokens';
+      const args = exactIn ? [amount, 0n, [sell, buy], me, DEADLINE] : [amount, MAX, [sell, buy], me, DEADLINE];
+      let receipt = null;
+      try {
+        await evm.pub.simulateContract({ account: evm.account, address: router, abi: ROUTER.abi, functionName: fn, args });
+        receipt = await evm.send(router, ROUTER.abi, fn, args);
+      } catch (e) {
+        receipt = null;
+        if (process.env.BALLAST_CHAIN_DEBUG) console.log(`# swap ${i}: ${e.shortMessage || e.message}`);
+      }
+      const what = `swap ${i}: ${exactIn ? 'exact in' : 'exact out'} ${amount} ${swap.sell}->${swap.buy}, reserves ${r0}/${r1}`;
+      if (infeasible) {
+        assert.equal(receipt, null, `${what}: Ballast says it reverts, the chain executed it`);
+        reverted++;
+        continue;
+      }
+      assert.ok(receipt, `${what}: the chain reverted, Ballast expected ${JSON.stringify(report.actions[0])}`);
+      const after = await Promise.all([sell, buy].map((t) => evm.read(t, ERC20.abi, 'balanceOf', [me])));
+      const paid = before[0] - after[0];
+      const got = after[1] - before[1];
+      if (exactIn) {
+        assert.equal(paid, amount, what);
+        assert.equal(report.actions[0].expected_out, String(got), what);
+      } else {
+        assert.equal(got, amount, what);
+        assert.equal(report.actions[0].expected_in, String(paid), what);
+      }
+      compared++;
+    }
+    console.log(`# ${compared} swaps equal to the chain's amounts, ${reverted} reverted on both`);
+    assert.ok(compared >= N * 0.8, `only ${compared} of ${N} swaps executed`);
+  } finally {
+    evm.stop();
+  }
+});
