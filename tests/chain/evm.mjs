@@ -40,8 +40,8 @@ export async function startEvm() {
   const url = `http://127.0.0.1:${port}`;
   const chain = { ...foundry, rpcUrls: { default: { http: [url] } } };
   const account = privateKeyToAccount(KEY);
-  const pub = createPublicClient({ chain, transport: http(url) });
-  const wallet = createWalletClient({ account, chain, transport: http(url) });
+  const pub = createPublicClient({ chain, transport: http(url), pollingInterval: 10 });
+  const wallet = createWalletClient({ account, chain, transport: http(url), pollingInterval: 10 });
   for (let i = 0; ; i++) {
     try {
       await pub.getBlockNumber();
@@ -54,11 +54,25 @@ export async function startEvm() {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
+  // Receipts polled here: viem's waitForTransactionReceipt watches for new blocks, and anvil mines a
+  // transaction at once and then no block more, so the watcher can miss it.
+  async function receiptOf(hash) {
+    for (let i = 0; i < 3000; i++) {
+      try {
+        return await pub.getTransactionReceipt({ hash });
+      } catch {
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    }
+    throw new Error(`transaction ${hash} was not mined`);
+  }
+  // Nonces counted here: one sender, one transaction at a time, each mined before the next.
+  let nonce = await pub.getTransactionCount({ address: account.address });
   /** Deploys an artifact ({abi, bytecode}) with constructor arguments; returns its address. */
   async function deploy(artifact, args = []) {
     const bytecode = `0x${String(artifact.bytecode).replace(/^0x/, '')}`;
-    const hash = await wallet.deployContract({ abi: artifact.abi, bytecode, args });
-    const receipt = await pub.waitForTransactionReceipt({ hash });
+    const hash = await wallet.deployContract({ abi: artifact.abi, bytecode, args, nonce: nonce++ });
+    const receipt = await receiptOf(hash);
     if (receipt.status !== 'success') throw new Error('deployment reverted');
     return receipt.contractAddress;
   }
@@ -66,8 +80,8 @@ export async function startEvm() {
   async function send(address, abi, functionName, args = [], value = 0n) {
     // A fixed gas limit: an estimate made in the second of the previous block misses the pair's
     // price-accumulator writes that a later block's timestamp triggers, and runs out of gas.
-    const hash = await wallet.writeContract({ address, abi, functionName, args, value, gas: 3_000_000n });
-    const receipt = await pub.waitForTransactionReceipt({ hash });
+    const hash = await wallet.writeContract({ address, abi, functionName, args, value, gas: 3_000_000n, nonce: nonce++ });
+    const receipt = await receiptOf(hash);
     if (receipt.status !== 'success') throw new Error(`${functionName} reverted (gas used ${receipt.gasUsed})`);
     return receipt;
   }
