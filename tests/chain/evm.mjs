@@ -80,13 +80,25 @@ export async function startEvm() {
   async function send(address, abi, functionName, args = [], value = 0n) {
     // A fixed gas limit: an estimate made in the second of the previous block misses the pair's
     // price-accumulator writes that a later block's timestamp triggers, and runs out of gas.
-    const hash = await wallet.writeContract({ address, abi, functionName, args, value, gas: 3_000_000n, nonce: nonce++ });
+    const hash = await wallet.writeContract({ address, abi, functionName, args, value, gas: 15_000_000n, nonce: nonce++ });
     const receipt = await receiptOf(hash);
     if (receipt.status !== 'success') throw new Error(`${functionName} reverted (gas used ${receipt.gasUsed})`);
     return receipt;
   }
   const read = (address, abi, functionName, args = []) => pub.readContract({ address, abi, functionName, args });
-  return { pub, wallet, account, deploy, send, read, stop, url };
+  /** The result a transaction would return, then the transaction itself: [result, receipt]. */
+  async function call(address, abi, functionName, args = [], value = 0n) {
+    const { result } = await pub.simulateContract({ account, address, abi, functionName, args, value });
+    return [result, await send(address, abi, functionName, args, value)];
+  }
+  /** Places runtime code at an address (anvil_setCode). */
+  const setCode = (address, code) => pub.request({ method: 'anvil_setCode', params: [address, code] });
+  /** Moves the next block's time forward by `seconds` and mines it. */
+  async function advance(seconds) {
+    await pub.request({ method: 'evm_increaseTime', params: [seconds] });
+    await pub.request({ method: 'evm_mine', params: [] });
+  }
+  return { pub, wallet, account, deploy, send, call, read, setCode, advance, stop, url };
 }
 
 /** The published artifact of a contract from an npm package ("@uniswap/v2-core/build/UniswapV2Pair.json"). */

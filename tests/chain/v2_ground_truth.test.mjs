@@ -1,60 +1,45 @@
 // Ground truth for Uniswap v2: the pair and Router02 from their npm artifacts executing in anvil.
 // On a fixed seed, random swaps (exact input and output, both directions, from one base unit to
 // most of the reserve, on a pool whose reserves move with every swap and with added liquidity):
-// the pool is read from the chain into a treasury/1, the swap checked by Ballast through the npm
+// the pool is read by the snapshot tool (@ballast/checker/chain) into a treasury/1, the swap checked by Ballast through the npm
 // package, then executed through Router02; Ballast's expected_out / expected_in must equal what the
 // contract transferred, and a swap Ballast reports infeasible must revert.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { load } from '../../wasm/src/index.mjs';
-import { artifact, startEvm } from './evm.mjs';
+import { snapshot } from '../../wasm/src/chain.mjs';
+import { startEvm } from './evm.mjs';
+import { A, DEADLINE, MAX, installMulticall3, logUniform, rng, token, uniswap } from './world.mjs';
 
 const N = Number(process.env.BALLAST_CHAIN_N || 1000);
-const ERC20 = artifact('@uniswap/v2-core/build/ERC20.json');
-const PAIR = artifact('@uniswap/v2-core/build/UniswapV2Pair.json');
-const FACTORY = artifact('@uniswap/v2-core/build/UniswapV2Factory.json');
-const ROUTER = artifact('@uniswap/v2-periphery/build/UniswapV2Router02.json');
-const WETH9 = artifact('@uniswap/v2-periphery/build/WETH9.json');
-const MAX = 2n ** 256n - 1n;
-const DEADLINE = 2n ** 40n;
-
-// A small deterministic generator (mulberry32), and amounts log-uniform in [1, max].
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-function logUniform(random, max) {
-  const digits = max.toString().length;
-  const d = 1 + Math.floor(random() * digits);
-  let x = 0n;
-  for (let i = 0; i < d; i++) x = x * 10n + BigInt(Math.floor(random() * 10));
-  return x === 0n ? 1n : x > max ? max : x;
-}
+const ERC20 = A.TestToken;
+const PAIR = A.v2Pair;
+const FACTORY = A.v2Factory;
+const ROUTER = A.v2Router;
 
 test(`Uniswap v2: ${N} random swaps, Ballast's amounts equal the contracts' in a real EVM`, { timeout: 600_000 }, async () => {
   const ballast = await load();
   const evm = await startEvm();
   try {
     const me = evm.account.address;
-    const factory = await evm.deploy(FACTORY, [me]);
-    const weth = await evm.deploy(WETH9);
-    const router = await evm.deploy(ROUTER, [factory, weth]);
-    const tokenA = await evm.deploy(ERC20, [10n ** 60n]);
-    const tokenB = await evm.deploy(ERC20, [10n ** 60n]);
+    await installMulticall3(evm);
+    const { v2Factory: factory, v2Router: router } = await uniswap(evm);
+    // A USDC-like token (6 decimals) against a DAI-like one (18).
+    const tokenA = await token(evm, 'A', 6, 10n ** 60n);
+    const tokenB = await token(evm, 'B', 18, 10n ** 60n);
     for (const t of [tokenA, tokenB]) await evm.send(t, ERC20.abi, 'approve', [router, MAX]);
     await evm.send(router, ROUTER.abi, 'addLiquidity',
-      [tokenA, tokenB, 3n * 10n ** 24n, 10n ** 21n, 0n, 0n, me, DEADLINE]);
+      [tokenA, tokenB, 3n * 10n ** 12n, 10n ** 24n, 0n, 0n, me, DEADLINE]);
     const pair = await evm.read(factory, FACTORY.abi, 'getPair', [tokenA, tokenB]);
     const token0 = (await evm.read(pair, PAIR.abi, 'token0')).toLowerCase();
     const ids = { [tokenA.toLowerCase()]: 'A', [tokenB.toLowerCase()]: 'B' };
     const random = rng(20261130);
     const policy = { ballast: 'policy/1', numeraire: 'USD' };
+    const config = {
+      ballast: 'snapshot-config/1', chain_id: 31337, account: me, numeraire: 'USD',
+      assets: [{ id: 'A', address: tokenA, price: { fixed: '1' } }, { id: 'B', address: tokenB, price: { fixed: '1' } }],
+      venues: [{ id: 'pair', kind: 'uniswap_v2', address: pair }],
+    };
     let compared = 0;
     let reverted = 0;
     for (let i = 0; i < N; i++) {
@@ -65,20 +50,16 @@ test(`Uniswap v2: ${N} random swaps, Ballast's amounts equal the contracts' in a
         const [amtA, amtB] = token0 === tokenA.toLowerCase() ? [a0, (a0 * r1) / r0 + 1n] : [(a0 * r1) / r0 + 1n, a0];
         await evm.send(router, ROUTER.abi, 'addLiquidity', [tokenA, tokenB, amtA, amtB, 0n, 0n, me, DEADLINE]);
       }
+      const treasury = await snapshot({ rpc: evm.url, config });
+      const venue = treasury.venues[0];
       const [r0, r1] = await evm.read(pair, PAIR.abi, 'getReserves');
+      assert.deepEqual([venue.token0, venue.reserve0, venue.reserve1], [ids[token0], String(r0), String(r1)], `swap ${i}: snapshot`);
       const sellA = random() < 0.5;
       const exactIn = random() < 0.5;
       const [sell, buy] = sellA ? [tokenA, tokenB] : [tokenB, tokenA];
       const sellIs0 = sell.toLowerCase() === token0;
       const [rIn, rOut] = sellIs0 ? [r0, r1] : [r1, r0];
       const amount = exactIn ? logUniform(random, rIn) : logUniform(random, (rOut * 9n) / 10n);
-      const treasury = {
-        ballast: 'treasury/1', as_of: '2026-11-30T00:00:00Z', numeraire: 'USD',
-        assets: [{ id: 'A', decimals: 18, balance: String(10n ** 57n), price: '1' },
-          { id: 'B', decimals: 18, balance: String(10n ** 57n), price: '1' }],
-        venues: [{ id: 'pair', kind: 'uniswap_v2', token0: ids[token0], token1: ids[token0] === 'A' ? 'B' : 'A',
-          reserve0: String(r0), reserve1: String(r1), fee_bps: 30 }],
-      };
       const swap = { type: 'swap', venue: 'pair', sell: ids[sell.toLowerCase()], buy: ids[buy.toLowerCase()] };
       if (exactIn) swap.amount_in = String(amount);
       else swap.amount_out = String(amount);
@@ -86,6 +67,8 @@ test(`Uniswap v2: ${N} random swaps, Ballast's amounts equal the contracts' in a
       assert.notEqual(report.verdict, 'error', JSON.stringify(report.errors));
       const infeasible = report.findings.some((f) => f.rule === 'action.infeasible');
       const before = await Promise.all([sell, buy].map((t) => evm.read(t, ERC20.abi, 'balanceOf', [me])));
+      const held = (t) => treasury.assets.find((a) => a.address === t.toLowerCase()).balance;
+      assert.deepEqual([held(sell), held(buy)], before.map(String), `swap ${i}: snapshot balances`);
       const fn = exactIn ? 'swapExactTokensForTokens' : 'swapTokensForExactTokens';
       const args = exactIn ? [amount, 0n, [sell, buy], me, DEADLINE] : [amount, MAX, [sell, buy], me, DEADLINE];
       let receipt = null;

@@ -107,6 +107,7 @@ struct Treasury {
   std::string numeraire;
   std::optional<std::string> account;  // lower-case: the address that holds the assets and executes calls
   std::optional<long long> chain_id;    // the chain of the snapshot and its calls
+  std::optional<long long> block;       // the block a chain snapshot was read at
   std::vector<Asset> assets;
   std::vector<Venue> venues;
   std::vector<Contract> contracts;            // as listed; the chain's built-in ones are added by contracts_of

@@ -159,6 +159,7 @@ std::optional<Treasury> read_treasury(Reader& r, const Node& root, References& r
   if (auto v = o.id("numeraire", true)) t.numeraire = *v;
   if (auto v = o.address("account")) t.account = lower(*v);
   if (auto v = o.integer("chain_id", false, 1, 9007199254740991LL)) t.chain_id = *v;
+  if (auto v = o.integer("block", false, 0, 9007199254740991LL)) t.block = *v;
   const CheckLimits& lim = r.limits();
   bool overflow = false;
   each_object(r, o, "assets", true, lim.max_assets, "assets", [&](Obj& a, std::size_t) {
