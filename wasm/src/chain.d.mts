@@ -49,6 +49,8 @@ export interface SnapshotOptions {
   retries?: number;
   /** per-request timeout for `rpc`, ms (default 20000) */
   timeoutMs?: number;
+  /** the most initialized ticks a v3 venue may have in its window (default and ceiling: MAX_TICKS) */
+  maxTicks?: number;
 }
 
 /** A failed snapshot: `code` says what kind, `subject` the asset or venue, `call` the read, `path` the config pointer. */

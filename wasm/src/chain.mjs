@@ -183,6 +183,8 @@ async function pinBlock(client, config, requested) {
  * @param {number|bigint} [options.block] the block number (default: the latest)
  * @param {number} [options.retries] retries of a transient RPC failure (default 3)
  * @param {number} [options.timeoutMs] per-request timeout for `rpc` (default 20000)
+ * @param {number} [options.maxTicks] the most initialized ticks a v3 venue may have in its window
+ *   (default and ceiling: MAX_TICKS, the treasury/1 limit)
  * @returns {Promise<object>} the treasury/1, its keys in a fixed order
  * @throws {BallastError} code `invalid_config` (with `path`), `rpc_failed`, `chain_mismatch`,
  *   `block_not_found`, `chain_no_code`, `chain_read_failed`, `stale_price`, `bad_price`,
@@ -208,7 +210,8 @@ export async function snapshot(options) {
   await requireCode(ctx, needsCode);
 
   const assets = await readAssets(ctx, config, block);
-  const venues = await readVenues(ctx, config);
+  const maxTicks = Math.min(options.maxTicks ?? MAX_TICKS, MAX_TICKS);
+  const venues = await readVenues(ctx, config, maxTicks);
   const treasury = {
     ballast: 'treasury/1', as_of: isoTime(block.timestamp), block: Number(block.number), numeraire: config.numeraire,
     account: config.account.toLowerCase(), chain_id: config.chain_id, assets, venues,
@@ -287,7 +290,7 @@ function assetOfToken(config, venue, address, call) {
   return a.id;
 }
 
-async function readVenues(ctx, config) {
+async function readVenues(ctx, config, maxTicks) {
   // Round 1: what each pool is.
   const reads = [];
   const plan = config.venues.map((v) => {
@@ -329,9 +332,9 @@ async function readVenues(ctx, config) {
     const v = config.venues[i];
     p.ticks = [];
     p.span.words.forEach((w, k) => p.ticks.push(...ticksOfWord(w, bitmaps[p.at + k], p.spacing)));
-    if (p.ticks.length > MAX_TICKS) {
+    if (p.ticks.length > maxTicks) {
       throw fail('too_many_ticks', `venue ${v.id}: ${p.ticks.length} initialized ticks in ${p.span.words.length} bitmap words, ` +
-        `more than a treasury/1 venue may list (${MAX_TICKS}); lower tick_words`, { subject: `venue ${v.id}`, call: 'tickBitmap(int16)' });
+        `more than the limit (${maxTicks}); lower tick_words`, { subject: `venue ${v.id}`, call: 'tickBitmap(int16)' });
     }
     p.tickAt = tickReads.length;
     for (const t of p.ticks) tickReads.push({ subject: `venue ${v.id}`, address: v.address, abi: V3, fn: 'ticks', args: [t] });
