@@ -91,6 +91,12 @@ export async function startEvm() {
     const { result } = await pub.simulateContract({ account, address, abi, functionName, args, value });
     return [result, await send(address, abi, functionName, args, value)];
   }
+  /** Sends ETH to an address. */
+  async function pay(to, value) {
+    const receipt = await receiptOf(await wallet.sendTransaction({ to, value, gas: 100_000n, nonce: nonce++ }));
+    if (receipt.status !== 'success') throw new Error(`paying ${to} reverted`);
+    return receipt;
+  }
   /** Places runtime code at an address (anvil_setCode). */
   const setCode = (address, code) => pub.request({ method: 'anvil_setCode', params: [address, code] });
   /** Moves the next block's time forward by `seconds` and mines it. */
@@ -98,7 +104,7 @@ export async function startEvm() {
     await pub.request({ method: 'evm_increaseTime', params: [seconds] });
     await pub.request({ method: 'evm_mine', params: [] });
   }
-  return { pub, wallet, account, deploy, send, call, read, setCode, advance, stop, url };
+  return { pub, wallet, account, deploy, send, call, pay, read, setCode, advance, stop, url };
 }
 
 /** The published artifact of a contract from an npm package ("@uniswap/v2-core/build/UniswapV2Pair.json"). */

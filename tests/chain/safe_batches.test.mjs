@@ -1,0 +1,178 @@
+// Ground truth for batches: a Safe 1.4.1 (from @safe-global/safe-contracts) holds the treasury. On
+// a fixed seed, random batches of swaps (Uniswap v2 Router02 exact input and output, ETH in and
+// out; v3 SwapRouter exact input and output), token and ETH transfers, approvals, wraps and unwraps
+// are written as Safe Transaction Builder files; Ballast imports and checks each one against a
+// snapshot of the Safe read by the snapshot tool; then the batch executes through the Safe as one
+// delegatecall to MultiSendCallOnly. Ballast's after balances must equal the Safe's balances on
+// the chain, asset by asset, and a batch Ballast finds infeasible must revert.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { encodeFunctionData } from 'viem';
+import { load } from '../../wasm/src/index.mjs';
+import { snapshot } from '../../wasm/src/chain.mjs';
+import { startEvm } from './evm.mjs';
+import { A, DEADLINE, MAX, installMulticall3, logUniform, mintPosition, rng, safe, sorted, token, uniswap, v3Pool } from './world.mjs';
+
+const N = Number(process.env.BALLAST_CHAIN_BATCHES || 80);
+const Q96 = 2n ** 96n;
+
+test(`Safe batches: ${N} random batches, Ballast's after balances equal the Safe's in a real EVM`, { timeout: 900_000 }, async () => {
+  const ballast = await load();
+  const evm = await startEvm();
+  try {
+    const me = evm.account.address;
+    await installMulticall3(evm);
+    const u = await uniswap(evm);
+    const usdc = await token(evm, 'USDC', 6, 10n ** 30n);
+    const wbtc = await token(evm, 'WBTC', 8, 10n ** 30n);
+    const dai = await token(evm, 'DAI', 18, 10n ** 40n);
+    // Pools: v2 USDC/DAI, WBTC/DAI, WETH/DAI; v3 USDC/DAI 0.05 % around a price of 1.
+    for (const t of [usdc, wbtc, dai]) await evm.send(t, A.TestToken.abi, 'approve', [u.v2Router, MAX]);
+    await evm.send(u.v2Router, A.v2Router.abi, 'addLiquidity', [usdc, dai, 10n ** 13n, 10n ** 25n, 0n, 0n, me, DEADLINE]);
+    await evm.send(u.v2Router, A.v2Router.abi, 'addLiquidity', [wbtc, dai, 10n ** 10n, 9n * 10n ** 24n, 0n, 0n, me, DEADLINE]);
+    await evm.send(u.v2Router, A.v2Router.abi, 'addLiquidityETH', [dai, 3n * 10n ** 24n, 0n, 0n, me, DEADLINE], 10n ** 21n);
+    // 1 USDC = 1 DAI: 10^12 DAI base units per USDC base unit (tick 276324), or its inverse.
+    const usdcFirst = BigInt(usdc) < BigInt(dai);
+    const v3 = await v3Pool(evm, u, usdc, dai, 500, usdcFirst ? Q96 * 10n ** 6n : Q96 / 10n ** 6n);
+    const [t0, t1] = sorted(usdc, dai);
+    const base = usdcFirst ? 276320 : -276330;
+    for (const [lo, hi] of [[-2000, 2000], [-200, 300], [-6000, 500], [100, 9000]]) {
+      await mintPosition(evm, u, t0, t1, 500, base + lo, base + hi, 10n ** 30n, 10n ** 30n);
+    }
+    const pairs = {};
+    for (const [a, b] of [[usdc, dai], [wbtc, dai], [u.weth, dai]]) {
+      pairs[`${a}/${b}`] = await evm.read(u.v2Factory, A.v2Factory.abi, 'getPair', [a, b]);
+    }
+    const s = await safe(evm);
+    for (const [t, amount] of [[usdc, 10n ** 12n], [wbtc, 10n ** 9n], [dai, 10n ** 24n]]) {
+      await evm.send(t, A.TestToken.abi, 'transfer', [s.address, amount]);
+    }
+    await evm.pay(s.address, 50n * 10n ** 18n);
+
+    const config = {
+      ballast: 'snapshot-config/1', chain_id: 31337, account: s.address, numeraire: 'USD',
+      assets: [
+        { id: 'USDC', address: usdc, price: { fixed: '1' } }, { id: 'WBTC', address: wbtc, price: { fixed: '90000' } },
+        { id: 'DAI', address: dai, price: { fixed: '1' } }, { id: 'WETH', address: u.weth, price: { fixed: '3000' } },
+        { id: 'ETH', native: true, price: { fixed: '3000' } },
+      ],
+      venues: [
+        { id: 'v2-usdc-dai', kind: 'uniswap_v2', address: pairs[`${usdc}/${dai}`] },
+        { id: 'v2-wbtc-dai', kind: 'uniswap_v2', address: pairs[`${wbtc}/${dai}`] },
+        { id: 'v2-weth-dai', kind: 'uniswap_v2', address: pairs[`${u.weth}/${dai}`] },
+        { id: 'v3-usdc-dai-500', kind: 'uniswap_v3', address: v3, tick_words: 4 },
+      ],
+      contracts: [
+        { address: u.v2Router, kind: 'uniswap_v2_router' }, { address: u.swapRouter, kind: 'uniswap_v3_swap_router' },
+        { address: u.weth, kind: 'weth' }, { address: s.multiSend, kind: 'safe_multisend_call_only', version: '1.4.1' },
+      ],
+    };
+    const policy = { ballast: 'policy/1', numeraire: 'USD' };
+    const random = rng(20261202);
+    const pick = (list) => list[Math.floor(random() * list.length)];
+    const others = ['0x1111111111111111111111111111111111111111', '0x2222222222222222222222222222222222222222'];
+    const tx = (to, abi, functionName, args, value = 0n) => ({ to, value: String(value), data: encodeFunctionData({ abi, functionName, args }) });
+
+    // One random step: the calls a treasury would make, sized from what the Safe holds.
+    function step(held, deadline) {
+      const kind = pick(['v2in', 'v2out', 'v2eth', 'v2toeth', 'v3in', 'v3out', 'transfer', 'eth', 'approve', 'wrap', 'unwrap']);
+      const bal = (t) => held[t];
+      const some = (t, div = 20n) => logUniform(random, bal(t) / div);
+      const [a, b] = pick([[usdc, dai], [dai, usdc], [wbtc, dai], [dai, wbtc]]);
+      switch (kind) {
+        case 'v2in': {
+          const amount = some(a);
+          return [tx(a, A.TestToken.abi, 'approve', [u.v2Router, amount]),
+            tx(u.v2Router, A.v2Router.abi, 'swapExactTokensForTokens', [amount, 0n, [a, b], s.address, deadline])];
+        }
+        case 'v2out': {
+          const out = logUniform(random, 10n ** (b === dai ? 21n : b === usdc ? 9n : 5n));
+          return [tx(a, A.TestToken.abi, 'approve', [u.v2Router, bal(a)]),
+            tx(u.v2Router, A.v2Router.abi, 'swapTokensForExactTokens', [out, bal(a), [a, b], s.address, deadline]),
+            tx(a, A.TestToken.abi, 'approve', [u.v2Router, 0n])];
+        }
+        case 'v2eth':
+          return [tx(u.v2Router, A.v2Router.abi, 'swapExactETHForTokens', [0n, [u.weth, dai], s.address, deadline], some('ETH', 10n))];
+        case 'v2toeth': {
+          const amount = some(dai, 50n);
+          return [tx(dai, A.TestToken.abi, 'approve', [u.v2Router, amount]),
+            tx(u.v2Router, A.v2Router.abi, 'swapExactTokensForETH', [amount, 0n, [dai, u.weth], s.address, deadline])];
+        }
+        case 'v3in': {
+          const [x, y] = pick([[usdc, dai], [dai, usdc]]);
+          const amount = some(x);
+          return [tx(x, A.TestToken.abi, 'approve', [u.swapRouter, amount]),
+            tx(u.swapRouter, A.swapRouter.abi, 'exactInputSingle', [{ tokenIn: x, tokenOut: y, fee: 500, recipient: s.address,
+              deadline, amountIn: amount, amountOutMinimum: 0n, sqrtPriceLimitX96: 0n }])];
+        }
+        case 'v3out': {
+          const [x, y] = pick([[usdc, dai], [dai, usdc]]);
+          const out = logUniform(random, y === dai ? 10n ** 22n : 10n ** 10n);
+          return [tx(x, A.TestToken.abi, 'approve', [u.swapRouter, bal(x)]),
+            tx(u.swapRouter, A.swapRouter.abi, 'exactOutputSingle', [{ tokenIn: x, tokenOut: y, fee: 500, recipient: s.address,
+              deadline, amountOut: out, amountInMaximum: bal(x), sqrtPriceLimitX96: 0n }]),
+            tx(x, A.TestToken.abi, 'approve', [u.swapRouter, 0n])];
+        }
+        case 'transfer':
+          return [tx(a, A.TestToken.abi, 'transfer', [pick(others), some(a)])];
+        case 'eth':
+          return [{ to: pick(others), value: String(some('ETH', 20n)), data: '0x' }];
+        case 'approve':
+          return [tx(a, A.TestToken.abi, 'approve', [pick(others), some(a)])];
+        case 'wrap':
+          return [{ to: u.weth, value: String(some('ETH', 10n)), data: encodeFunctionData({ abi: A.weth.abi, functionName: 'deposit' }) }];
+        default:
+          return bal(u.weth) > 0n ? [tx(u.weth, A.weth.abi, 'withdraw', [logUniform(random, bal(u.weth))])] : [];
+      }
+    }
+
+    let compared = 0;
+    let reverted = 0;
+    let calls = 0;
+    for (let i = 0; i < N; i++) {
+      const treasury = await snapshot({ rpc: evm.url, config });
+      const held = Object.fromEntries(treasury.assets.map((x) => [x.native ? 'ETH' : x.address, BigInt(x.balance)]));
+      for (const t of [usdc, wbtc, dai, u.weth]) held[t] = held[t.toLowerCase()];
+      const deadline = BigInt(Date.parse(treasury.as_of) / 1000 + 3600);
+      const steps = 1 + Math.floor(random() * 5);
+      const transactions = [];
+      for (let k = 0; k < steps; k++) transactions.push(...step(held, deadline));
+      if (transactions.length === 0) continue;
+      const batch = {
+        version: '1.0', chainId: '31337', createdAt: Date.parse(treasury.as_of),
+        meta: { name: `batch ${i}`, description: '', createdFromSafeAddress: s.address },
+        transactions: transactions.map((t) => ({ ...t, contractMethod: null, contractInputsValues: null })),
+      };
+      const imported = ballast.importCalls(batch, treasury);
+      assert.equal(imported.ballast, 'proposal/1', `batch ${i}: ${JSON.stringify(imported.errors || imported)}`);
+      assert.ok(!imported.actions.some((x) => x.type === 'call'), `batch ${i}: a call Ballast could not decode: ${JSON.stringify(imported.actions)}`);
+      const report = ballast.check({ policy, treasury, calls: batch });
+      assert.notEqual(report.verdict, 'error', `batch ${i}: ${JSON.stringify(report.errors)}`);
+      const infeasible = report.findings.filter((f) => f.rule === 'action.infeasible');
+      let executed = true;
+      let failure = '';
+      try {
+        await s.exec(transactions);
+      } catch (e) {
+        executed = false;
+        failure = e.shortMessage || e.message;
+      }
+      calls += transactions.length;
+      if (infeasible.length) {
+        assert.equal(executed, false, `batch ${i}: Ballast says ${infeasible[0].message}; the chain executed it`);
+        reverted++;
+        continue;
+      }
+      assert.ok(executed, `batch ${i}: the chain reverted (${failure}); Ballast expected it to execute: ${JSON.stringify(imported.actions)}`);
+      const now = await snapshot({ rpc: evm.url, config });
+      const expected = Object.fromEntries(report.after.assets.map((x) => [x.id, x.balance]));
+      const actual = Object.fromEntries(now.assets.map((x) => [x.id, x.balance]));
+      assert.deepEqual(expected, actual, `batch ${i}: after balances (${imported.actions.map((x) => x.type).join(', ')})`);
+      compared++;
+    }
+    console.log(`# ${compared} batches (${calls} calls in all) with after balances equal to the Safe's, ${reverted} reverted on both`);
+    assert.ok(compared >= 50, `only ${compared} batches compared`);
+  } finally {
+    evm.stop();
+  }
+});
