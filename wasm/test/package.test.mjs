@@ -15,7 +15,7 @@ test('npm pack, install the tarball, import it by ESM and by require', () => {
   try {
     const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: pkgDir }));
     const files = packed[0].files.map((f) => f.path).sort();
-    for (const f of ['bin/ballast.mjs', 'dist/ballast_cli.cjs', 'dist/ballast_cli.wasm', 'dist/ballast_wasm.mjs', 'dist/ballast_wasm.wasm', 'dist/schemas/policy.schema.json',
+    for (const f of ['bin/ballast.mjs', 'bin/ballast-snapshot.mjs', 'src/chain.mjs', 'src/chain.d.mts', 'src/snapshot-config.mjs', 'dist/ballast_cli.cjs', 'dist/ballast_cli.wasm', 'dist/ballast_wasm.mjs', 'dist/ballast_wasm.wasm', 'dist/schemas/policy.schema.json',
       'src/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'src/index.mjs', 'src/errors.mjs', 'src/errors.cjs', 'package.json', 'README.md']) {
       assert.ok(files.includes(f), `tarball lacks ${f}`);
     }
@@ -68,6 +68,20 @@ test('npm pack, install the tarball, import it by ESM and by require', () => {
       '--', 'ballast', 'version'], { cwd: empty });
     assert.equal(exec.status, 0, exec.stderr.toString());
     assert.equal(exec.stdout.toString(), `ballast ${manifest.version}\n`);
+
+    // @ballast/checker/chain and the ballast-snapshot bin, from the installed tarball (viem comes
+    // with it as a dependency). The chain itself is tested in tests/chain against a local EVM.
+    writeFileSync(path.join(app, 'chain.mjs'), `
+      import { readConfig, decimalOf, MULTICALL3 } from '@ballast/checker/chain';
+      const c = readConfig({ ballast: 'snapshot-config/1', chain_id: 1, account: '0x5afe5afe5afe5afe5afe5afe5afe5afe5afe5afe',
+        numeraire: 'USD', assets: [{ id: 'ETH', native: true, price: { fixed: '3000' } }],
+        venues: [{ id: 'p', kind: 'uniswap_v3', address: '0x88e6a0c2ddd26feeb64f039a2c41296fcb3f5640' }] });
+      console.log(c.venues[0].tick_words, decimalOf(300012345678n, 8), MULTICALL3);`);
+    assert.equal(execFileSync('node', ['chain.mjs'], { cwd: app }).toString().trim(),
+      '2 3000.12345678 0xcA11bde05977b3631167028862bE2a173976CA11');
+    const usage = spawnSync('npx', ['--offline', 'ballast-snapshot', '--config', 'none.json'], { cwd: app });
+    assert.equal(usage.status, 2);
+    assert.match(usage.stderr.toString(), /--rpc is required/);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
