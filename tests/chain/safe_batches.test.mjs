@@ -1,10 +1,12 @@
 // Ground truth for batches: a Safe 1.4.1 (from @safe-global/safe-contracts) holds the treasury. On
 // a fixed seed, random batches of swaps (Uniswap v2 Router02 exact input and output, ETH in and
-// out; v3 SwapRouter exact input and output), token and ETH transfers, approvals, wraps and unwraps
+// out; v3 SwapRouter exact input and output; SwapRouter02 multicalls with a deadline over v2 and
+// v3, one paying ETH out through the router's WETH), token and ETH transfers, approvals, wraps and unwraps
 // are written as Safe Transaction Builder files; Ballast imports and checks each one against a
 // snapshot of the Safe read by the snapshot tool; then the batch executes through the Safe as one
 // delegatecall to MultiSendCallOnly. Ballast's after balances must equal the Safe's balances on
-// the chain, asset by asset, and a batch Ballast finds infeasible must revert.
+// the chain, asset by asset, and a batch Ballast finds infeasible (or whose bound it finds
+// unreachable) must revert.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { encodeFunctionData } from 'viem';
@@ -13,7 +15,7 @@ import { snapshot } from '../../wasm/src/chain.mjs';
 import { startEvm } from './evm.mjs';
 import { A, DEADLINE, MAX, installMulticall3, logUniform, mintPosition, rng, safe, sorted, token, uniswap, v3Pool } from './world.mjs';
 
-const N = Number(process.env.BALLAST_CHAIN_BATCHES || 80);
+const N = Number(process.env.BALLAST_CHAIN_BATCHES || 100);
 const Q96 = 2n ** 96n;
 
 test(`Safe batches: ${N} random batches, Ballast's after balances equal the Safe's in a real EVM`, { timeout: 900_000 }, async () => {
@@ -64,6 +66,7 @@ test(`Safe batches: ${N} random batches, Ballast's after balances equal the Safe
       ],
       contracts: [
         { address: u.v2Router, kind: 'uniswap_v2_router' }, { address: u.swapRouter, kind: 'uniswap_v3_swap_router' },
+        { address: u.swapRouter02, kind: 'uniswap_swap_router02' },
         { address: u.weth, kind: 'weth' }, { address: s.multiSend, kind: 'safe_multisend_call_only', version: '1.4.1' },
       ],
     };
@@ -75,7 +78,9 @@ test(`Safe batches: ${N} random batches, Ballast's after balances equal the Safe
 
     // One random step: the calls a treasury would make, sized from what the Safe holds.
     function step(held, deadline) {
-      const kind = pick(['v2in', 'v2out', 'v2eth', 'v2toeth', 'v3in', 'v3out', 'transfer', 'eth', 'approve', 'wrap', 'unwrap']);
+      const kind = pick(['v2in', 'v2out', 'v2eth', 'v2toeth', 'v3in', 'v3out', 'r02v3', 'r02v2', 'r02eth', 'transfer', 'eth', 'approve', 'wrap', 'unwrap']);
+      const r02 = (calls) => tx(u.swapRouter02, A.swapRouter02.abi, 'multicall', [deadline, calls.map((c) => c.data)]);
+      const r02call = (functionName, args) => tx(u.swapRouter02, A.swapRouter02.abi, functionName, args);
       const bal = (t) => held[t];
       const some = (t, div = 20n) => logUniform(random, bal(t) / div);
       const [a, b] = pick([[usdc, dai], [dai, usdc], [wbtc, dai], [dai, wbtc]]);
@@ -113,6 +118,25 @@ test(`Safe batches: ${N} random batches, Ballast's after balances equal the Safe
               deadline, amountOut: out, amountInMaximum: bal(x), sqrtPriceLimitX96: 0n }]),
             tx(x, A.TestToken.abi, 'approve', [u.swapRouter, 0n])];
         }
+        case 'r02v3': {
+          const [x, y] = pick([[usdc, dai], [dai, usdc]]);
+          const amount = some(x);
+          return [tx(x, A.TestToken.abi, 'approve', [u.swapRouter02, amount]),
+            r02([r02call('exactInputSingle', [{ tokenIn: x, tokenOut: y, fee: 500, recipient: s.address, amountIn: amount,
+              amountOutMinimum: 1n, sqrtPriceLimitX96: 0n }])])];
+        }
+        case 'r02v2': {
+          const amount = some(a);
+          return [tx(a, A.TestToken.abi, 'approve', [u.swapRouter02, amount]),
+            r02([r02call('swapExactTokensForTokens', [amount, 0n, [a, b], s.address])])];
+        }
+        case 'r02eth': {
+          // DAI to WETH held by the router (recipient address(2)), unwrapped to the Safe as ETH.
+          const amount = some(dai, 50n);
+          return [tx(dai, A.TestToken.abi, 'approve', [u.swapRouter02, amount]),
+            r02([r02call('swapExactTokensForTokens', [amount, 0n, [dai, u.weth], '0x0000000000000000000000000000000000000002']),
+              r02call('unwrapWETH9', [0n, s.address])])];
+        }
         case 'transfer':
           return [tx(a, A.TestToken.abi, 'transfer', [pick(others), some(a)])];
         case 'eth':
@@ -148,7 +172,9 @@ test(`Safe batches: ${N} random batches, Ballast's after balances equal the Safe
       assert.ok(!imported.actions.some((x) => x.type === 'call'), `batch ${i}: a call Ballast could not decode: ${JSON.stringify(imported.actions)}`);
       const report = ballast.check({ policy, treasury, calls: batch });
       assert.notEqual(report.verdict, 'error', `batch ${i}: ${JSON.stringify(report.errors)}`);
-      const infeasible = report.findings.filter((f) => f.rule === 'action.infeasible');
+      // Infeasible actions, and bounds the simulation misses ("the swap would revert at the
+      // snapshot state"): the chain must revert the whole batch.
+      const infeasible = report.findings.filter((f) => f.rule === 'action.infeasible' || f.rule === 'swap.min_out_unreachable');
       let executed = true;
       let failure = '';
       try {

@@ -14,6 +14,7 @@ export const A = {
   v3Pool: artifact('@uniswap/v3-core/artifacts/contracts/UniswapV3Pool.sol/UniswapV3Pool.json'),
   positions: artifact('@uniswap/v3-periphery/artifacts/contracts/NonfungiblePositionManager.sol/NonfungiblePositionManager.json'),
   swapRouter: artifact('@uniswap/v3-periphery/artifacts/contracts/SwapRouter.sol/SwapRouter.json'),
+  swapRouter02: artifact('@uniswap/swap-router-contracts/artifacts/contracts/SwapRouter02.sol/SwapRouter02.json'),
   safe: artifact('@safe-global/safe-contracts/build/artifacts/contracts/Safe.sol/Safe.json'),
   safeFactory: artifact('@safe-global/safe-contracts/build/artifacts/contracts/proxies/SafeProxyFactory.sol/SafeProxyFactory.json'),
   multiSendCallOnly: artifact('@safe-global/safe-contracts/build/artifacts/contracts/libraries/MultiSendCallOnly.sol/MultiSendCallOnly.json'),
@@ -57,7 +58,10 @@ export async function installMulticall3(evm) {
   await evm.setCode(MULTICALL3, A.Aggregate3.deployedBytecode);
 }
 
-/** Uniswap v2 (factory, Router02) and v3 (factory, position manager, SwapRouter) around one WETH9. */
+/**
+ * Uniswap v2 (factory, Router02) and v3 (factory, position manager, SwapRouter), and SwapRouter02
+ * over both, around one WETH9.
+ */
 export async function uniswap(evm) {
   const me = evm.account.address;
   const weth = await evm.deploy(A.weth);
@@ -66,7 +70,8 @@ export async function uniswap(evm) {
   const v3Factory = await evm.deploy(A.v3Factory);
   const positions = await evm.deploy(A.positions, [v3Factory, weth, '0x0000000000000000000000000000000000000000']);
   const swapRouter = await evm.deploy(A.swapRouter, [v3Factory, weth]);
-  return { weth, v2Factory, v2Router, v3Factory, positions, swapRouter };
+  const swapRouter02 = await evm.deploy(A.swapRouter02, [v2Factory, v3Factory, positions, weth]);
+  return { weth, v2Factory, v2Router, v3Factory, positions, swapRouter, swapRouter02 };
 }
 
 /** The two tokens in the pools' order (token0 < token1 by address). */
