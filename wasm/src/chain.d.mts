@@ -1,5 +1,5 @@
 // Types of @ballast/checker/chain (src/chain.mjs).
-import type { PublicClient } from 'viem';
+import type { Client } from 'viem';
 import type { Treasury } from '../dist/index.js';
 import { BallastError } from './errors.mjs';
 
@@ -41,8 +41,8 @@ export interface SnapshotOptions {
   rpc?: string;
   /** an EIP-1193 provider (a browser wallet) */
   provider?: { request(args: { method: string; params?: unknown }): Promise<unknown> };
-  /** a viem public client */
-  client?: PublicClient;
+  /** a viem client */
+  client?: Client;
   /** the block (default: the latest) */
   block?: number | bigint;
   /** retries of a transient RPC failure (default 3) */
