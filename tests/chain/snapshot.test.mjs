@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -247,6 +247,7 @@ test('bad config: an error with the JSON pointer, before any RPC call', () => {
     [{ ...config(), extra: 1 }, '/extra', 'unknown field'],
     [config({ ballast: 'snapshot-config/2' }), '/ballast', 'snapshot-config/1'],
     [config({ account: '0x12' }), '/account', 'an address'],
+    [config({ account: '0x5aFE5afe5afe5afe5afe5afe5afe5afe5afe5afe' }), '/account', 'EIP-55 checksum'],
     [config({ venues: [{ id: 'v', kind: 'uniswap_v4', address: w.pair }] }), '/venues/0/kind', 'uniswap_v4'],
     [config({ venues: [{ id: 'v', kind: 'uniswap_v3', address: w.pool, tick_words: 65 }] }), '/venues/0/tick_words', '0..64'],
     [config({ venues: [{ id: 'v', kind: 'uniswap_v2', address: w.pair, tick_words: 1 }] }), '/venues/0/tick_words', 'belongs to uniswap_v3'],
@@ -269,6 +270,15 @@ test('bad config: an error with the JSON pointer, before any RPC call', () => {
     assert.ok(e.message.includes(text), e.message);
   }
   assert.throws(() => readConfig('{not json'), { code: 'invalid_config' });
+});
+
+test("the endowment example's mainnet config reads, and names the example treasury's assets and venues", () => {
+  const root = new URL('../../examples/endowment/', import.meta.url);
+  const c = readConfig(readFileSync(new URL('snapshot-config.json', root), 'utf8'));
+  const t = JSON.parse(readFileSync(new URL('treasury.json', root), 'utf8'));
+  assert.deepEqual(c.assets.map((a) => [a.id, a.address]), t.assets.map((a) => [a.id, a.address]));
+  assert.deepEqual(c.venues.map((v) => [v.id, v.kind]), t.venues.map((v) => [v.id, v.kind]));
+  assert.equal(c.account, t.account);
 });
 
 test('helpers: exact decimals and the tick window of SPEC 12', () => {

@@ -1,6 +1,7 @@
 // snapshot-config/1: what ballast-snapshot reads from the chain. Read strictly: an unknown field,
 // a missing one or a malformed value is a BallastError `invalid_config` with the JSON pointer of
 // the offending value in `path`, before any RPC call is made.
+import { isAddress } from 'viem';
 import { BallastError } from './errors.mjs';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
@@ -28,6 +29,16 @@ function object(v, path, allowed, required) {
 function string(v, path, pattern, what) {
   if (typeof v !== 'string' || !pattern.test(v)) throw bad(path, `expected ${what}, got ${show(v)}`);
   return v;
+}
+
+// An address: 40 hex digits; written in mixed case, its EIP-55 checksum must hold (a typo in a
+// checksummed address is caught here, not read from the chain as another contract).
+function address(v, path) {
+  string(v, path, ADDRESS, 'an address');
+  if (v !== v.toLowerCase() && v.slice(2) !== v.slice(2).toUpperCase() && !isAddress(v, { strict: true })) {
+    throw bad(path, `${show(v)} fails its EIP-55 checksum (mixed case); check the address or write it in lower case`);
+  }
+  return v.toLowerCase();
 }
 
 function integer(v, path, min, max) {
@@ -60,7 +71,7 @@ function readPrice(p, path) {
   if (!('chainlink' in p)) throw bad(path, 'a price needs "fixed" (a decimal) or "chainlink" (an aggregator address)');
   const hours = p.max_age_hours ?? 25;
   if (typeof hours !== 'number' || !(hours > 0) || hours > 8760) throw bad(`${path}/max_age_hours`, `expected hours in (0, 8760], got ${show(hours)}`);
-  return { chainlink: string(p.chainlink, `${path}/chainlink`, ADDRESS, 'an address'), max_age_hours: hours };
+  return { chainlink: address(p.chainlink, `${path}/chainlink`), max_age_hours: hours };
 }
 
 function readAsset(a, path) {
@@ -72,7 +83,7 @@ function readAsset(a, path) {
     out.native = true;
   } else {
     if (!('address' in a)) throw bad(`${path}/address`, 'missing field "address" (or "native": true for the chain\'s coin)');
-    out.address = string(a.address, `${path}/address`, ADDRESS, 'an address');
+    out.address = address(a.address, `${path}/address`);
   }
   if ('chain' in a) out.chain = string(a.chain, `${path}/chain`, ID, 'an id');
   if ('tags' in a) out.tags = array(a.tags, `${path}/tags`, 64).map((t, i) => string(t, `${path}/tags/${i}`, TAG, 'a tag'));
@@ -85,7 +96,7 @@ function readVenue(v, path) {
   const out = { id: string(v.id, `${path}/id`, ID, 'an id') };
   if (!KINDS.includes(v.kind)) throw bad(`${path}/kind`, `expected one of ${KINDS.join(', ')}, got ${show(v.kind)}`);
   out.kind = v.kind;
-  if ('address' in v) out.address = string(v.address, `${path}/address`, ADDRESS, 'an address');
+  if ('address' in v) out.address = address(v.address, `${path}/address`);
   else if (v.kind !== 'limit_order') throw bad(`${path}/address`, `missing field "address" (the ${v.kind} pool)`);
   const only = (field, kind) => {
     if (field in v && v.kind !== kind) throw bad(`${path}/${field}`, `"${field}" belongs to ${kind} venues, not ${v.kind}`);
@@ -103,8 +114,8 @@ function readVenue(v, path) {
 }
 
 /**
- * Reads a snapshot-config/1 (an object or JSON text) strictly; returns it normalised (defaults
- * filled in: `tick_words` 2, `max_age_hours` 25).
+ * Reads a snapshot-config/1 (an object or JSON text) strictly; returns it normalised (addresses in
+ * lower case, defaults filled in: `tick_words` 2, `max_age_hours` 25).
  * @throws {BallastError} code `invalid_config`, with `path` the JSON pointer of the bad value
  */
 export function readConfig(config) {
@@ -122,7 +133,7 @@ export function readConfig(config) {
   const out = {
     ballast: c.ballast,
     chain_id: integer(c.chain_id, '/chain_id', 1, Number.MAX_SAFE_INTEGER),
-    account: string(c.account, '/account', ADDRESS, 'an address'),
+    account: address(c.account, '/account'),
     numeraire: string(c.numeraire, '/numeraire', ID, 'an id'),
     assets: array(c.assets, '/assets', 10000).map((a, i) => readAsset(a, `/assets/${i}`)),
     venues: array(c.venues ?? [], '/venues', 1000).map((v, i) => readVenue(v, `/venues/${i}`)),
@@ -132,7 +143,7 @@ export function readConfig(config) {
   unique(out.assets, (a) => a.address?.toLowerCase(), '/assets', 'token address');
   if (out.assets.filter((a) => a.native).length > 1) throw bad('/assets', 'at most one asset is native');
   unique(out.venues, (v) => v.id, '/venues', 'venue id');
-  if ('multicall' in c) out.multicall = string(c.multicall, '/multicall', ADDRESS, 'an address');
+  if ('multicall' in c) out.multicall = address(c.multicall, '/multicall');
   // Passed through into the treasury as they are; the core reads them when the treasury is used.
   if ('contracts' in c) out.contracts = array(c.contracts, '/contracts', 10000);
   if ('obligations' in c) out.obligations = object(c.obligations, '/obligations', ['monthly_opex', 'liabilities'], []);
