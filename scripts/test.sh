@@ -71,7 +71,7 @@ cd "$root/tests/calls"
 npm ci --no-audit --no-fund --loglevel=error
 npm test
 
-echo "== ground truth: Uniswap v2 swaps against the contracts in a local EVM (anvil, 1,000 swaps, fixed seed)"
+echo "== ground truth in a local EVM (anvil): the snapshot tool; 1,000 v2 and 1,000 v3 swaps and 100 Safe batches against the contracts (fixed seeds)"
 cd "$root/tests/chain"
 npm ci --no-audit --no-fund --loglevel=error
 npm test
