@@ -18,7 +18,7 @@ import { A, DEADLINE, MAX, installMulticall3, logUniform, mintPosition, rng, saf
 const N = Number(process.env.BALLAST_CHAIN_BATCHES || 100);
 const Q96 = 2n ** 96n;
 
-test(`Safe batches: ${N} random batches, Ballast's after balances equal the Safe's in a real EVM`, { timeout: 900_000 }, async () => {
+test(`Safe batches: ${N} random batches, Ballast's after balances equal the Safe's in a real EVM`, { timeout: Math.max(900_000, N * 300) }, async () => {
   const ballast = await load();
   const evm = await startEvm();
   try {

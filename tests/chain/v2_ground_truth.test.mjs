@@ -17,7 +17,7 @@ const PAIR = A.v2Pair;
 const FACTORY = A.v2Factory;
 const ROUTER = A.v2Router;
 
-test(`Uniswap v2: ${N} random swaps, Ballast's amounts equal the contracts' in a real EVM`, { timeout: 600_000 }, async () => {
+test(`Uniswap v2: ${N} random swaps, Ballast's amounts equal the contracts' in a real EVM`, { timeout: Math.max(600_000, N * 300) }, async () => {
   const ballast = await load();
   const evm = await startEvm();
   try {
