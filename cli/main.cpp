@@ -40,6 +40,7 @@ const char* kUsageText =
     "  check --policy P --treasury T --calls FILE\n"
     "                                     check the calls a Safe Tx Builder file or calls/1 executes\n"
     "  import FILE --treasury T           the proposal/1 a file of calls executes\n"
+    "  export --treasury T --proposal P   the Safe batch (or calls/1) that performs a proposal\n"
     "  status --policy P --treasury T     monitor a treasury against its policy (no proposal)\n"
     "  validate FILE...                   validate documents of any kind\n"
     "  diff OLD NEW [--treasury T]        what a policy amendment relaxes and tightens (diff/1);\n"
@@ -105,6 +106,21 @@ const std::map<std::string, std::string> kCommandHelp = {
      "line per action in token units, with the call it came from.\n"
      "\n"
      "exit codes: 0 imported, 2 invalid input or unreadable file, 64 usage\n"},
+    {"export",
+     "usage: ballast export --treasury T --proposal P [--format safe-batch|calls] [--deadline-hours H]\n"
+     "                      [--orders FILE] [--output FILE]\n"
+     "\n"
+     "Writes the calls that perform the proposal from the treasury's account: a Safe Transaction\n"
+     "Builder batch file (safe-batch, the default; createdAt the evaluation time, with its checksum)\n"
+     "or a calls/1 document. Each swap on its venue's contract (Router02, SwapRouter02 multicall with\n"
+     "a deadline, the Curve pool, a CoW pre-signature), every recipient the account, every bound the\n"
+     "action's, exactly the approvals the swaps spend. Deadline: evaluation time + H hours (72).\n"
+     "A limit order's terms, which a Tx Builder file cannot carry, go to --orders FILE (required\n"
+     "then); calls/1 carries them. An action that cannot be exported (a call, an unbounded swap, an\n"
+     "exact-output Curve swap, native ETH on Curve, CoW or as v3 input, a venue with no known\n"
+     "contract) is an error naming it.\n"
+     "\n"
+     "exit codes: 0 exported, 2 invalid input, an action export cannot write, or unreadable file, 64 usage\n"},
     {"rules", "usage: ballast rules [--format text|json] [--output FILE]\n\nThe rule registry.\n"},
     {"schema", "usage: ballast schema KIND [--output FILE]\n\nThe JSON Schema of a document kind.\n"},
     {"version", "usage: ballast version\n"},
@@ -170,7 +186,7 @@ Args parse_args(int argc, char** argv) {
   if (argc < 2) throw UsageError{"missing command"};
   a.command = argv[1];
   static const std::vector<std::string> valued = {"--policy", "--treasury", "--proposal", "--calls", "--format",
-                                                  "--output"};
+                                                  "--output", "--deadline-hours", "--orders"};
   static const std::vector<std::string> flags = {"--fail-on-warn", "--help"};
   for (int i = 2; i < argc; ++i) {
     std::string s = argv[i];
@@ -516,6 +532,50 @@ int run_import(const Args& a) {
   return proposal ? kPass : kInvalid;
 }
 
+int run_export(const Args& a) {
+  allow_only(a, {"--treasury", "--proposal", "--format", "--deadline-hours", "--orders", "--output"});
+  if (!a.positional.empty()) throw UsageError{"export takes --treasury T --proposal P"};
+  if (!a.options.count("--treasury") || !a.options.count("--proposal")) throw UsageError{"export needs --treasury and --proposal"};
+  const std::string format = option(a, "--format", "safe-batch");
+  if (format != "safe-batch" && format != "calls") throw UsageError{"export supports --format safe-batch or calls"};
+  const std::string hours_text = option(a, "--deadline-hours", "72");
+  if (hours_text.empty() || hours_text.size() > 6 || hours_text.find_first_not_of("0123456789") != std::string::npos)
+    throw UsageError{"--deadline-hours takes whole hours (0 to 999999), got " + hours_text};
+  FileText treasury = read_file(option(a, "--treasury")), proposal = read_file(option(a, "--proposal"));
+  std::vector<ballast::Diagnostic> errors;
+  for (auto [slot, f] : {std::pair{"treasury", &treasury}, std::pair{"proposal", &proposal}})
+    if (!f->error.empty()) errors.push_back({ballast::code::file_unreadable, slot, "", f->error});
+  std::optional<ballast::TreasuryProposal> in;
+  std::optional<ballast::Export> exported;
+  if (errors.empty()) {
+    auto parsed = ballast::parse_treasury_proposal(treasury.text, proposal.text);
+    errors = std::move(parsed.errors);
+    in = std::move(parsed.value);
+  }
+  if (in) {
+    ballast::ExportOptions options;
+    options.deadline_hours = std::stoll(hours_text);
+    auto e = ballast::export_proposal(in->proposal, in->treasury, options);
+    errors = std::move(e.errors);
+    exported = std::move(e.value);
+  }
+  if (!exported) {
+    std::cerr << option(a, "--proposal") << ": cannot export, " << errors.size() << " error" << (errors.size() == 1 ? "" : "s")
+              << "\n" << diagnostics_text(errors);
+    return kInvalid;
+  }
+  if (format == "safe-batch" && !exported->orders.empty()) {
+    const std::string orders = option(a, "--orders");
+    if (orders.empty()) throw UsageError{"the proposal has limit orders: their terms need --orders FILE (or --format calls)"};
+    std::ofstream f(orders, std::ios::binary);
+    f << ballast::orders_json(*exported);
+    if (!f) throw InputError{"cannot write " + orders};
+  }
+  emit(a, format == "calls" ? ballast::calls_json(*exported, in->treasury)
+                            : ballast::tx_builder_json(*exported, in->proposal, in->treasury));
+  return kPass;
+}
+
 int run_schema(const Args& a) {
   allow_only(a, {"--output"});
   const std::string kinds = ballast::document_kind_names(", ");
@@ -541,6 +601,7 @@ int main(int argc, char** argv) {
     if (a.command == "validate") return run_validate(a);
     if (a.command == "diff") return run_diff(a);
     if (a.command == "import") return run_import(a);
+    if (a.command == "export") return run_export(a);
     if (a.command == "rules") return run_rules(a);
     if (a.command == "schema") return run_schema(a);
     if (a.command == "version" || a.command == "--version") {

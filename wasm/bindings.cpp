@@ -59,6 +59,15 @@ std::string import_calls(const std::string& calls, const std::string& treasury, 
   return ballast::import_calls_json(calls, treasury, format);
 }
 
+// {"document": the Tx Builder file or calls/1, "orders": the CoW orders}, or the validation errors.
+std::string export_calls(const std::string& treasury, const std::string& proposal, const std::string& format,
+                         int deadline_hours) {
+  bool ok = false;
+  std::string orders;
+  std::string doc = ballast::export_calls_json(treasury, proposal, format, deadline_hours, &ok, &orders);
+  return ok ? "{\"document\":" + doc + ",\"orders\":" + orders + "}" : doc;
+}
+
 std::string validate(const std::string& document) { return ballast::validate_json(document); }
 
 // The treasury is optional: `has_treasury` false compares the policies only.
@@ -99,6 +108,7 @@ EMSCRIPTEN_BINDINGS(ballast) {
   emscripten::function("releasePrepared", &release_prepared);
   emscripten::function("checkCallsJson", &check_calls);
   emscripten::function("importCallsJson", &import_calls);
+  emscripten::function("exportCallsJson", &export_calls);
   emscripten::function("validateJson", &validate);
   emscripten::function("diffJson", &diff);
   emscripten::function("schemaJson", &schema);

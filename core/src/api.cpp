@@ -85,6 +85,23 @@ std::string import_calls_json(std::string_view calls_text, std::string_view trea
   });
 }
 
+std::string export_calls_json(std::string_view treasury_json, std::string_view proposal_json, const std::string& format,
+                              long long deadline_hours, bool* ok, std::string* orders, const CheckLimits& limits) {
+  if (ok) *ok = false;
+  return guarded([&] {
+    Parsed<TreasuryProposal> in = parse_treasury_proposal(treasury_json, proposal_json, limits);
+    if (!in.value) return render_validation_json("proposal", in.errors);
+    ExportOptions options;
+    options.deadline_hours = deadline_hours;
+    Parsed<Export> e = export_proposal(in.value->proposal, in.value->treasury, options);
+    if (!e.value) return render_validation_json("proposal", e.errors);
+    if (ok) *ok = true;
+    if (orders) *orders = orders_json(*e.value);
+    return format == "calls" ? calls_json(*e.value, in.value->treasury)
+                             : tx_builder_json(*e.value, in.value->proposal, in.value->treasury);
+  });
+}
+
 std::string status_prepared_json(const Prepared& prepared) {
   return guarded([&] {
     const Case* base = prepared_case(prepared);

@@ -21,6 +21,7 @@ module.exports = {
   check: (input) => loaded().check(input),
   checkJson: (text) => loaded().checkJson(text),
   importCalls: (calls, treasury, options) => loaded().importCalls(calls, treasury, options),
+  exportCalls: (input, options) => loaded().exportCalls(input, options),
   validate: (document) => loaded().validate(document),
   status: (input) => loaded().status(input),
   prepare: (input) => loaded().prepare(input),

@@ -145,6 +145,20 @@ function makeApi(m) {
       const out = m.importCallsJson(documentText(calls, 'calls'), documentText(treasury, 'treasury'), format);
       return format === 'json' || out.startsWith('{') ? JSON.parse(out) : out;
     },
+    exportCalls(input, options = {}) {
+      if (input === null || typeof input !== 'object' || !('treasury' in input) || !('proposal' in input)) {
+        throw new BallastError('invalid_argument', 'exportCalls() takes {treasury, proposal}');
+      }
+      const format = options && options.format !== undefined ? options.format : 'safe-batch';
+      if (format !== 'safe-batch' && format !== 'calls') {
+        throw new BallastError('invalid_argument', `exportCalls() formats are "safe-batch" and "calls", got ${describe(format)}`);
+      }
+      const hours = options && options.deadlineHours !== undefined ? options.deadlineHours : 72;
+      if (!Number.isInteger(hours) || hours < 0 || hours > 999999) {
+        throw new BallastError('invalid_argument', `exportCalls() deadlineHours is whole hours (0 to 999999), got ${describe(hours)}`);
+      }
+      return JSON.parse(m.exportCallsJson(documentText(input.treasury, 'treasury'), documentText(input.proposal, 'proposal'), format, hours));
+    },
     validate(document) {
       return JSON.parse(m.validateJson(documentText(document, 'document')));
     },
@@ -211,6 +225,7 @@ function loaded() {
 export const check = (input) => loaded().check(input);
 export const checkJson = (text) => loaded().checkJson(text);
 export const importCalls = (calls, treasury, options) => loaded().importCalls(calls, treasury, options);
+export const exportCalls = (input, options) => loaded().exportCalls(input, options);
 export const validate = (document) => loaded().validate(document);
 export const status = (input) => loaded().status(input);
 export const prepare = (input) => loaded().prepare(input);

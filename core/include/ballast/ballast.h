@@ -47,6 +47,13 @@ std::string check_calls_json(std::string_view policy_json, std::string_view trea
 /// "errors": [...]} in either format, with `ok` false.
 std::string import_calls_json(std::string_view calls_text, std::string_view treasury_json, const std::string& format,
                               bool* ok = nullptr, const CheckLimits& limits = {});
+/// Exports a proposal as the calls that perform it (SPEC 16): a Safe Transaction Builder file
+/// (`format` "safe-batch") or a calls/1 document ("calls"), deadline `deadline_hours` after the
+/// evaluation time; `orders` receives the CoW orders' terms (a JSON array). On invalid input or an
+/// action export cannot write: {"valid": false, "kind": "proposal", "errors": [...]}, `ok` false.
+std::string export_calls_json(std::string_view treasury_json, std::string_view proposal_json, const std::string& format,
+                              long long deadline_hours = 72, bool* ok = nullptr, std::string* orders = nullptr,
+                              const CheckLimits& limits = {});
 /// Monitoring report of a policy on a treasury snapshot (mode "status").
 std::string status_json(std::string_view policy_json, std::string_view treasury_json,
                         const CheckLimits& limits = {});

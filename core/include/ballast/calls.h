@@ -189,6 +189,9 @@ struct CowOrder {
 /// The settlement contract of CoW Protocol, the same on every chain it is deployed on.
 inline constexpr const char* kCowSettlement = "0x9008d19f58aabd9ed0d60971565aa8510560ab41";
 
+/// CoW Protocol's vault relayer, which pulls an order's sell token: the spender an order approves.
+inline constexpr const char* kCowVaultRelayer = "0xc92e8bdf79f0507f65a392b0ab4667716bfe0110";
+
 /// The EIP-712 domain separator of GPv2 ("Gnosis Protocol", "v2", the chain, the settlement).
 Hash cow_domain_separator(long long chain_id, const std::string& settlement = kCowSettlement);
 
@@ -228,5 +231,38 @@ std::string proposal_json(const Proposal& p, const Treasury& treasury);
 
 /// One readable line per action, amounts in token units: `ballast import --format text`.
 std::string proposal_text(const Proposal& p, const Treasury& treasury);
+
+/// How `ballast export` writes a proposal (SPEC 16).
+struct ExportOptions {
+  std::int64_t deadline_hours = 72;  // the routers' deadline and CoW's validTo: evaluation time + this
+};
+
+/// A proposal as the calls that perform it from the treasury's account.
+struct Export {
+  std::vector<Call> calls;      // in proposal order; each origin is its action's path
+  std::vector<CowOrder> orders; // the terms of the CoW orders the calls pre-sign
+  Time at;                      // the evaluation time: the proposal's submitted_at, else the treasury's as_of
+};
+
+/// The calls that perform `p` (SPEC 16): transfers as ERC-20 `transfer` or a value transfer,
+/// approvals, wraps as WETH deposit / withdraw; v2 swaps on Router02 (the ETH functions where the
+/// native coin is sold or bought), v3 swaps as one SwapRouter02 `multicall(deadline, …)` each
+/// (routes as exactInput / exactOutput; the native coin bought through unwrapWETH9), Curve
+/// `exchange` on the pool, limit orders as CoW pre-signatures; every recipient the account, every
+/// bound the action's, each swap's approval right before it and an exact-output swap's reset to 0
+/// after it (CoW orders of one sell token share one approval of the vault relayer). Only contracts
+/// the treasury knows are used. An action that cannot be written so is `export.unsupported` at its
+/// path, naming the action and why; a treasury without account or chain is `field.missing`.
+Parsed<Export> export_proposal(const Proposal& p, const Treasury& t, const ExportOptions& options = {});
+
+/// A Safe Transaction Builder batch file of an export: version "1.0", chainId, createdAt (the
+/// evaluation time in ms), meta (the proposal's id and title, the account, the checksum).
+std::string tx_builder_json(const Export& e, const Proposal& p, const Treasury& t);
+
+/// A calls/1 document of an export, with its CoW orders.
+std::string calls_json(const Export& e, const Treasury& t);
+
+/// The CoW orders of an export as calls/1 writes them (a JSON array).
+std::string orders_json(const Export& e);
 
 }  // namespace ballast

@@ -45,6 +45,7 @@ inline constexpr const char* ref_chain_mismatch = "ref.chain_mismatch";      // 
 inline constexpr const char* arith_overflow = "arith.overflow";
 inline constexpr const char* limit_too_large = "limit.too_large";
 inline constexpr const char* calldata_malformed = "calldata.malformed";  // truncated, bad offsets, bad hex
+inline constexpr const char* export_unsupported = "export.unsupported";  // an action export cannot write
 inline constexpr const char* file_unreadable = "file.unreadable";  // the CLI: a file it cannot read
 inline constexpr const char* internal = "internal";                // a defect of Ballast, never of the input
 }  // namespace code

@@ -80,6 +80,15 @@ Parsed<Policy> parse_policy(std::string_view policy_json, const std::string& doc
 /// One treasury/1 document alone (to import calls against it).
 Parsed<Treasury> parse_treasury(std::string_view treasury_json, const CheckLimits& limits = {});
 
+/// A treasury and a proposal on it, without a policy (to export the proposal as calls).
+struct TreasuryProposal {
+  Treasury treasury;
+  Proposal proposal;
+};
+/// Reads both; the proposal's references resolved against the treasury, errors as parse_documents gives them.
+Parsed<TreasuryProposal> parse_treasury_proposal(std::string_view treasury_json, std::string_view proposal_json,
+                                                 const CheckLimits& limits = {});
+
 /// Result of validating one document of any kind.
 struct Validation {
   std::string kind;  // the document's "ballast" value when readable, e.g. "policy/1"

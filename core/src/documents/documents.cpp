@@ -312,6 +312,26 @@ Parsed<Treasury> parse_treasury(std::string_view treasury_json, const CheckLimit
   return out;
 }
 
+Parsed<TreasuryProposal> parse_treasury_proposal(std::string_view treasury_json, std::string_view proposal_json,
+                                                 const CheckLimits& limits) {
+  Parsed<TreasuryProposal> out;
+  Diagnostics d;
+  auto t = parse_doc(treasury_json, "treasury", limits, d);
+  auto q = parse_doc(proposal_json, "proposal", limits, d);
+  Reader rt(d, "treasury", limits);
+  References idx;
+  std::optional<Treasury> treasury;
+  if (t) treasury = read_treasury(rt, *t, idx);
+  if (treasury && d.empty() && q) {
+    Reader rq(d, "proposal", limits);
+    if (auto proposal = read_proposal(rq, *q, &*treasury, &idx)) out.value = TreasuryProposal{std::move(*treasury), std::move(*proposal)};
+  }
+  out.errors = d.take();
+  sort_diagnostics(out.errors);
+  if (!out.errors.empty()) out.value.reset();
+  return out;
+}
+
 Validation validate_document(std::string_view json, const CheckLimits& limits) {
   Validation v;
   Diagnostics d;

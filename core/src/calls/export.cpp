@@ -1,0 +1,303 @@
+// Export (SPEC 16): the calls that perform a proposal from the treasury's account, each action on
+// its venue's real contract path, with exactly the approvals its swaps spend. The calldata is
+// written by the one ABI encoder the project has (encode.cpp, the Tx Builder's encoding), from the
+// functions' signatures and the values as text.
+#include "abi.h"
+#include "ballast/calls.h"
+#include "encode.h"
+
+#include <algorithm>
+#include <map>
+
+namespace ballast {
+
+namespace {
+
+using calls::AbiParam;
+
+constexpr const char* kDoc = "proposal";
+
+AbiParam param(std::string type, std::vector<AbiParam> components = {}) {
+  return AbiParam{std::move(type), "", std::move(components)};
+}
+
+std::vector<AbiParam> params(std::initializer_list<const char*> types) {
+  std::vector<AbiParam> out;
+  for (const char* t : types) out.push_back(param(t));
+  return out;
+}
+
+std::string list(const std::vector<std::string>& items) {
+  std::string s = "[";
+  for (std::size_t i = 0; i < items.size(); ++i) s += (i ? "," : "") + std::string("\"") + items[i] + "\"";
+  return s + "]";
+}
+
+// A Uniswap v3 path: token ‖ fee (3 bytes) ‖ token …, as hex.
+std::string v3_path(const std::vector<std::string>& tokens, const std::vector<std::uint32_t>& fees) {
+  std::string bytes;
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    bytes += *from_hex(tokens[k]);
+    if (k < fees.size())
+      for (int shift = 16; shift >= 0; shift -= 8) bytes += static_cast<char>((fees[k] >> shift) & 0xff);
+  }
+  return to_hex(bytes);
+}
+
+/// Why an action cannot be exported: thrown inside one action, reported at its path.
+struct Unsupported {
+  std::string why;
+};
+
+class Exporter {
+ public:
+  Exporter(const Treasury& t, const Proposal& p, const ExportOptions& o, Diagnostics& d)
+      : t_(t), p_(p), d_(d), contracts_(contracts_of(t)), account_(t.account.value_or("")) {
+    at_ = p.submitted_at ? *p.submitted_at : t.as_of;
+    deadline_ = Int(at_.seconds) + Int(o.deadline_hours) * 3600;
+  }
+
+  Export run() {
+    Export out;
+    out.at = at_;
+    for (std::size_t i = 0; i < p_.actions.size(); ++i) {
+      const Action& a = p_.actions[i];
+      origin_ = a.path().empty() ? pointer_join("/actions", i) : a.path();
+      try {
+        action(a);
+      } catch (const Unsupported& u) {
+        d_.add(code::export_unsupported, kDoc, origin_, std::string("action ") + std::to_string(i) + " (" +
+               action_type_name(a.type()) + "): " + u.why);
+      } catch (const calls::EncodeError& e) {
+        d_.add(code::export_unsupported, kDoc, origin_, "action " + std::to_string(i) + ": " + e.message);
+      }
+    }
+    out.calls = std::move(calls_);
+    out.orders = std::move(orders_);
+    return out;
+  }
+
+ private:
+  void push(const std::string& to, const Int& value, const std::string& data) {
+    Call c;
+    c.to = to;
+    c.value = value;
+    c.data = data;
+    c.origin = origin_;
+    calls_.push_back(std::move(c));
+  }
+
+  const std::string& contract(ContractKind kind, const char* what) const {
+    for (const Contract& c : t_.contracts)
+      if (c.kind == kind) return c.address;
+    for (const Contract& c : contracts_)
+      if (c.kind == kind) return c.address;
+    throw Unsupported{std::string("no ") + what + " is known on chain " + std::to_string(t_.chain_id.value_or(0)) +
+                      " (list it in the treasury's contracts)"};
+  }
+
+  // The token address a pool trades for an asset: the wrapped coin for the native one.
+  std::string token(std::size_t asset) const {
+    if (t_.native_asset && asset == *t_.native_asset) return contract(ContractKind::Weth, "WETH");
+    const Asset& a = t_.assets[asset];
+    if (a.address.empty()) throw Unsupported{"asset " + a.id + " has no address"};
+    return a.address;
+  }
+
+  bool native(std::size_t asset) const { return t_.native_asset && asset == *t_.native_asset; }
+
+  std::string approve_data(const std::string& spender, const Int& amount) const {
+    return calls::encode_call("approve", params({"address", "uint256"}), {spender, to_string(amount)});
+  }
+
+  void action(const Action& a) {
+    if (const TransferAction* tr = a.transfer()) {
+      if (native(tr->asset)) return push(tr->to, tr->amount, "");
+      return push(token(tr->asset), 0,
+                  calls::encode_call("transfer", params({"address", "uint256"}), {tr->to, to_string(tr->amount)}));
+    }
+    if (const ApproveAction* ap = a.approve()) return push(token(ap->asset), 0, approve_data(ap->spender, ap->amount));
+    if (const WrapAction* w = a.wrap()) {
+      const std::string& weth = contract(ContractKind::Weth, "WETH");
+      if (w->unwrap) return push(weth, 0, calls::encode_call("withdraw", params({"uint256"}), {to_string(w->amount)}));
+      return push(weth, w->amount, calls::encode_call("deposit", {}, {}));
+    }
+    if (a.call()) throw Unsupported{"a call is not exported: Ballast writes only what it can check"};
+    swap(*a.swap());
+  }
+
+  void swap(const SwapAction& s) {
+    if (!s.bound) {
+      throw Unsupported{std::string("the swap has no ") + (s.exact_in ? "min_amount_out" : "max_amount_in") +
+                        ": an export never writes an unbounded swap"};
+    }
+    if (s.recipient && *s.recipient != account_) throw Unsupported{"the swap pays another address; an export pays the account"};
+    const std::vector<std::size_t> venues = s.venues();
+    const std::string& kind = t_.venues[venues.front()].kind;
+    for (std::size_t v : venues)
+      if (t_.venues[v].kind != kind) throw Unsupported{"a route across venue kinds has no single router call"};
+    if (kind == "uniswap_v2") return v2(s);
+    if (kind == "uniswap_v3") return v3(s);
+    if (kind == "curve_stableswap") return curve(s);
+    if (kind == "limit_order") return cow(s);
+    throw Unsupported{"venue kind " + kind + " has no contract path"};
+  }
+
+  std::vector<std::string> path(const SwapAction& s) const {
+    std::vector<std::string> out;
+    const std::size_t n = s.venues().size();
+    for (std::size_t k = 0; k < n; ++k) out.push_back(token(s.hop_sell(k)));
+    out.push_back(token(s.buy));
+    return out;
+  }
+
+  // Router02: the ETH functions where the account sells or buys the native coin.
+  void v2(const SwapAction& s) {
+    const std::string& router = contract(ContractKind::UniswapV2Router, "Uniswap V2 Router02");
+    const std::string path_text = list(path(s));
+    const std::string amount = to_string(s.amount), bound = to_string(*s.bound), deadline = to_string(deadline_);
+    const bool eth_in = native(s.sell), eth_out = native(s.buy);
+    std::string data;
+    if (s.exact_in) {
+      if (eth_in) data = calls::encode_call("swapExactETHForTokens", params({"uint256", "address[]", "address", "uint256"}),
+                                            {bound, path_text, account_, deadline});
+      else data = calls::encode_call(eth_out ? "swapExactTokensForETH" : "swapExactTokensForTokens",
+                                     params({"uint256", "uint256", "address[]", "address", "uint256"}),
+                                     {amount, bound, path_text, account_, deadline});
+    } else {
+      if (eth_in) data = calls::encode_call("swapETHForExactTokens", params({"uint256", "address[]", "address", "uint256"}),
+                                            {amount, path_text, account_, deadline});
+      else data = calls::encode_call(eth_out ? "swapTokensForExactETH" : "swapTokensForExactTokens",
+                                     params({"uint256", "uint256", "address[]", "address", "uint256"}),
+                                     {amount, bound, path_text, account_, deadline});
+    }
+    spend(s, router, eth_in ? (s.exact_in ? s.amount : *s.bound) : Int(0), data);
+  }
+
+  // The swap call with the approval it spends before it (an exact-output swap's remainder reset to
+  // 0 after it); a native-coin input is the call's value instead.
+  void spend(const SwapAction& s, const std::string& to, const Int& value, const std::string& data) {
+    const bool approve = !native(s.sell);
+    const Int allowance = s.exact_in ? s.amount : *s.bound;
+    if (approve) push(token(s.sell), 0, approve_data(to, allowance));
+    push(to, value, data);
+    if (approve && !s.exact_in) push(token(s.sell), 0, approve_data(to, 0));
+  }
+
+  // SwapRouter02: one multicall(deadline, …) per swap; the native coin bought through
+  // unwrapWETH9 to the account. Selling the native coin on v3 is not exported (wrap first).
+  void v3(const SwapAction& s) {
+    if (native(s.sell)) throw Unsupported{"selling the native coin on Uniswap v3 is not exported: wrap it first"};
+    const std::string& router = contract(ContractKind::UniswapSwapRouter02, "SwapRouter02");
+    const bool eth_out = native(s.buy);
+    const std::string recipient = eth_out ? calls::kAddressRouter : account_;
+    const std::string amount = to_string(s.amount), bound = to_string(*s.bound);
+    std::vector<std::uint32_t> fees;
+    for (std::size_t v : s.venues()) fees.push_back(static_cast<std::uint32_t>(std::get<UniswapV3Pool>(t_.venues[v].state).fee_pips));
+    std::vector<std::string> tokens = path(s);
+    std::string inner;
+    if (s.route.empty()) {
+      const std::string fee = std::to_string(fees.front());
+      const std::vector<AbiParam> single = params({"address", "address", "uint24", "address", "uint256", "uint256", "uint160"});
+      const std::string args = list({tokens[0], tokens[1], fee, recipient, amount, bound, "0"});
+      inner = calls::encode_call(s.exact_in ? "exactInputSingle" : "exactOutputSingle", {param("tuple", single)}, {args});
+    } else {
+      if (!s.exact_in) {
+        std::reverse(tokens.begin(), tokens.end());
+        std::reverse(fees.begin(), fees.end());
+      }
+      const std::vector<AbiParam> multi = params({"bytes", "address", "uint256", "uint256"});
+      inner = calls::encode_call(s.exact_in ? "exactInput" : "exactOutput", {param("tuple", multi)},
+                                 {list({v3_path(tokens, fees), recipient, amount, bound})});
+    }
+    std::vector<std::string> steps = {to_hex(inner)};
+    if (eth_out) {
+      const Int least = s.exact_in ? *s.bound : s.amount;
+      steps.push_back(to_hex(calls::encode_call("unwrapWETH9", params({"uint256", "address"}), {to_string(least), account_})));
+    }
+    std::string items = "[";
+    for (std::size_t k = 0; k < steps.size(); ++k) items += (k ? "," : "") + steps[k];
+    const std::string data = calls::encode_call("multicall", params({"uint256", "bytes[]"}), {to_string(deadline_), items + "]"});
+    spend(s, router, 0, data);
+  }
+
+  // The pool's own exchange; its coins' indices as the pool orders them.
+  void curve(const SwapAction& s) {
+    const Venue& v = t_.venues[s.venue];
+    if (!s.route.empty()) throw Unsupported{"a Curve route has no single exchange call"};
+    if (!s.exact_in) throw Unsupported{"Curve's exchange has no exact-output form"};
+    if (native(s.sell) || native(s.buy)) throw Unsupported{"native ETH on Curve is not exported: wrap first"};
+    if (v.address.empty()) throw Unsupported{"venue " + v.id + " has no address"};
+    const auto at = [&](std::size_t asset) {
+      return std::to_string(std::find(v.tokens.begin(), v.tokens.end(), asset) - v.tokens.begin());
+    };
+    const std::vector<std::string> args = {at(s.sell), at(s.buy), to_string(s.amount), to_string(*s.bound)};
+    std::string data;
+    if (v.curve_template == CurveTemplate::Crypto) {
+      data = calls::encode_call("exchange", params({"uint256", "uint256", "uint256", "uint256"}), args);
+    } else if (v.curve_template == CurveTemplate::Ng) {
+      std::vector<std::string> with = args;
+      with.push_back(account_);
+      data = calls::encode_call("exchange", params({"int128", "int128", "uint256", "uint256", "address"}), with);
+    } else {
+      data = calls::encode_call("exchange", params({"int128", "int128", "uint256", "uint256"}), args);
+    }
+    spend(s, v.address, 0, data);
+  }
+
+  // A CoW order pre-signed by the account; orders selling one token share one approval of the
+  // vault relayer, and no approval is reset (the settlement pulls later).
+  void cow(const SwapAction& s) {
+    if (native(s.sell) || native(s.buy)) throw Unsupported{"native ETH on CoW is not exported: wrap first"};
+    const std::string& settlement = contract(ContractKind::CowSettlement, "CoW settlement");
+    CowOrder o;
+    o.sell_token = token(s.sell);
+    o.buy_token = token(s.buy);
+    o.receiver = account_;
+    o.sell_amount = s.exact_in ? s.amount : *s.bound;
+    o.buy_amount = s.exact_in ? *s.bound : s.amount;
+    o.fee_amount = 0;
+    o.valid_to = static_cast<std::uint32_t>(std::min<Int>(deadline_, Int(0xffffffffu)));
+    o.app_data = std::string(32, '\0');
+    o.sell = s.exact_in;
+    auto shared = cow_approvals_.find(o.sell_token);
+    if (shared == cow_approvals_.end()) {
+      push(o.sell_token, 0, approve_data(kCowVaultRelayer, o.sell_amount));
+      cow_approvals_[o.sell_token] = {calls_.size() - 1, o.sell_amount};
+    } else {
+      shared->second.second += o.sell_amount;
+      calls_[shared->second.first].data = approve_data(kCowVaultRelayer, shared->second.second);
+    }
+    const std::string uid = cow_order_uid(o, account_, t_.chain_id.value_or(1), settlement);
+    push(settlement, 0, calls::encode_call("setPreSignature", params({"bytes", "bool"}), {to_hex(uid), "true"}));
+    orders_.push_back(std::move(o));
+  }
+
+  const Treasury& t_;
+  const Proposal& p_;
+  Diagnostics& d_;
+  std::vector<Contract> contracts_;
+  std::string account_;
+  Time at_;
+  Int deadline_;
+  std::string origin_;
+  std::vector<Call> calls_;
+  std::vector<CowOrder> orders_;
+  std::map<std::string, std::pair<std::size_t, Int>> cow_approvals_;  // sell token: its approval's call, total
+};
+
+}  // namespace
+
+Parsed<Export> export_proposal(const Proposal& p, const Treasury& t, const ExportOptions& options) {
+  Parsed<Export> out;
+  Diagnostics d;
+  if (!t.account) d.add(code::field_missing, "treasury", "/account", "an export needs the treasury's account");
+  if (!t.chain_id) d.add(code::field_missing, "treasury", "/chain_id", "an export needs the treasury's chain_id");
+  if (d.empty()) out.value = Exporter(t, p, options, d).run();
+  out.errors = d.take();
+  sort_diagnostics(out.errors);
+  if (!out.errors.empty()) out.value.reset();
+  return out;
+}
+
+}  // namespace ballast
