@@ -18,58 +18,65 @@ import { A, DEADLINE, MAX, installMulticall3, logUniform, mintPosition, rng, saf
 const N = Number(process.env.BALLAST_CHAIN_BATCHES || 100);
 const Q96 = 2n ** 96n;
 
+// The world of these tests: test tokens of 6, 8 and 18 decimals, v2 pairs (one with WETH), a v3
+// pool, SwapRouter02, and a Safe holding tokens and ETH; `config` snapshots the Safe.
+async function treasuryWorld(evm) {
+  const me = evm.account.address;
+  await installMulticall3(evm);
+  const u = await uniswap(evm);
+  const usdc = await token(evm, 'USDC', 6, 10n ** 30n);
+  const wbtc = await token(evm, 'WBTC', 8, 10n ** 30n);
+  const dai = await token(evm, 'DAI', 18, 10n ** 40n);
+  // Pools: v2 USDC/DAI, WBTC/DAI, WETH/DAI; v3 USDC/DAI 0.05 % around a price of 1.
+  for (const t of [usdc, wbtc, dai]) await evm.send(t, A.TestToken.abi, 'approve', [u.v2Router, MAX]);
+  await evm.send(u.v2Router, A.v2Router.abi, 'addLiquidity', [usdc, dai, 10n ** 13n, 10n ** 25n, 0n, 0n, me, DEADLINE]);
+  await evm.send(u.v2Router, A.v2Router.abi, 'addLiquidity', [wbtc, dai, 10n ** 10n, 9n * 10n ** 24n, 0n, 0n, me, DEADLINE]);
+  await evm.send(u.v2Router, A.v2Router.abi, 'addLiquidityETH', [dai, 3n * 10n ** 24n, 0n, 0n, me, DEADLINE], 10n ** 21n);
+  // 1 USDC = 1 DAI: 10^12 DAI base units per USDC base unit (tick 276324), or its inverse.
+  const usdcFirst = BigInt(usdc) < BigInt(dai);
+  const v3 = await v3Pool(evm, u, usdc, dai, 500, usdcFirst ? Q96 * 10n ** 6n : Q96 / 10n ** 6n);
+  const [t0, t1] = sorted(usdc, dai);
+  const base = usdcFirst ? 276320 : -276330;
+  for (const [lo, hi] of [[-2000, 2000], [-200, 300], [-6000, 500], [100, 9000]]) {
+    await mintPosition(evm, u, t0, t1, 500, base + lo, base + hi, 10n ** 30n, 10n ** 30n);
+  }
+  const pairs = {};
+  for (const [a, b] of [[usdc, dai], [wbtc, dai], [u.weth, dai]]) {
+    pairs[`${a}/${b}`] = await evm.read(u.v2Factory, A.v2Factory.abi, 'getPair', [a, b]);
+  }
+  const s = await safe(evm);
+  for (const [t, amount] of [[usdc, 10n ** 12n], [wbtc, 10n ** 9n], [dai, 10n ** 24n]]) {
+    await evm.send(t, A.TestToken.abi, 'transfer', [s.address, amount]);
+  }
+  await evm.pay(s.address, 50n * 10n ** 18n);
+
+  const config = {
+    ballast: 'snapshot-config/1', chain_id: 31337, account: s.address, numeraire: 'USD',
+    assets: [
+      { id: 'USDC', address: usdc, price: { fixed: '1' } }, { id: 'WBTC', address: wbtc, price: { fixed: '90000' } },
+      { id: 'DAI', address: dai, price: { fixed: '1' } }, { id: 'WETH', address: u.weth, price: { fixed: '3000' } },
+      { id: 'ETH', native: true, price: { fixed: '3000' } },
+    ],
+    venues: [
+      { id: 'v2-usdc-dai', kind: 'uniswap_v2', address: pairs[`${usdc}/${dai}`] },
+      { id: 'v2-wbtc-dai', kind: 'uniswap_v2', address: pairs[`${wbtc}/${dai}`] },
+      { id: 'v2-weth-dai', kind: 'uniswap_v2', address: pairs[`${u.weth}/${dai}`] },
+      { id: 'v3-usdc-dai-500', kind: 'uniswap_v3', address: v3, tick_words: 4 },
+    ],
+    contracts: [
+      { address: u.v2Router, kind: 'uniswap_v2_router' }, { address: u.swapRouter, kind: 'uniswap_v3_swap_router' },
+      { address: u.swapRouter02, kind: 'uniswap_swap_router02' },
+      { address: u.weth, kind: 'weth' }, { address: s.multiSend, kind: 'safe_multisend_call_only', version: '1.4.1' },
+    ],
+  };
+  return { me, u, usdc, wbtc, dai, s, config };
+}
+
 test(`Safe batches: ${N} random batches, Ballast's after balances equal the Safe's in a real EVM`, { timeout: Math.max(900_000, N * 300) }, async () => {
   const ballast = await load();
   const evm = await startEvm();
   try {
-    const me = evm.account.address;
-    await installMulticall3(evm);
-    const u = await uniswap(evm);
-    const usdc = await token(evm, 'USDC', 6, 10n ** 30n);
-    const wbtc = await token(evm, 'WBTC', 8, 10n ** 30n);
-    const dai = await token(evm, 'DAI', 18, 10n ** 40n);
-    // Pools: v2 USDC/DAI, WBTC/DAI, WETH/DAI; v3 USDC/DAI 0.05 % around a price of 1.
-    for (const t of [usdc, wbtc, dai]) await evm.send(t, A.TestToken.abi, 'approve', [u.v2Router, MAX]);
-    await evm.send(u.v2Router, A.v2Router.abi, 'addLiquidity', [usdc, dai, 10n ** 13n, 10n ** 25n, 0n, 0n, me, DEADLINE]);
-    await evm.send(u.v2Router, A.v2Router.abi, 'addLiquidity', [wbtc, dai, 10n ** 10n, 9n * 10n ** 24n, 0n, 0n, me, DEADLINE]);
-    await evm.send(u.v2Router, A.v2Router.abi, 'addLiquidityETH', [dai, 3n * 10n ** 24n, 0n, 0n, me, DEADLINE], 10n ** 21n);
-    // 1 USDC = 1 DAI: 10^12 DAI base units per USDC base unit (tick 276324), or its inverse.
-    const usdcFirst = BigInt(usdc) < BigInt(dai);
-    const v3 = await v3Pool(evm, u, usdc, dai, 500, usdcFirst ? Q96 * 10n ** 6n : Q96 / 10n ** 6n);
-    const [t0, t1] = sorted(usdc, dai);
-    const base = usdcFirst ? 276320 : -276330;
-    for (const [lo, hi] of [[-2000, 2000], [-200, 300], [-6000, 500], [100, 9000]]) {
-      await mintPosition(evm, u, t0, t1, 500, base + lo, base + hi, 10n ** 30n, 10n ** 30n);
-    }
-    const pairs = {};
-    for (const [a, b] of [[usdc, dai], [wbtc, dai], [u.weth, dai]]) {
-      pairs[`${a}/${b}`] = await evm.read(u.v2Factory, A.v2Factory.abi, 'getPair', [a, b]);
-    }
-    const s = await safe(evm);
-    for (const [t, amount] of [[usdc, 10n ** 12n], [wbtc, 10n ** 9n], [dai, 10n ** 24n]]) {
-      await evm.send(t, A.TestToken.abi, 'transfer', [s.address, amount]);
-    }
-    await evm.pay(s.address, 50n * 10n ** 18n);
-
-    const config = {
-      ballast: 'snapshot-config/1', chain_id: 31337, account: s.address, numeraire: 'USD',
-      assets: [
-        { id: 'USDC', address: usdc, price: { fixed: '1' } }, { id: 'WBTC', address: wbtc, price: { fixed: '90000' } },
-        { id: 'DAI', address: dai, price: { fixed: '1' } }, { id: 'WETH', address: u.weth, price: { fixed: '3000' } },
-        { id: 'ETH', native: true, price: { fixed: '3000' } },
-      ],
-      venues: [
-        { id: 'v2-usdc-dai', kind: 'uniswap_v2', address: pairs[`${usdc}/${dai}`] },
-        { id: 'v2-wbtc-dai', kind: 'uniswap_v2', address: pairs[`${wbtc}/${dai}`] },
-        { id: 'v2-weth-dai', kind: 'uniswap_v2', address: pairs[`${u.weth}/${dai}`] },
-        { id: 'v3-usdc-dai-500', kind: 'uniswap_v3', address: v3, tick_words: 4 },
-      ],
-      contracts: [
-        { address: u.v2Router, kind: 'uniswap_v2_router' }, { address: u.swapRouter, kind: 'uniswap_v3_swap_router' },
-        { address: u.swapRouter02, kind: 'uniswap_swap_router02' },
-        { address: u.weth, kind: 'weth' }, { address: s.multiSend, kind: 'safe_multisend_call_only', version: '1.4.1' },
-      ],
-    };
+    const { me, u, usdc, wbtc, dai, s, config } = await treasuryWorld(evm);
     const policy = { ballast: 'policy/1', numeraire: 'USD' };
     const random = rng(20261202);
     const pick = (list) => list[Math.floor(random() * list.length)];
@@ -198,6 +205,90 @@ test(`Safe batches: ${N} random batches, Ballast's after balances equal the Safe
     }
     console.log(`# ${compared} batches (${calls} calls in all) with after balances equal to the Safe's, ${reverted} reverted on both`);
     assert.ok(compared >= 50, `only ${compared} batches compared`);
+  } finally {
+    evm.stop();
+  }
+});
+
+const E = Number(process.env.BALLAST_CHAIN_EXPORTS || 100);
+
+// Export, executed: random proposals (v2 swaps exact in and out with ETH in and out and routes
+// through DAI, v3 swaps exact in and out, transfers of tokens and ETH, wraps and unwraps) exported by
+// Ballast as Tx Builder batches, executed through the Safe and MultiSendCallOnly: the Safe's
+// balances must be Ballast's after balances, and no allowance may be left to any router.
+test(`Exported proposals: ${E} random proposals exported, executed through the Safe, balances as Ballast predicts, no allowance left`, { timeout: Math.max(900_000, E * 300) }, async () => {
+  const ballast = await load();
+  const evm = await startEvm();
+  try {
+    const { u, usdc, wbtc, dai, s, config } = await treasuryWorld(evm);
+    const policy = { ballast: 'policy/1', numeraire: 'USD' };
+    const random = rng(20261203);
+    const pick = (list) => list[Math.floor(random() * list.length)];
+    const other = '0x3333333333333333333333333333333333333333';
+    let compared = 0;
+    let reverted = 0;
+    let calls = 0;
+    for (let i = 0; i < E; i++) {
+      const treasury = await snapshot({ rpc: evm.url, config });
+      const held = Object.fromEntries(treasury.assets.map((x) => [x.id, BigInt(x.balance)]));
+      const some = (id, div = 20n) => String(logUniform(random, held[id] / div));
+      const actions = [];
+      for (let k = 1 + Math.floor(random() * 4); k > 0; k--) {
+        const kind = pick(['v2in', 'v2out', 'v2eth', 'v2route', 'v3in', 'v3out', 'transfer', 'eth', 'wrap', 'unwrap']);
+        const [a, b, venue] = pick([['USDC', 'DAI', 'v2-usdc-dai'], ['DAI', 'USDC', 'v2-usdc-dai'], ['WBTC', 'DAI', 'v2-wbtc-dai'], ['DAI', 'WBTC', 'v2-wbtc-dai']]);
+        if (kind === 'v2in') actions.push({ type: 'swap', venue, sell: a, buy: b, amount_in: some(a), min_amount_out: '1' });
+        if (kind === 'v2out') actions.push({ type: 'swap', venue, sell: a, buy: b, amount_out: String(logUniform(random, b === 'DAI' ? 10n ** 21n : b === 'USDC' ? 10n ** 9n : 10n ** 5n)), max_amount_in: String(held[a]) });
+        if (kind === 'v2eth') {
+          const [x, y] = pick([['ETH', 'DAI'], ['DAI', 'ETH']]);
+          actions.push({ type: 'swap', venue: 'v2-weth-dai', sell: x, buy: y, amount_in: some(x, 50n), min_amount_out: '1' });
+        }
+        if (kind === 'v2route') {
+          const [x, y, route] = pick([['USDC', 'WBTC', ['v2-usdc-dai', 'v2-wbtc-dai']], ['WBTC', 'USDC', ['v2-wbtc-dai', 'v2-usdc-dai']], ['ETH', 'USDC', ['v2-weth-dai', 'v2-usdc-dai']]]);
+          actions.push({ type: 'swap', route, via: ['DAI'], sell: x, buy: y, amount_in: some(x, 50n), min_amount_out: '1' });
+        }
+        const [x3, y3] = pick([['USDC', 'DAI'], ['DAI', 'USDC']]);
+        if (kind === 'v3in') actions.push({ type: 'swap', venue: 'v3-usdc-dai-500', sell: x3, buy: y3, amount_in: some(x3), min_amount_out: '1' });
+        if (kind === 'v3out') actions.push({ type: 'swap', venue: 'v3-usdc-dai-500', sell: x3, buy: y3, amount_out: String(logUniform(random, y3 === 'DAI' ? 10n ** 22n : 10n ** 10n)), max_amount_in: String(held[x3]) });
+        if (kind === 'transfer') actions.push({ type: 'transfer', asset: a, amount: some(a), to: other });
+        if (kind === 'eth') actions.push({ type: 'transfer', asset: 'ETH', amount: some('ETH'), to: other });
+        if (kind === 'wrap') actions.push({ type: 'wrap', amount: some('ETH', 10n) });
+        if (kind === 'unwrap' && held.WETH > 0n) actions.push({ type: 'unwrap', amount: some('WETH', 2n) });
+      }
+      if (actions.length === 0) continue;
+      const proposal = { ballast: 'proposal/1', id: `E-${i}`, title: 'exported', actions };
+      const out = ballast.exportCalls({ treasury, proposal });
+      assert.equal(out.valid, undefined, `proposal ${i}: ${JSON.stringify(out.errors)}`);
+      const report = ballast.check({ policy, treasury, proposal });
+      assert.notEqual(report.verdict, 'error', `proposal ${i}: ${JSON.stringify(report.errors)}`);
+      const infeasible = report.findings.filter((f) => f.rule === 'action.infeasible' || f.rule === 'swap.min_out_unreachable');
+      let executed = true;
+      let failure = '';
+      try {
+        await s.exec(out.document.transactions);
+      } catch (e) {
+        executed = false;
+        failure = e.shortMessage || e.message;
+      }
+      calls += out.document.transactions.length;
+      if (infeasible.length) {
+        assert.equal(executed, false, `proposal ${i}: Ballast says ${infeasible[0].message}; the chain executed it`);
+        reverted++;
+        continue;
+      }
+      assert.ok(executed, `proposal ${i}: the chain reverted (${failure}): ${JSON.stringify(actions)}`);
+      const now = await snapshot({ rpc: evm.url, config });
+      const expected = Object.fromEntries(report.after.assets.map((x) => [x.id, x.balance]));
+      const actual = Object.fromEntries(now.assets.map((x) => [x.id, x.balance]));
+      assert.deepEqual(actual, expected, `proposal ${i}: after balances (${actions.map((x) => x.type).join(', ')})`);
+      for (const t of [usdc, wbtc, dai, u.weth]) {
+        for (const spender of [u.v2Router, u.swapRouter02]) {
+          assert.equal(await evm.read(t, A.TestToken.abi, 'allowance', [s.address, spender]), 0n, `proposal ${i}: allowance left`);
+        }
+      }
+      compared++;
+    }
+    console.log(`# ${compared} exported proposals (${calls} calls) executed with after balances equal to Ballast's and no allowance left, ${reverted} reverted on both`);
+    assert.ok(compared >= 50, `only ${compared} exported proposals compared`);
   } finally {
     evm.stop();
   }
