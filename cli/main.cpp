@@ -117,8 +117,8 @@ const std::map<std::string, std::string> kCommandHelp = {
      "action's, exactly the approvals the swaps spend. Deadline: evaluation time + H hours (72).\n"
      "A limit order's terms, which a Tx Builder file cannot carry, go to --orders FILE (required\n"
      "then); calls/1 carries them. An action that cannot be exported (a call, an unbounded swap, an\n"
-     "exact-output Curve swap, native ETH on Curve, CoW or as v3 input, a venue with no known\n"
-     "contract) is an error naming it.\n"
+     "exact-output Curve swap, native ETH on Curve or CoW, a venue with no known contract) is an\n"
+     "error naming it.\n"
      "\n"
      "exit codes: 0 exported, 2 invalid input, an action export cannot write, or unreadable file, 64 usage\n"},
     {"rules", "usage: ballast rules [--format text|json] [--output FILE]\n\nThe rule registry.\n"},

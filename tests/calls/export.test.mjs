@@ -43,6 +43,7 @@ const abi = new Interface([
   'function exactInput((bytes path, address recipient, uint256 amountIn, uint256 amountOutMinimum) params)',
   'function exactOutput((bytes path, address recipient, uint256 amountOut, uint256 amountInMaximum) params)',
   'function unwrapWETH9(uint256 amountMinimum, address recipient)',
+  'function refundETH()',
   'function exchange(int128 i, int128 j, uint256 dx, uint256 min_dy)',
   'function setPreSignature(bytes orderUid, bool signed)',
 ]);
@@ -126,7 +127,8 @@ function expected(action, account, deadline) {
       : (ethIn ? 'swapETHForExactTokens' : ethOut ? 'swapTokensForExactETH' : 'swapTokensForExactTokens');
     call = { op: name, to: ROUTER02, path: tokens, amount, bound, recipient: account, deadline, value: ethIn ? allowance : 0n };
   } else if (kind === 'uniswap_v3') {
-    call = { op: 'v3', tokens, exactIn, amount, bound, recipient: ethOut ? ADDRESS_THIS : account, unwrapTo: ethOut ? account : null, deadline };
+    call = { op: 'v3', tokens, exactIn, amount, bound, recipient: ethOut ? ADDRESS_THIS : account, unwrapTo: ethOut ? account : null,
+      refund: ethIn && !exactIn, value: ethIn ? allowance : 0n, deadline };
   } else if (kind === 'curve_stableswap') {
     const coins = venueById[venues[0]].coins;
     call = { op: 'exchange', to: venueById[venues[0]].address, i: BigInt(coins.indexOf(action.sell)), j: BigInt(coins.indexOf(action.buy)), amount, bound };
@@ -142,8 +144,10 @@ function same(got, want, what) {
     assert.equal(got.op, 'multicall', what);
     assert.equal(got.to, SWAP_ROUTER02, what);
     assert.equal(got.deadline, want.deadline, `${what}: deadline`);
-    assert.equal(got.value, 0n, what);
-    const [swap, unwrap] = got.inner;
+    assert.equal(got.value, want.value, `${what}: value`);
+    const [swap, ...rest] = got.inner;
+    if (want.refund) assert.equal(rest.shift()?.name, 'refundETH', `${what}: refundETH after an exact-output swap of ETH`);
+    const [unwrap] = rest;
     const p = swap.args.params;
     if (swap.name.endsWith('Single')) {
       assert.deepEqual([lower(p.tokenIn), lower(p.tokenOut)], want.tokens, `${what}: tokens`);
@@ -259,7 +263,7 @@ function randomProposal(random) {
       actions.push(swap(null, a, b, { route, via: ['WETH'] }));
     }
     if (kind === 'v3') actions.push(swap('univ3-usdc-weth-500', ...pick([['USDC', 'WETH'], ['WETH', 'USDC']])));
-    if (kind === 'v3eth') actions.push(swap('univ3-usdc-weth-500', 'USDC', 'ETH'));
+    if (kind === 'v3eth') actions.push(swap('univ3-usdc-weth-500', ...pick([['USDC', 'ETH'], ['ETH', 'USDC']])));
     if (kind === 'curve') {
       const [a, b] = pick([['DAI', 'USDC'], ['USDT', 'DAI'], ['USDC', 'USDT']]);
       actions.push({ type: 'swap', venue: 'curve-3pool', sell: a, buy: b, amount_in: units(a, 50000), min_amount_out: units(b, 1000) });
@@ -348,7 +352,6 @@ test('what export cannot write is an error naming the action', () => {
   const cases = [
     [[{ type: 'swap', venue: 'univ2-usdc-weth', sell: 'USDC', buy: 'WETH', amount_in: '1000' }], 'no min_amount_out'],
     [[{ type: 'swap', venue: 'curve-3pool', sell: 'DAI', buy: 'USDC', amount_out: '1000', max_amount_in: '2000' }], 'exact-output'],
-    [[{ type: 'swap', venue: 'univ3-usdc-weth-500', sell: 'ETH', buy: 'USDC', amount_in: '1000', min_amount_out: '1' }], 'wrap it first'],
     [[{ type: 'swap', venue: 'cow', sell: 'ETH', buy: 'USDC', amount_in: '1000', min_amount_out: '1' }], 'wrap first'],
     [[{ type: 'swap', venue: 'univ2-usdc-weth', sell: 'USDC', buy: 'WETH', amount_in: '1000', min_amount_out: '1', recipient: '0x1111111111111111111111111111111111111111' }], 'pays another address'],
     [[{ type: 'call', to: '0x1111111111111111111111111111111111111111', value: '0' }], 'a call is not exported'],

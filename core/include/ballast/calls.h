@@ -103,7 +103,9 @@ struct RouterSwap {
   Int bound = 0;                    // amountOutMinimum or amountInMaximum (after following the output)
   std::string recipient;            // where the output goes, sentinels and later sweeps resolved
   std::optional<Int> deadline;      // the call's, or its multicall's
-  bool sells_native = false;        // V2's swapExactETH* / swapETHFor*: msg.value, wrapped by the router
+  bool sells_native = false;        // V2's swapExactETH* / swapETHFor*: msg.value, wrapped by the router;
+                                    // v3 routers: a WETH input sent as msg.value
+  std::string wrapped_input;        // v3 routers selling the native coin: the token msg.value pays (WETH?)
   bool buys_native = false;         // V2's *ForETH, or an unwrapWETH9 that pays the output out
   std::string origin;               // the call's origin, with /multicall/k or /commands/i
   /// Universal Router: parts of the output paid to others on the way (PAY_PORTION in bips of the
@@ -247,7 +249,8 @@ struct Export {
 /// The calls that perform `p` (SPEC 16): transfers as ERC-20 `transfer` or a value transfer,
 /// approvals, wraps as WETH deposit / withdraw; v2 swaps on Router02 (the ETH functions where the
 /// native coin is sold or bought), v3 swaps as one SwapRouter02 `multicall(deadline, …)` each
-/// (routes as exactInput / exactOutput; the native coin bought through unwrapWETH9), Curve
+/// (routes as exactInput / exactOutput; the native coin sold as its value, refundETH after an
+/// exact-output swap, and bought through unwrapWETH9), Curve
 /// `exchange` on the pool, limit orders as CoW pre-signatures; every recipient the account, every
 /// bound the action's, each swap's approval right before it and an exact-output swap's reset to 0
 /// after it (CoW orders of one sell token share one approval of the vault relayer). Only contracts

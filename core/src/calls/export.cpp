@@ -184,10 +184,10 @@ class Exporter {
     if (approve && !s.exact_in) push(token(s.sell), 0, approve_data(to, 0));
   }
 
-  // SwapRouter02: one multicall(deadline, …) per swap; the native coin bought through
-  // unwrapWETH9 to the account. Selling the native coin on v3 is not exported (wrap first).
+  // SwapRouter02: one multicall(deadline, …) per swap; the native coin sold as the multicall's
+  // value (refundETH after an exact-output swap returns the rest), bought through unwrapWETH9 to
+  // the account.
   void v3(const SwapAction& s) {
-    if (native(s.sell)) throw Unsupported{"selling the native coin on Uniswap v3 is not exported: wrap it first"};
     const std::string& router = contract(ContractKind::UniswapSwapRouter02, "SwapRouter02");
     const bool eth_out = native(s.buy);
     const std::string recipient = eth_out ? calls::kAddressRouter : account_;
@@ -210,7 +210,9 @@ class Exporter {
       inner = calls::encode_call(s.exact_in ? "exactInput" : "exactOutput", {param("tuple", multi)},
                                  {list({v3_path(tokens, fees), recipient, amount, bound})});
     }
+    const bool eth_in = native(s.sell);
     std::vector<std::string> steps = {to_hex(inner)};
+    if (eth_in && !s.exact_in) steps.push_back(to_hex(calls::encode_call("refundETH", {}, {})));
     if (eth_out) {
       const Int least = s.exact_in ? *s.bound : s.amount;
       steps.push_back(to_hex(calls::encode_call("unwrapWETH9", params({"uint256", "address"}), {to_string(least), account_})));
@@ -218,7 +220,7 @@ class Exporter {
     std::string items = "[";
     for (std::size_t k = 0; k < steps.size(); ++k) items += (k ? "," : "") + steps[k];
     const std::string data = calls::encode_call("multicall", params({"uint256", "bytes[]"}), {to_string(deadline_), items + "]"});
-    spend(s, router, 0, data);
+    spend(s, router, eth_in ? (s.exact_in ? s.amount : *s.bound) : Int(0), data);
   }
 
   // The pool's own exchange; its coins' indices as the pool orders them.

@@ -188,7 +188,10 @@ class Importer {
     }
     s.venue = venues.front();
     if (venues.size() > 1) s.route = std::move(venues);
-    s.sell = held ? held->sell : r.sells_native && t_.native_asset ? *t_.native_asset : assets.front();
+    // A v3 router pays only a WETH input from msg.value: another token's swap sent value does not sell ETH.
+    const bool native_in = r.sells_native && t_.native_asset &&
+                           (r.wrapped_input.empty() || (t_.wrapped_native && t_.assets[*t_.wrapped_native].address == r.wrapped_input));
+    s.sell = held ? held->sell : native_in ? *t_.native_asset : assets.front();
     s.buy = r.buys_native && t_.native_asset ? *t_.native_asset : assets.back();
     if (s.sell == s.buy) return std::nullopt;  // a circular path: not a swap a proposal can state
     s.exact_in = r.exact_in;
@@ -199,7 +202,7 @@ class Importer {
       if (p.recipient != account_) s.recipient = p.recipient;  // part of the output paid away
     s.deadline = deadline(r.deadline);
     if (held) s.spender = held->spender;
-    else if (!r.sells_native) s.spender = router;
+    else if (!native_in) s.spender = router;
     return s;
   }
 

@@ -170,6 +170,16 @@ std::optional<std::vector<RouterSwap>> decode_router_call(const Call& call, Rout
   // V2's ETH functions take the input from msg.value: the amount in, or the most it may use.
   for (auto& s : d.swaps)
     if (s.sells_native) (s.exact_in ? s.amount : s.bound) = call.value;
+  // SwapRouter / SwapRouter02 pay a WETH input from msg.value (PeripheryPayments.pay wraps it):
+  // one swap from WETH sent exactly its amount in, or its most in (refundETH returning the rest),
+  // sells the native coin.
+  if (kind != RouterKind::V2Router02 && call.value > 0 && d.swaps.size() == 1) {
+    RouterSwap& s = d.swaps.front();
+    if (!s.sells_native && !s.path.empty() && (s.exact_in ? s.amount : s.bound) == call.value) {
+      s.sells_native = true;
+      s.wrapped_input = s.path.front();
+    }
+  }
   return std::move(d.swaps);
 }
 
