@@ -126,8 +126,9 @@ def test_examples():
             check(report["verdict"] == verdict and code == EXIT[verdict], f"example {ex}/{prop}: verdict {report['verdict']}")
             got = sorted(f["rule"] for f in report["findings"] if f["severity"] == "error")
             check(got == sorted(rules), f"example {ex}/{prop}: rules {got}")
-        # snapshot-config.json is the snapshot tool's input (npm, tests/chain), not a document of the CLI.
-        files = [f for f in sorted(os.listdir(d)) if f != "snapshot-config.json"]
+        # snapshot-config.json is the snapshot tool's input (npm, tests/chain) and *.orders.json the CoW
+        # order terms export writes beside a Tx Builder file: neither is a document of the CLI.
+        files = [f for f in sorted(os.listdir(d)) if f != "snapshot-config.json" and not f.endswith(".orders.json")]
         code, out, _ = run(["validate"] + [os.path.join(d, f) for f in files])
         check(code == 0 and out.count(": ok (") == len(files), f"example {ex}: validate\n{out}")
 
@@ -178,6 +179,47 @@ def test_import():
     check(code == 2 and "cannot import" in out, f"import a policy: {code}\n{out}")
     code, _, err = run(["import", os.path.join(d, "batch-compliant.json")])
     check(code == 64 and "--treasury" in err, f"import without --treasury: {code}")
+
+
+def test_export():
+    """The endowment's exported tranche: the committed files are what export writes; the calls/1 one
+    imports to the proposal's actions plus their approvals and checks to the proposal's verdict; bad
+    input and what export cannot write exit 2 naming the action; usage errors 64."""
+    d = os.path.join(EXAMPLES, "endowment")
+    t = os.path.join(d, "treasury.json")
+    p = os.path.join(d, "proposal-compliant.json")
+    with tempfile.TemporaryDirectory() as tmp:
+        orders = os.path.join(tmp, "orders.json")
+        code, out, err = run(["export", "--treasury", t, "--proposal", p, "--orders", orders])
+        with open(os.path.join(d, "batch-exported.json"), encoding="utf-8") as fh:
+            committed = fh.read()
+        check(code == 0 and out == committed, f"export safe-batch equals examples/endowment/batch-exported.json: {code} {err}")
+        with open(orders, encoding="utf-8") as fh, open(os.path.join(d, "batch-exported.orders.json"), encoding="utf-8") as gh:
+            check(fh.read() == gh.read(), "export --orders equals examples/endowment/batch-exported.orders.json")
+    code, out, _ = run(["export", "--treasury", t, "--proposal", p, "--format", "calls"])
+    with open(os.path.join(d, "calls-exported.json"), encoding="utf-8") as fh:
+        check(code == 0 and out == fh.read(), "export calls equals examples/endowment/calls-exported.json")
+    code, out, _ = run(["import", os.path.join(d, "calls-exported.json"), "--treasury", t])
+    actions = json.loads(out)["actions"] if code == 0 else []
+    check([a["type"] for a in actions] == ["approve", "swap", "approve", "swap", "approve", "swap", "transfer"],
+          f"import of the export: {[a['type'] for a in actions]}")
+    for f in ("calls-exported.json",):
+        code, out, _ = run(["check", "--policy", os.path.join(d, "policy.json"), "--treasury", t, "--calls",
+                            os.path.join(d, f), "--format", "json"])
+        r = json.loads(out)
+        check(code == 0 and r["verdict"] == "pass" and not r["findings"], f"check --calls {f}: {code} {r['findings'][:1]}")
+    # Without --orders, a batch with a limit order is a usage error; an unbounded swap cannot be exported.
+    code, _, err = run(["export", "--treasury", t, "--proposal", p])
+    check(code == 64 and "--orders" in err, f"export without --orders: {code} {err}")
+    code, out, err = run(["export", "--treasury", t, "--proposal", os.path.join(d, "proposal-violating.json")])
+    check(code == 2 and out == "" and "export.unsupported" in err and "/proposal/actions/0" in err and "min_amount_out" in err,
+          f"export of an unbounded swap: {code} {err}")
+    code, _, err = run(["export", "--treasury", os.path.join(EXAMPLES, "grants-dao", "treasury.json"), "--proposal", p])
+    check(code == 2, f"export against another treasury: {code} {err}")
+    code, _, err = run(["export", "--treasury", t, "--proposal", p, "--deadline-hours", "soon"])
+    check(code == 64 and "--deadline-hours" in err, f"export --deadline-hours soon: {code}")
+    code, _, err = run(["export", "--treasury", t, "--proposal", p, "--format", "json"])
+    check(code == 64 and "safe-batch or calls" in err, f"export --format json: {code}")
 
 
 def test_formats(cases):
@@ -268,7 +310,7 @@ def test_schemas(cases):
         check(False, "python jsonschema is needed for the schema tests (Debian package python3-jsonschema)")
         return
     schemas = {}
-    for kind in ("policy", "treasury", "proposal", "case", "report"):
+    for kind in ("policy", "treasury", "proposal", "case", "report", "calls"):
         _, out, _ = run(["schema", kind])
         schemas[kind] = json.loads(out)
     validators = {k: Draft202012Validator(s) for k, s in schemas.items() if k != "case"}
@@ -294,7 +336,7 @@ def test_schemas(cases):
         for f in os.listdir(d):
             with open(os.path.join(d, f), encoding="utf-8") as fh:
                 doc = json.load(fh)
-            if "ballast" not in doc:
+            if not isinstance(doc, dict) or "ballast" not in doc:
                 continue  # a Safe Transaction Builder batch: read by import (test_import)
             kind = doc["ballast"].split("/")[0]
             if kind == "snapshot-config":
@@ -410,6 +452,7 @@ def main():
         test_corpus(cases, tmp)
     test_examples()
     test_import()
+    test_export()
     test_formats({n: d for n, d, _ in cases})
     test_usage_and_commands()
     test_schemas(cases)

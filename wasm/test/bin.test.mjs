@@ -41,6 +41,9 @@ const invocations = [
     ['check', '--policy', en('policy.json'), '--treasury', en('treasury.json'), '--calls', en(b), '--format', 'json'],
   ]),
   ['import', en('policy.json'), '--treasury', en('treasury.json')],
+  // Export: the tranche as calls/1, and what cannot be exported.
+  ['export', '--treasury', en('treasury.json'), '--proposal', en('proposal-compliant.json'), '--format', 'calls'],
+  ['export', '--treasury', en('treasury.json'), '--proposal', en('proposal-violating.json')],
   // Input errors: a directory, a missing file, a document of the wrong kind, a bad option.
   ['check', '--policy', 'examples', '--treasury', en('treasury.json'), '--proposal', en('proposal-violating.json')],
   ['check', '--policy', 'no-such-file.json', '--treasury', en('treasury.json'), '--proposal',

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { importCalls, check, load } from '@ballast/checker';
+import { importCalls, exportCalls, check, load } from '@ballast/checker';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const native = process.env.BALLAST_CLI;
@@ -42,4 +42,22 @@ test('importCalls gives every call kind as the action ethers encoded it from', a
   const { imports } = JSON.parse(readFileSync(path.join(root, 'tests/calls/fixtures.json'), 'utf8'));
   const proposal = importCalls(imports.calls, imports.treasury);
   assert.deepEqual(proposal.actions, imports.actions);
+});
+
+test('exportCalls gives the files ballast export writes, and names what it cannot write', async () => {
+  await load();
+  const input = { treasury: text('treasury.json'), proposal: text('proposal-compliant.json') };
+  const batch = exportCalls(input);
+  assert.equal(`${JSON.stringify(batch.document, null, 2)}\n`, text('batch-exported.json'));
+  assert.equal(`${JSON.stringify(batch.orders, null, 2)}\n`, text('batch-exported.orders.json'));
+  const calls = exportCalls(input, { format: 'calls' });
+  assert.equal(`${JSON.stringify(calls.document, null, 2)}\n`, text('calls-exported.json'));
+  const later = exportCalls(input, { deadlineHours: 1 });
+  assert.notEqual(later.document.meta.checksum, batch.document.meta.checksum);
+  const bad = exportCalls({ treasury: text('treasury.json'), proposal: text('proposal-violating.json') });
+  assert.equal(bad.valid, false);
+  assert.equal(bad.errors[0].code, 'export.unsupported');
+  assert.throws(() => exportCalls({ treasury: text('treasury.json') }), { code: 'invalid_argument' });
+  assert.throws(() => exportCalls(input, { format: 'json' }), { code: 'invalid_argument' });
+  assert.throws(() => exportCalls(input, { deadlineHours: -1 }), { code: 'invalid_argument' });
 });
