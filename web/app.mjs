@@ -12,6 +12,7 @@ const $ = (id) => document.getElementById(id);
 const editors = Object.fromEntries(DOCS.map((d) => [d, $(d)]));
 let ballast = null;
 let lastReport = null;
+let exportable = false;  // a proposal/1 (not calls, not status) without input errors
 let timer = null;
 // The policy and treasury read once, for as long as their texts stay the same: typing in the
 // proposal re-reads only the proposal.
@@ -138,10 +139,53 @@ function run() {
   const ms = performance.now() - t0;
   lastReport = report;
   $('decode').hidden = !calls;
+  exportable = !calls && !statusMode && report.verdict !== 'error';
+  updateExport();
   const note = statusMode ? ' (no proposal: treasury status)'
     : calls ? ` (the calls of a ${calls === 'tx-builder' ? 'Safe Transaction Builder file' : 'calls/1 document'}, decoded)` : '';
   $('timing').textContent = `Checked in ${ms.toFixed(1)} ms${note}.`;
   render(report);
+}
+
+/**
+ * "Download Safe batch": enabled for a proposal/1 that passes; for one that fails only through the
+ * override, which the button then says. A failing export names its reasons below the verdict.
+ */
+function updateExport() {
+  const failing = exportable && lastReport.verdict === 'fail';
+  $('export-override-label').hidden = !failing;
+  if (!failing) $('export-override').checked = false;
+  const override = failing && $('export-override').checked;
+  $('export').disabled = !exportable || (failing && !override);
+  $('export').textContent = override ? 'Download Safe batch (the proposal FAILS)' : 'Download Safe batch';
+  $('export').classList.toggle('danger', override);
+  $('export-note').hidden = true;
+}
+
+function saveFile(name, text) {
+  const blob = new Blob([text], { type: 'application/json' });
+  const a = el('a', { href: URL.createObjectURL(blob), download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+/** Writes the proposal as the Safe Transaction Builder batch that performs it (and its CoW orders). */
+function exportBatch() {
+  const out = ballast.exportCalls({ treasury: editors.treasury.value, proposal: editors.proposal.value });
+  const note = $('export-note');
+  if (out.valid === false) {
+    note.textContent = `Cannot export: ${out.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`;
+    note.hidden = false;
+    return;
+  }
+  const name = lastReport.proposal || 'proposal';
+  saveFile(`${name}-safe-batch.json`, `${pretty(out.document)}\n`);
+  if (out.orders.length) saveFile(`${name}-orders.json`, `${pretty(out.orders)}\n`);
+  note.textContent = `Exported ${out.document.transactions.length} transactions for ${out.document.meta.createdFromSafeAddress}` +
+    (out.orders.length ? `, and the terms of ${out.orders.length} CoW order(s) in a second file.` : '.');
+  note.hidden = false;
 }
 
 /** Replaces the calls in the proposal editor with the proposal/1 they execute, to read and edit. */
@@ -222,6 +266,8 @@ async function openFiles(files) {
 
 $('open').addEventListener('click', () => $('files').click());
 $('decode').addEventListener('click', decodeCalls);
+$('export').addEventListener('click', exportBatch);
+$('export-override').addEventListener('change', updateExport);
 $('files').addEventListener('change', (e) => openFiles([...e.target.files]));
 const zone = $('dropzone');
 zone.addEventListener('dragover', (e) => {
@@ -237,12 +283,7 @@ zone.addEventListener('drop', (e) => {
 
 $('download').addEventListener('click', () => {
   if (!lastReport) return;
-  const blob = new Blob([JSON.stringify(lastReport, null, 2) + '\n'], { type: 'application/json' });
-  const a = el('a', { href: URL.createObjectURL(blob), download: `ballast-report-${lastReport.proposal || 'check'}.json` });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  saveFile(`ballast-report-${lastReport.proposal || 'check'}.json`, JSON.stringify(lastReport, null, 2) + '\n');
 });
 
 const examples = await (await fetch('examples/index.json')).json();

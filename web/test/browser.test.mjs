@@ -220,6 +220,38 @@ test('a Safe Transaction Builder file in the proposal editor is decoded and chec
   await page.context().close();
 });
 
+test('"Download Safe batch": the passing tranche downloads as the batch export writes; a failing one only by the marked override', async () => {
+  const page = await openPage('/', { acceptDownloads: true });
+  await pickExample(page, 'endowment/proposal-compliant');
+  await page.waitForFunction(() => document.querySelector('#verdict .verdict')?.dataset.verdict === 'pass');
+  assert.equal(await page.locator('#export').isDisabled(), false);
+  assert.ok(await page.locator('#export-override-label').isHidden());
+  const downloads = [];
+  page.on('download', (d) => downloads.push(d));
+  await page.click('#export');
+  await page.waitForFunction(() => !document.getElementById('export-note').hidden);
+  await page.waitForTimeout(200);
+  assert.equal(downloads.length, 2);  // the batch, and the CoW order's terms
+  const dir = path.join(root, 'examples/endowment');
+  const batch = readFileSync(await downloads[0].path(), 'utf8');
+  assert.equal(batch, readFileSync(path.join(dir, 'batch-exported.json'), 'utf8'));
+  assert.equal(readFileSync(await downloads[1].path(), 'utf8'), readFileSync(path.join(dir, 'batch-exported.orders.json'), 'utf8'));
+  assert.match(await page.locator('#export-note').innerText(), /Exported 7 transactions for 0x5afe/);
+  // The violating example fails: the button stays off until the override, which marks it.
+  await pickExample(page, 'endowment/proposal-violating');
+  await page.waitForFunction(() => document.querySelector('#verdict .verdict')?.dataset.verdict === 'fail');
+  assert.equal(await page.locator('#export').isDisabled(), true);
+  await page.check('#export-override');
+  assert.equal(await page.locator('#export').isDisabled(), false);
+  assert.match(await page.locator('#export').innerText(), /FAILS/);
+  await page.click('#export');
+  // Its swap has no minimum: export refuses and says why.
+  await page.waitForFunction(() => !document.getElementById('export-note').hidden);
+  assert.match(await page.locator('#export-note').innerText(), /Cannot export: \/proposal\/actions\/0 .*min_amount_out/);
+  await page.screenshot({ path: path.join(shots, 'export-override.png'), fullPage: true });
+  await page.context().close();
+});
+
 test('keyboard: tabs move with the arrow keys; the report downloads', async () => {
   const page = await openPage('/', { acceptDownloads: true });
   await pickExample(page, 'endowment/proposal-violating');
