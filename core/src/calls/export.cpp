@@ -7,7 +7,6 @@
 #include "encode.h"
 
 #include <algorithm>
-#include <map>
 
 namespace ballast {
 
@@ -17,14 +16,31 @@ using calls::AbiParam;
 
 constexpr const char* kDoc = "proposal";
 
-AbiParam param(std::string type, std::vector<AbiParam> components = {}) {
-  return AbiParam{std::move(type), "", std::move(components)};
+// The parameters of a signature's argument list ("address,uint256", "(address,uint24),bytes[]"):
+// a parenthesised type is a tuple of its components.
+std::vector<AbiParam> params_of(std::string_view types) {
+  std::vector<AbiParam> out;
+  std::size_t start = 0;
+  int depth = 0;
+  for (std::size_t i = 0; i <= types.size(); ++i) {
+    if (i < types.size() && types[i] == '(') ++depth;
+    if (i < types.size() && types[i] == ')') --depth;
+    if (i < types.size() && (types[i] != ',' || depth > 0)) continue;
+    std::string_view t = types.substr(start, i - start);
+    start = i + 1;
+    if (t.empty()) continue;
+    if (t.front() == '(') out.push_back(AbiParam{"tuple", "", params_of(t.substr(1, t.size() - 2))});
+    else out.push_back(AbiParam{std::string(t), "", {}});
+  }
+  return out;
 }
 
-std::vector<AbiParam> params(std::initializer_list<const char*> types) {
-  std::vector<AbiParam> out;
-  for (const char* t : types) out.push_back(param(t));
-  return out;
+// The calldata of `signature` ("approve(address,uint256)") with its values as text, encoded by the
+// one ABI encoder the project has.
+std::string abi_call(std::string_view signature, const std::vector<std::string>& values) {
+  const std::size_t open = signature.find('(');
+  return calls::encode_call(std::string(signature.substr(0, open)),
+                            params_of(signature.substr(open + 1, signature.size() - open - 2)), values);
 }
 
 std::string list(const std::vector<std::string>& items) {
@@ -54,7 +70,7 @@ class Exporter {
   Exporter(const Treasury& t, const Proposal& p, const ExportOptions& o, Diagnostics& d)
       : t_(t), p_(p), d_(d), contracts_(contracts_of(t)), account_(t.account.value_or("")) {
     at_ = p.submitted_at ? *p.submitted_at : t.as_of;
-    deadline_ = Int(at_.seconds) + Int(o.deadline_hours) * 3600;
+    deadline_ = at_.seconds + o.deadline_hours * 3600;
   }
 
   Export run() {
@@ -107,20 +123,20 @@ class Exporter {
   bool native(std::size_t asset) const { return t_.native_asset && asset == *t_.native_asset; }
 
   std::string approve_data(const std::string& spender, const Int& amount) const {
-    return calls::encode_call("approve", params({"address", "uint256"}), {spender, to_string(amount)});
+    return abi_call("approve(address,uint256)", {spender, to_string(amount)});
   }
 
   void action(const Action& a) {
     if (const TransferAction* tr = a.transfer()) {
       if (native(tr->asset)) return push(tr->to, tr->amount, "");
       return push(token(tr->asset), 0,
-                  calls::encode_call("transfer", params({"address", "uint256"}), {tr->to, to_string(tr->amount)}));
+                  abi_call("transfer(address,uint256)", {tr->to, to_string(tr->amount)}));
     }
     if (const ApproveAction* ap = a.approve()) return push(token(ap->asset), 0, approve_data(ap->spender, ap->amount));
     if (const WrapAction* w = a.wrap()) {
       const std::string& weth = contract(ContractKind::Weth, "WETH");
-      if (w->unwrap) return push(weth, 0, calls::encode_call("withdraw", params({"uint256"}), {to_string(w->amount)}));
-      return push(weth, w->amount, calls::encode_call("deposit", {}, {}));
+      if (w->unwrap) return push(weth, 0, abi_call("withdraw(uint256)", {to_string(w->amount)}));
+      return push(weth, w->amount, abi_call("deposit()", {}));
     }
     if (a.call()) throw Unsupported{"a call is not exported: Ballast writes only what it can check"};
     swap(*a.swap());
@@ -155,21 +171,17 @@ class Exporter {
   void v2(const SwapAction& s) {
     const std::string& router = contract(ContractKind::UniswapV2Router, "Uniswap V2 Router02");
     const std::string path_text = list(path(s));
-    const std::string amount = to_string(s.amount), bound = to_string(*s.bound), deadline = to_string(deadline_);
+    const std::string amount = to_string(s.amount), bound = to_string(*s.bound), deadline = std::to_string(deadline_);
     const bool eth_in = native(s.sell), eth_out = native(s.buy);
     std::string data;
-    if (s.exact_in) {
-      if (eth_in) data = calls::encode_call("swapExactETHForTokens", params({"uint256", "address[]", "address", "uint256"}),
-                                            {bound, path_text, account_, deadline});
-      else data = calls::encode_call(eth_out ? "swapExactTokensForETH" : "swapExactTokensForTokens",
-                                     params({"uint256", "uint256", "address[]", "address", "uint256"}),
-                                     {amount, bound, path_text, account_, deadline});
+    if (eth_in) {  // the input is the call's value
+      data = abi_call(s.exact_in ? "swapExactETHForTokens(uint256,address[],address,uint256)"
+                                 : "swapETHForExactTokens(uint256,address[],address,uint256)",
+                      {s.exact_in ? bound : amount, path_text, account_, deadline});
     } else {
-      if (eth_in) data = calls::encode_call("swapETHForExactTokens", params({"uint256", "address[]", "address", "uint256"}),
-                                            {amount, path_text, account_, deadline});
-      else data = calls::encode_call(eth_out ? "swapTokensForExactETH" : "swapTokensForExactTokens",
-                                     params({"uint256", "uint256", "address[]", "address", "uint256"}),
-                                     {amount, bound, path_text, account_, deadline});
+      const char* name = s.exact_in ? (eth_out ? "swapExactTokensForETH" : "swapExactTokensForTokens")
+                                    : (eth_out ? "swapTokensForExactETH" : "swapTokensForExactTokens");
+      data = abi_call(std::string(name) + "(uint256,uint256,address[],address,uint256)", {amount, bound, path_text, account_, deadline});
     }
     spend(s, router, eth_in ? (s.exact_in ? s.amount : *s.bound) : Int(0), data);
   }
@@ -198,28 +210,27 @@ class Exporter {
     std::string inner;
     if (s.route.empty()) {
       const std::string fee = std::to_string(fees.front());
-      const std::vector<AbiParam> single = params({"address", "address", "uint24", "address", "uint256", "uint256", "uint160"});
-      const std::string args = list({tokens[0], tokens[1], fee, recipient, amount, bound, "0"});
-      inner = calls::encode_call(s.exact_in ? "exactInputSingle" : "exactOutputSingle", {param("tuple", single)}, {args});
+      inner = abi_call(s.exact_in ? "exactInputSingle((address,address,uint24,address,uint256,uint256,uint160))"
+                                  : "exactOutputSingle((address,address,uint24,address,uint256,uint256,uint160))",
+                       {list({tokens[0], tokens[1], fee, recipient, amount, bound, "0"})});
     } else {
       if (!s.exact_in) {
         std::reverse(tokens.begin(), tokens.end());
         std::reverse(fees.begin(), fees.end());
       }
-      const std::vector<AbiParam> multi = params({"bytes", "address", "uint256", "uint256"});
-      inner = calls::encode_call(s.exact_in ? "exactInput" : "exactOutput", {param("tuple", multi)},
-                                 {list({v3_path(tokens, fees), recipient, amount, bound})});
+      inner = abi_call(s.exact_in ? "exactInput((bytes,address,uint256,uint256))" : "exactOutput((bytes,address,uint256,uint256))",
+                       {list({v3_path(tokens, fees), recipient, amount, bound})});
     }
     const bool eth_in = native(s.sell);
     std::vector<std::string> steps = {to_hex(inner)};
-    if (eth_in && !s.exact_in) steps.push_back(to_hex(calls::encode_call("refundETH", {}, {})));
+    if (eth_in && !s.exact_in) steps.push_back(to_hex(abi_call("refundETH()", {})));
     if (eth_out) {
       const Int least = s.exact_in ? *s.bound : s.amount;
-      steps.push_back(to_hex(calls::encode_call("unwrapWETH9", params({"uint256", "address"}), {to_string(least), account_})));
+      steps.push_back(to_hex(abi_call("unwrapWETH9(uint256,address)", {to_string(least), account_})));
     }
     std::string items = "[";
     for (std::size_t k = 0; k < steps.size(); ++k) items += (k ? "," : "") + steps[k];
-    const std::string data = calls::encode_call("multicall", params({"uint256", "bytes[]"}), {to_string(deadline_), items + "]"});
+    const std::string data = abi_call("multicall(uint256,bytes[])", {std::to_string(deadline_), items + "]"});
     spend(s, router, eth_in ? (s.exact_in ? s.amount : *s.bound) : Int(0), data);
   }
 
@@ -236,13 +247,13 @@ class Exporter {
     const std::vector<std::string> args = {at(s.sell), at(s.buy), to_string(s.amount), to_string(*s.bound)};
     std::string data;
     if (v.curve_template == CurveTemplate::Crypto) {
-      data = calls::encode_call("exchange", params({"uint256", "uint256", "uint256", "uint256"}), args);
+      data = abi_call("exchange(uint256,uint256,uint256,uint256)", args);
     } else if (v.curve_template == CurveTemplate::Ng) {
       std::vector<std::string> with = args;
       with.push_back(account_);
-      data = calls::encode_call("exchange", params({"int128", "int128", "uint256", "uint256", "address"}), with);
+      data = abi_call("exchange(int128,int128,uint256,uint256,address)", with);
     } else {
-      data = calls::encode_call("exchange", params({"int128", "int128", "uint256", "uint256"}), args);
+      data = abi_call("exchange(int128,int128,uint256,uint256)", args);
     }
     spend(s, v.address, 0, data);
   }
@@ -259,19 +270,19 @@ class Exporter {
     o.sell_amount = s.exact_in ? s.amount : *s.bound;
     o.buy_amount = s.exact_in ? *s.bound : s.amount;
     o.fee_amount = 0;
-    o.valid_to = static_cast<std::uint32_t>(std::min<Int>(deadline_, Int(0xffffffffu)));
+    o.valid_to = static_cast<std::uint32_t>(std::min<std::int64_t>(std::max<std::int64_t>(deadline_, 0), 0xffffffffLL));
     o.app_data = std::string(32, '\0');
     o.sell = s.exact_in;
-    auto shared = cow_approvals_.find(o.sell_token);
+    auto shared = std::find_if(cow_approvals_.begin(), cow_approvals_.end(), [&](const CowApproval& a) { return a.token == o.sell_token; });
     if (shared == cow_approvals_.end()) {
       push(o.sell_token, 0, approve_data(kCowVaultRelayer, o.sell_amount));
-      cow_approvals_[o.sell_token] = {calls_.size() - 1, o.sell_amount};
+      cow_approvals_.push_back({o.sell_token, calls_.size() - 1, o.sell_amount});
     } else {
-      shared->second.second += o.sell_amount;
-      calls_[shared->second.first].data = approve_data(kCowVaultRelayer, shared->second.second);
+      shared->total += o.sell_amount;
+      calls_[shared->call].data = approve_data(kCowVaultRelayer, shared->total);
     }
     const std::string uid = cow_order_uid(o, account_, t_.chain_id.value_or(1), settlement);
-    push(settlement, 0, calls::encode_call("setPreSignature", params({"bytes", "bool"}), {to_hex(uid), "true"}));
+    push(settlement, 0, abi_call("setPreSignature(bytes,bool)", {to_hex(uid), "true"}));
     orders_.push_back(std::move(o));
   }
 
@@ -281,11 +292,16 @@ class Exporter {
   std::vector<Contract> contracts_;
   std::string account_;
   Time at_;
-  Int deadline_;
+  std::int64_t deadline_ = 0;
   std::string origin_;
   std::vector<Call> calls_;
   std::vector<CowOrder> orders_;
-  std::map<std::string, std::pair<std::size_t, Int>> cow_approvals_;  // sell token: its approval's call, total
+  struct CowApproval {
+    std::string token;  // the sell token
+    std::size_t call;   // its approval of the vault relayer
+    Int total;          // the sell amounts of its orders
+  };
+  std::vector<CowApproval> cow_approvals_;
 };
 
 }  // namespace
