@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { Interface, keccak256, toUtf8Bytes } from 'ethers';
 import { load } from '../../wasm/src/index.mjs';
+import { rng } from '../support/random.mjs';
 
 const N = Number(process.env.BALLAST_EXPORT_N || 2000);
 const root = new URL('../../examples/endowment/', import.meta.url);
@@ -222,18 +223,6 @@ function mergeCow(ops) {
     out.push(o);
   }
   return out;
-}
-
-// rng: mulberry32.
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function randomProposal(random) {

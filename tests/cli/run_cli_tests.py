@@ -340,7 +340,18 @@ def test_schemas(cases):
                 continue  # a Safe Transaction Builder batch: read by import (test_import)
             kind = doc["ballast"].split("/")[0]
             if kind == "snapshot-config":
-                continue  # the snapshot tool's input, read by @ballast/checker/chain (tests/chain)
+                # The snapshot tool's input, read by @ballast/checker/chain (tests/chain); its schema
+                # ships with the npm package.
+                with open(os.path.join(SRC, "wasm", "schemas", "snapshot-config.schema.json"), encoding="utf-8") as sh:
+                    snap = Draft202012Validator(json.load(sh))
+                errs = list(snap.iter_errors(doc))
+                check(not errs, f"snapshot-config schema rejects {ex}/{f}: {errs[:1]}")
+                for bad in ({**doc, "extra": 1}, {**doc, "venues": [{"id": "v", "kind": "uniswap_v2"}]},
+                            {**doc, "venues": [{"id": "v", "kind": "uniswap_v2", "address": "0x" + "1" * 40, "tick_words": 1}]},
+                            {**doc, "assets": [{"id": "A", "native": True, "address": "0x" + "1" * 40, "price": {"fixed": "1"}}]},
+                            {**doc, "assets": [{"id": "A", "address": "0x" + "1" * 40, "price": {"fixed": "1", "chainlink": "0x" + "2" * 40}}]}):
+                    check(list(snap.iter_errors(bad)), f"snapshot-config schema accepts a bad config: {json.dumps(bad)[:200]}")
+                continue
             errs = list(validators[kind].iter_errors(doc))
             check(not errs, f"schema rejects valid example {ex}/{f}: {errs[:1]}")
     # Errors the schema can express; the others (references, duplicates, overflow, syntax) need the engine.

@@ -1,7 +1,8 @@
 // Fuzz harness for one document parser: the input takes the place of the policy, the treasury or
 // the proposal (BALLAST_FUZZ_SLOT 0, 1, 2) next to the other two documents of the endowment
 // example, so that the parser and its cross-document checks both see it. Any bytes must give a
-// well-formed report, the same bytes twice over, and never a crash.
+// well-formed report, the same bytes twice over, and never a crash; with the input as the treasury
+// or the proposal, an export is JSON either way and what it writes imports again.
 #include "ballast/ballast.h"
 #include "fuzz_input.h"
 
@@ -28,6 +29,11 @@ std::string read_example(const char* name) {
   return ss.str();
 }
 
+const std::string& compliant_proposal() {
+  static const std::string text = read_example("proposal-compliant.json");
+  return text;
+}
+
 const std::array<std::string, 3>& documents() {
   static const std::array<std::string, 3> docs{read_example("policy.json"), read_example("treasury.json"),
                                                read_example("proposal-violating.json")};
@@ -50,6 +56,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (BALLAST_FUZZ_SLOT != 2) {
     const auto status = nlohmann::json::parse(ballast::status_json(docs[0], docs[1]), nullptr, false);
     BALLAST_FUZZ_CHECK(!status.is_discarded() && status.value("ballast", "") == "report/1");
+  }
+  if (BALLAST_FUZZ_SLOT != 0) {
+    // Export: JSON either way, and what it writes imports again against the same treasury.
+    const std::string_view proposal = BALLAST_FUZZ_SLOT == 2 ? docs[2] : std::string_view(compliant_proposal());
+    bool exported_ok = false;
+    const std::string exported = ballast::export_calls_json(docs[1], proposal, "calls", 72, &exported_ok);
+    BALLAST_FUZZ_CHECK(!nlohmann::json::parse(exported, nullptr, false).is_discarded());
+    if (exported_ok) {
+      bool imported_ok = false;
+      ballast::import_calls_json(exported, docs[1], "json", &imported_ok);
+      BALLAST_FUZZ_CHECK(imported_ok);
+    }
   }
   const auto validation = nlohmann::json::parse(ballast::validate_json(docs[BALLAST_FUZZ_SLOT]), nullptr, false);
   BALLAST_FUZZ_CHECK(!validation.is_discarded() && validation["valid"].is_boolean());

@@ -34,6 +34,15 @@ ojson orders(const Export& e) {
   return list;
 }
 
+// One call as both formats write it: to, value, data ("0x" for none).
+ojson call_json(const Call& c) {
+  ojson x = ojson::object();
+  x["to"] = c.to;
+  x["value"] = to_string(c.value);
+  x["data"] = c.data.empty() ? std::string("0x") : to_hex(c.data);
+  return x;
+}
+
 // createdAt: the evaluation time in milliseconds, so that the same inputs give the same bytes.
 long long millis(const Time& t) { return static_cast<long long>(t.seconds) * 1000 + t.nanos / 1000000; }
 
@@ -53,10 +62,7 @@ std::string tx_builder_json(const Export& e, const Proposal& p, const Treasury& 
   doc["meta"] = std::move(meta);
   ojson txs = ojson::array();
   for (const Call& c : e.calls) {
-    ojson x = ojson::object();
-    x["to"] = c.to;
-    x["value"] = to_string(c.value);
-    x["data"] = c.data.empty() ? std::string("0x") : to_hex(c.data);
+    ojson x = call_json(c);
     x["contractMethod"] = nullptr;
     x["contractInputsValues"] = nullptr;
     txs.push_back(std::move(x));
@@ -78,13 +84,7 @@ std::string calls_json(const Export& e, const Treasury& t) {
   doc["chain_id"] = t.chain_id.value_or(1);
   doc["from"] = t.account.value_or("");
   ojson list = ojson::array();
-  for (const Call& c : e.calls) {
-    ojson x = ojson::object();
-    x["to"] = c.to;
-    x["value"] = to_string(c.value);
-    x["data"] = c.data.empty() ? std::string("0x") : to_hex(c.data);
-    list.push_back(std::move(x));
-  }
+  for (const Call& c : e.calls) list.push_back(call_json(c));
   doc["calls"] = std::move(list);
   if (!e.orders.empty()) doc["orders"] = orders(e);
   return doc.dump(2) + "\n";
