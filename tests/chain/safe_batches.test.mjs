@@ -1,7 +1,8 @@
 // Ground truth for batches: a Safe 1.4.1 (from @safe-global/safe-contracts) holds the treasury. On
 // a fixed seed, random batches of swaps (Uniswap v2 Router02 exact input and output, ETH in and
 // out; v3 SwapRouter exact input and output; SwapRouter02 multicalls with a deadline over v2 and
-// v3, one paying ETH out through the router's WETH), token and ETH transfers, approvals, wraps and unwraps
+// v3, one paying ETH out through the router's WETH; the Universal Router wrapping ETH and swapping
+// it on v2), token and ETH transfers, approvals, wraps and unwraps
 // are written as Safe Transaction Builder files; Ballast imports and checks each one against a
 // snapshot of the Safe read by the snapshot tool; then the batch executes through the Safe as one
 // delegatecall to MultiSendCallOnly. Ballast's after balances must equal the Safe's balances on
@@ -9,7 +10,7 @@
 // unreachable) must revert.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { encodeFunctionData } from 'viem';
+import { encodeAbiParameters, encodeFunctionData, parseAbiParameters } from 'viem';
 import { load } from '../../wasm/src/index.mjs';
 import { snapshot } from '../../wasm/src/chain.mjs';
 import { startEvm } from './evm.mjs';
@@ -66,6 +67,7 @@ async function treasuryWorld(evm) {
     contracts: [
       { address: u.v2Router, kind: 'uniswap_v2_router' }, { address: u.swapRouter, kind: 'uniswap_v3_swap_router' },
       { address: u.swapRouter02, kind: 'uniswap_swap_router02' },
+      { address: u.universalRouter, kind: 'uniswap_universal_router', version: '2.0' },
       { address: u.weth, kind: 'weth' }, { address: s.multiSend, kind: 'safe_multisend_call_only', version: '1.4.1' },
     ],
   };
@@ -85,7 +87,7 @@ test(`Safe batches: ${N} random batches, Ballast's after balances equal the Safe
 
     // One random step: the calls a treasury would make, sized from what the Safe holds.
     function step(held, deadline) {
-      const kind = pick(['v2in', 'v2out', 'v2eth', 'v2toeth', 'v3in', 'v3out', 'r02v3', 'r02v2', 'r02eth', 'transfer', 'eth', 'approve', 'wrap', 'unwrap']);
+      const kind = pick(['v2in', 'v2out', 'v2eth', 'v2toeth', 'v3in', 'v3out', 'r02v3', 'r02v2', 'r02eth', 'ureth', 'transfer', 'eth', 'approve', 'wrap', 'unwrap']);
       const r02 = (calls) => tx(u.swapRouter02, A.swapRouter02.abi, 'multicall', [deadline, calls.map((c) => c.data)]);
       const r02call = (functionName, args) => tx(u.swapRouter02, A.swapRouter02.abi, functionName, args);
       const bal = (t) => held[t];
@@ -143,6 +145,16 @@ test(`Safe batches: ${N} random batches, Ballast's after balances equal the Safe
           return [tx(dai, A.TestToken.abi, 'approve', [u.swapRouter02, amount]),
             r02([r02call('swapExactTokensForTokens', [amount, 0n, [dai, u.weth], '0x0000000000000000000000000000000000000002']),
               r02call('unwrapWETH9', [0n, s.address])])];
+        }
+        case 'ureth': {
+          // Universal Router: WRAP_ETH of the value into the router, then V2_SWAP_EXACT_IN of what it
+          // holds (payer the router), paid to the caller (MSG_SENDER, address(1)).
+          const amount = some('ETH', 10n);
+          const commands = '0x0b08';
+          const wrapInput = encodeAbiParameters(parseAbiParameters('address, uint256'), ['0x0000000000000000000000000000000000000002', amount]);
+          const swapInput = encodeAbiParameters(parseAbiParameters('address, uint256, uint256, address[], bool'),
+            ['0x0000000000000000000000000000000000000001', amount, 1n, [u.weth, dai], false]);
+          return [tx(u.universalRouter, A.universalRouter.abi, 'execute', [commands, [wrapInput, swapInput], deadline], amount)];
         }
         case 'transfer':
           return [tx(a, A.TestToken.abi, 'transfer', [pick(others), some(a)])];

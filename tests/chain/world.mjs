@@ -15,6 +15,7 @@ export const A = {
   positions: artifact('@uniswap/v3-periphery/artifacts/contracts/NonfungiblePositionManager.sol/NonfungiblePositionManager.json'),
   swapRouter: artifact('@uniswap/v3-periphery/artifacts/contracts/SwapRouter.sol/SwapRouter.json'),
   swapRouter02: artifact('@uniswap/swap-router-contracts/artifacts/contracts/SwapRouter02.sol/SwapRouter02.json'),
+  universalRouter: artifact('@uniswap/universal-router/artifacts/contracts/UniversalRouter.sol/UniversalRouter.json'),
   safe: artifact('@safe-global/safe-contracts/build/artifacts/contracts/Safe.sol/Safe.json'),
   safeFactory: artifact('@safe-global/safe-contracts/build/artifacts/contracts/proxies/SafeProxyFactory.sol/SafeProxyFactory.json'),
   multiSendCallOnly: artifact('@safe-global/safe-contracts/build/artifacts/contracts/libraries/MultiSendCallOnly.sol/MultiSendCallOnly.json'),
@@ -38,9 +39,15 @@ export async function installMulticall3(evm) {
   await evm.setCode(MULTICALL3, A.Aggregate3.deployedBytecode);
 }
 
+const ZERO = '0x0000000000000000000000000000000000000000';
+/** The init-code hashes the routers compute pair and pool addresses with (v2-core's and v3-core's builds). */
+const V2_PAIR_HASH = '0x96e8ac4277198ff8b6f785478aa9a39f403cb768dd02cbee326c3e7da348845f';
+const V3_POOL_HASH = '0xe34f199b19b2b4f47f68442619d555527d244f78a3297ea89325f843f87b8b54';
+
 /**
- * Uniswap v2 (factory, Router02) and v3 (factory, position manager, SwapRouter), and SwapRouter02
- * over both, around one WETH9.
+ * Uniswap v2 (factory, Router02) and v3 (factory, position manager, SwapRouter), SwapRouter02 over
+ * both, and the Universal Router (2.1.0 from npm; no Permit2, whose bytecode is not packaged: it
+ * swaps what it holds, such as ETH it wraps), around one WETH9.
  */
 export async function uniswap(evm) {
   const me = evm.account.address;
@@ -51,7 +58,10 @@ export async function uniswap(evm) {
   const positions = await evm.deploy(A.positions, [v3Factory, weth, '0x0000000000000000000000000000000000000000']);
   const swapRouter = await evm.deploy(A.swapRouter, [v3Factory, weth]);
   const swapRouter02 = await evm.deploy(A.swapRouter02, [v2Factory, v3Factory, positions, weth]);
-  return { weth, v2Factory, v2Router, v3Factory, positions, swapRouter, swapRouter02 };
+  const universalRouter = await evm.deploy(A.universalRouter, [{ permit2: ZERO, weth9: weth, v2Factory, v3Factory,
+    pairInitCodeHash: V2_PAIR_HASH, poolInitCodeHash: V3_POOL_HASH, v4PoolManager: ZERO, v3NFTPositionManager: positions,
+    v4PositionManager: ZERO, spokePool: ZERO }]);
+  return { weth, v2Factory, v2Router, v3Factory, positions, swapRouter, swapRouter02, universalRouter };
 }
 
 /** The two tokens in the pools' order (token0 < token1 by address). */
