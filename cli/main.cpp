@@ -41,6 +41,8 @@ const char* kUsageText =
     "                                     check the calls a Safe Tx Builder file or calls/1 executes\n"
     "  import FILE --treasury T           the proposal/1 a file of calls executes\n"
     "  export --treasury T --proposal P   the Safe batch (or calls/1) that performs a proposal\n"
+    "  plan --policy P --treasury T       the swaps that bring the targets back into their bands,\n"
+    "                                     in tranches that each pass check (plan/1)\n"
     "  status --policy P --treasury T     monitor a treasury against its policy (no proposal)\n"
     "  validate FILE...                   validate documents of any kind\n"
     "  diff OLD NEW [--treasury T]        what a policy amendment relaxes and tightens (diff/1);\n"
@@ -121,6 +123,20 @@ const std::map<std::string, std::string> kCommandHelp = {
      "error naming it.\n"
      "\n"
      "exit codes: 0 exported, 2 invalid input, an action export cannot write, or unreadable file, 64 usage\n"},
+    {"plan",
+     "usage: ballast plan --policy P --treasury T [--goal edge|target] [--at TIME]\n"
+     "                    [--format json|text|proposal|safe-batch] [--deadline-hours H] [--output FILE]\n"
+     "\n"
+     "Plans the swaps that bring every target back into its band (edge, the default: 10 % of the\n"
+     "band inside the nearer edge) or to its weight (target), each trade split across the allowed\n"
+     "venues at equal marginal rates within every per-swap cap, min_amount_out from the slippage\n"
+     "limit, in tranches (not_before) where a budget, the loss budget, the proposal cap or the\n"
+     "cooldown stops the goal. Every tranche passes check against the state it will meet. json:\n"
+     "plan/1; text: one line per swap in token units; proposal: tranche 1's proposal/1 (nothing when\n"
+     "there is no tranche); safe-batch: tranche 1 as a Safe Transaction Builder file (as export).\n"
+     "--at: tranche 1's time (RFC 3339 UTC; default the treasury's as_of).\n"
+     "\n"
+     "exit codes: 0 complete or not needed, 1 partial or infeasible, 2 invalid input, 64 usage\n"},
     {"rules", "usage: ballast rules [--format text|json] [--output FILE]\n\nThe rule registry.\n"},
     {"schema", "usage: ballast schema KIND [--output FILE]\n\nThe JSON Schema of a document kind.\n"},
     {"version", "usage: ballast version\n"},
@@ -186,7 +202,7 @@ Args parse_args(int argc, char** argv) {
   if (argc < 2) throw UsageError{"missing command"};
   a.command = argv[1];
   static const std::vector<std::string> valued = {"--policy", "--treasury", "--proposal", "--calls", "--format",
-                                                  "--output", "--deadline-hours", "--orders"};
+                                                  "--output", "--deadline-hours", "--orders", "--goal", "--at"};
   static const std::vector<std::string> flags = {"--fail-on-warn", "--help"};
   for (int i = 2; i < argc; ++i) {
     std::string s = argv[i];
@@ -576,6 +592,41 @@ int run_export(const Args& a) {
   return kPass;
 }
 
+int run_plan(const Args& a) {
+  allow_only(a, {"--policy", "--treasury", "--goal", "--at", "--format", "--deadline-hours", "--output"});
+  if (!a.positional.empty()) throw UsageError{"plan takes --policy P --treasury T"};
+  if (!a.options.count("--policy") || !a.options.count("--treasury")) throw UsageError{"plan needs --policy and --treasury"};
+  ballast::PlanRequest request;
+  request.goal = option(a, "--goal", "edge");
+  if (request.goal != "edge" && request.goal != "target") throw UsageError{"--goal takes edge or target, got " + request.goal};
+  request.at = option(a, "--at");
+  if (a.options.count("--at") && !ballast::parse_time(request.at))
+    throw UsageError{"--at takes an RFC 3339 UTC time (2026-11-30T12:00:00Z), got " + request.at};
+  request.format = option(a, "--format", "json");
+  if (request.format != "json" && request.format != "text" && request.format != "proposal" && request.format != "safe-batch")
+    throw UsageError{"plan supports --format json, text, proposal or safe-batch"};
+  const std::string hours_text = option(a, "--deadline-hours", "72");
+  if (hours_text.empty() || hours_text.size() > 6 || hours_text.find_first_not_of("0123456789") != std::string::npos)
+    throw UsageError{"--deadline-hours takes whole hours (0 to 999999), got " + hours_text};
+  request.deadline_hours = std::stoll(hours_text);
+  FileText policy = read_file(option(a, "--policy")), treasury = read_file(option(a, "--treasury"));
+  std::vector<ballast::Diagnostic> errors;
+  for (auto [slot, f] : {std::pair{"policy", &policy}, std::pair{"treasury", &treasury}})
+    if (!f->error.empty()) errors.push_back({ballast::code::file_unreadable, slot, "", f->error});
+  ballast::PlanOutput out;
+  if (errors.empty()) {
+    out = ballast::plan_output(policy.text, treasury.text, request);
+    errors = std::move(out.errors);
+  }
+  if (out.status == "error") {
+    std::cerr << "cannot plan, " << errors.size() << " error" << (errors.size() == 1 ? "" : "s") << "\n"
+              << diagnostics_text(errors);
+    return kInvalid;
+  }
+  if (!out.text.empty()) emit(a, out.text + (out.text.back() == '\n' ? "" : "\n"));
+  return out.status == "complete" || out.status == "not_needed" ? kPass : kFail;
+}
+
 int run_schema(const Args& a) {
   allow_only(a, {"--output"});
   const std::string kinds = ballast::document_kind_names(", ");
@@ -602,6 +653,7 @@ int main(int argc, char** argv) {
     if (a.command == "diff") return run_diff(a);
     if (a.command == "import") return run_import(a);
     if (a.command == "export") return run_export(a);
+    if (a.command == "plan") return run_plan(a);
     if (a.command == "rules") return run_rules(a);
     if (a.command == "schema") return run_schema(a);
     if (a.command == "version" || a.command == "--version") {

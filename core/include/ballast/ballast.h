@@ -54,6 +54,34 @@ std::string import_calls_json(std::string_view calls_text, std::string_view trea
 std::string export_calls_json(std::string_view treasury_json, std::string_view proposal_json, const std::string& format,
                               long long deadline_hours = 72, bool* ok = nullptr, std::string* orders = nullptr,
                               const CheckLimits& limits = {});
+/// What `ballast plan` is asked: the goal ("edge" or "target"), tranche 1's time (RFC 3339; empty:
+/// the treasury's as_of), the output format ("json": plan/1, "text", "proposal": tranche 1's
+/// proposal/1, empty when there is none, "safe-batch": tranche 1 as a Safe Transaction Builder file)
+/// and the export deadline for "safe-batch".
+struct PlanRequest {
+  std::string goal = "edge";
+  std::string at;
+  std::string format = "json";
+  long long deadline_hours = 72;
+};
+
+/// Plans the rebalance of a treasury under a policy (SPEC 13). `status` receives the plan's status
+/// ("complete", "partial", "not_needed", "infeasible"), or "error" for invalid input, when the
+/// output is {"valid": false, "kind": "plan", "errors": [...]} (also for a bad goal, time or format,
+/// and for a tranche "safe-batch" cannot write).
+std::string plan_json(std::string_view policy_json, std::string_view treasury_json, const PlanRequest& request,
+                      std::string* status = nullptr, const CheckLimits& limits = {});
+
+/// plan_json's work, typed (the CLI prints the errors as text): the output and the plan's status,
+/// or the input errors (status "error"). May throw on an internal defect; plan_json guards it.
+struct PlanOutput {
+  std::string text;
+  std::string status = "error";
+  std::vector<Diagnostic> errors;
+};
+PlanOutput plan_output(std::string_view policy_json, std::string_view treasury_json, const PlanRequest& request,
+                       const CheckLimits& limits = {});
+
 /// Monitoring report of a policy on a treasury snapshot (mode "status").
 std::string status_json(std::string_view policy_json, std::string_view treasury_json,
                         const CheckLimits& limits = {});

@@ -100,4 +100,15 @@ std::optional<Int> max_passing(const Treasury& t, const SwapAction& s, const Ven
                                const std::function<std::optional<Frac>(const SwapOutcome&)>& figure,
                                const Frac& limit);
 
+/// The amount-sized execution rules as one figure: the largest ratio of a figure to its limit
+/// (trade.max_value; on a venue with a curve also swap.loss, swap.price_impact and
+/// swap.pool_share), so that `<= 1` passes them all. The suggested fix and the planner's
+/// per-venue caps search it with max_passing.
+std::function<std::optional<Frac>(const SwapOutcome&)> sized_figure(const Execution& e, bool curve);
+
+/// The bound whose slippage tolerance is exactly within `max_slippage_bps`: for exact input the
+/// least min_amount_out, ceil(out × (10000 − bps) / 10000); for exact output the largest
+/// max_amount_in, floor(in × (10000 + bps) / 10000).
+Int slippage_bound(bool exact_in, const Int& simulated, long long max_slippage_bps);
+
 }  // namespace ballast

@@ -1,17 +1,14 @@
 // An imported proposal written out: proposal/1 JSON (to edit and check again) and one readable
 // line per action in token units (`ballast import`).
-#include "../report/text_report.h"
-#include "ballast/calls.h"
+#include "write.h"
 
-#include <nlohmann/json.hpp>
+#include "../report/text_report.h"
 
 #include "../text_out.h"
 
 namespace ballast {
 
 namespace {
-
-using ojson = nlohmann::ordered_json;
 
 ojson swap_json(const SwapAction& s, const Treasury& t) {
   ojson j = ojson::object();
@@ -69,6 +66,8 @@ std::string units_of(const Treasury& t, std::size_t asset, const Int& amount) {
   return report::units(amount, t.assets[asset].decimals) + " " + t.assets[asset].id;
 }
 
+}  // namespace
+
 std::string action_line(const Action& a, const Treasury& t) {
   TextOut o;
   if (const SwapAction* s = a.swap()) {
@@ -96,9 +95,7 @@ std::string action_line(const Action& a, const Treasury& t) {
   return o.str();
 }
 
-}  // namespace
-
-std::string proposal_json(const Proposal& p, const Treasury& t) {
+ojson proposal_object(const Proposal& p, const Treasury& t) {
   ojson j = ojson::object();
   j["ballast"] = "proposal/1";
   if (!p.id.empty()) j["id"] = p.id;
@@ -113,7 +110,11 @@ std::string proposal_json(const Proposal& p, const Treasury& t) {
   ojson actions = ojson::array();
   for (const Action& a : p.actions) actions.push_back(action_json(a, t));
   j["actions"] = std::move(actions);
-  return j.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
+  return j;
+}
+
+std::string proposal_json(const Proposal& p, const Treasury& t) {
+  return proposal_object(p, t).dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
 }
 
 std::string proposal_text(const Proposal& p, const Treasury& t) {

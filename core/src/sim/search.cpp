@@ -70,8 +70,10 @@ class Search {
           return;
         }
         c = x_last_ + floor_div((x_last_ - x_prev_) * (lim_ - *f_last_), *f_last_ - f_prev_);
-        if (c <= lo_) c = lo_ + 1;
-        if (c >= hi_) c = hi_ - 1;
+        // An interpolation outside the bracket (a strongly curved figure) is replaced by its middle:
+        // clamping it to an end would probe amounts too small to trade (no output, so a failure)
+        // and close the bracket at 0.
+        if (c <= lo_ || c >= hi_) c = lo_ + width / 2;
       }
       const Probe p = probe(c);
       last_passed_ = p.pass;
@@ -120,6 +122,36 @@ std::optional<Int> max_passing(const Treasury& t, const SwapAction& s, const Ven
                                const std::function<std::optional<Frac>(const SwapOutcome&)>& figure,
                                const Frac& limit) {
   return Search(t, s, state, q, figure, limit).run();
+}
+
+namespace {
+
+// figure / limit as a fraction; a limit of 0 makes any positive figure fail.
+Frac over(const Frac& figure, const Frac& limit) {
+  if (limit.num == 0) return figure.num > 0 ? Frac{2, 1} : Frac{0, 1};
+  return Frac{figure.num * limit.den, figure.den * limit.num};
+}
+
+}  // namespace
+
+std::function<std::optional<Frac>(const SwapOutcome&)> sized_figure(const Execution& e, bool curve) {
+  return [&e, curve](const SwapOutcome& o) -> std::optional<Frac> {
+    Frac worst{0, 1};
+    auto take = [&worst](const Frac& ratio) {
+      if (compare(worst, ratio) < 0) worst = ratio;
+    };
+    if (e.max_trade_value) take(over(Frac{o.value_in, 1}, Frac{e.max_trade_value->value, 1}));
+    if (!curve) return worst;
+    if (e.max_loss_bps && o.loss) take(over(*o.loss, Frac{e.max_loss_bps->value, 10000}));
+    if (e.max_price_impact_bps && o.impact) take(over(*o.impact, Frac{e.max_price_impact_bps->value, 10000}));
+    if (e.max_pool_share_bps && o.pool_share) take(over(*o.pool_share, Frac{e.max_pool_share_bps->value, 10000}));
+    return worst;
+  };
+}
+
+Int slippage_bound(bool exact_in, const Int& simulated, long long max_slippage_bps) {
+  return exact_in ? Int((simulated * (10000 - max_slippage_bps) + 9999) / 10000)
+                  : Int(simulated * (10000 + max_slippage_bps) / 10000);
 }
 
 }  // namespace ballast

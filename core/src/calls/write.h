@@ -1,0 +1,18 @@
+// A proposal written out, for the writers of other documents that hold proposals (plan/1).
+#pragma once
+
+#include "ballast/calls.h"
+
+#include <nlohmann/json.hpp>
+
+namespace ballast {
+
+using ojson = nlohmann::ordered_json;
+
+/// The proposal/1 object proposal_json writes.
+ojson proposal_object(const Proposal& p, const Treasury& t);
+
+/// One readable line for an action, amounts in token units ("swap 1,000 WETH for at least … on …").
+std::string action_line(const Action& a, const Treasury& t);
+
+}  // namespace ballast

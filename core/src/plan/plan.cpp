@@ -1,0 +1,476 @@
+// The planner (SPEC section 13, docs/planner.md): what to trade, routed at the optimum, in tranches
+// that each pass the checker against the state they will meet.
+//
+// One tranche: the value each target must move (goal edge or target, on the current NAV); sellers
+// paired with buyers; for each pair the assets to sell and buy (the deepest allowed pair of
+// members); each trade split across the venues by split_trade within the per-swap caps; a second
+// and third pass add what the first one's losses left short. The tranche is then checked by the
+// evaluator itself; when it fails, the largest passing fraction of it is found by bisection, and
+// the rules that failed at full size say what is unreached and when the next tranche may come.
+#include "ballast/plan.h"
+
+#include "../sim/valuation.h"
+#include "ballast/evaluate.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace ballast {
+
+namespace {
+
+constexpr std::size_t kMaxTranches = 20;
+constexpr int kMaxTimeSteps = 64;     // waits for a budget or cooldown to free, over the whole plan
+constexpr long long kScaleSteps = 1024;  // a tranche is cut down in steps of 1/1024 of its size
+constexpr long long kDefaultSlippageBps = 50;
+constexpr std::int64_t kHour = 3600;
+
+// A trade of the tranche before routing: sell `amount` of `sell` for `buy`.
+struct Pair {
+  std::size_t sell = 0, buy = 0;
+  Int amount;
+  std::vector<Candidate> venues;
+};
+
+Time plus_seconds(Time t, std::int64_t s) {
+  t.seconds += s;
+  return t;
+}
+
+class Planner {
+ public:
+  Planner(const Policy& p, const Treasury& t, const PlanOptions& o)
+      : policy_(p), original_(t), options_(o), book_(t.assets, p, empty_) {
+    for (const auto& a : t.assets) prices_.push_back(a.price);
+  }
+
+  Plan run();
+
+ private:
+  sim::Snapshot snapshot(const std::vector<Int>& balances) const { return sim::Snapshot(book_, balances, prices_); }
+  bool done(const sim::Snapshot& s) const;
+  // The value (wad) each target should sell (positive) or buy (negative) from state `s`.
+  std::vector<Int> moves(const sim::Snapshot& s) const;
+  std::vector<Pair> pairs(const Treasury& t, const sim::Snapshot& s, std::vector<Unreached>& unreached);
+  std::vector<Candidate> venues_for(const Treasury& t, std::size_t sell, std::size_t buy, const Int& amount) const;
+  bool venue_allowed(const Venue& v) const;
+  bool buy_allowed(std::size_t asset) const;
+  Proposal tranche_proposal(const Treasury& t, const std::vector<Pair>& pairs, long long scale, Time at,
+                            std::vector<Routing>* routing) const;
+  Report check(const Treasury& t, const Proposal& p) const { return evaluate(CaseRef(policy_, t, p)); }
+  std::vector<Pair> refine(const Treasury& t, std::vector<Pair> pairs, Time at) const;
+  std::optional<Time> next_time(const Treasury& t, Time now) const;
+  void note(std::vector<Unreached>& u, Unreached x) const;
+
+  const Policy& policy_;
+  const Treasury& original_;
+  const PlanOptions& options_;
+  const Proposal empty_{};
+  sim::Book book_;
+  std::vector<Int> prices_;
+  std::set<std::size_t> sold_, bought_;  // across the whole plan: no asset is both
+};
+
+// edge: every target within its band; target: within 1 bp of its weight.
+bool Planner::done(const sim::Snapshot& s) const {
+  for (const Target& t : policy_.targets) {
+    const Frac d = abs(sim::deviation(s, t));
+    const long long limit = options_.goal == PlanGoal::Edge ? t.band_bps : std::min<long long>(1, t.band_bps);
+    if (compare(d, Frac{limit, 10000}) > 0) return false;
+  }
+  return true;
+}
+
+std::vector<Int> Planner::moves(const sim::Snapshot& s) const {
+  const Int& nav = s.nav();
+  const std::size_t n = policy_.targets.size();
+  std::vector<Int> move(n, Int(0));
+  // Aim (in 1/100 000 of NAV): edge 10 % of the band inside the nearer edge, target the weight.
+  auto aim = [&](const Target& t, int side) {  // side +1: from above, -1: from below
+    const long long inside = options_.goal == PlanGoal::Edge ? t.band_bps * 9 : 0;
+    return Int(nav * (t.weight_bps * 10 + side * inside) / 100000);
+  };
+  Int sell = 0, buy = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    const Target& t = policy_.targets[k];
+    const Frac d = sim::deviation(s, t);
+    const Int v = s.value(t.select);
+    const bool out = options_.goal == PlanGoal::Target ? compare(abs(d), Frac{1, 10000}) > 0
+                                                       : compare(abs(d), Frac{t.band_bps, 10000}) > 0;
+    if (!out) continue;
+    move[k] = d.num > 0 ? Int(v - aim(t, 1)) : Int(v - aim(t, -1));
+    if (move[k] > 0) sell += move[k]; else buy -= move[k];
+  }
+  // The side with less to move takes more from targets with room, first toward their weight,
+  // then up to 10 % inside their band; what remains is cut from the larger side.
+  for (int tier = 0; tier < 2 && sell != buy; ++tier) {
+    for (std::size_t k = 0; k < n && sell != buy; ++k) {
+      const Target& t = policy_.targets[k];
+      const Int v = s.value(t.select);
+      const long long inside = tier == 0 ? 0 : t.band_bps * 9;
+      if (sell > buy && move[k] <= 0) {  // room to buy
+        Int room = nav * (t.weight_bps * 10 + inside) / 100000 - v + move[k];
+        room = std::min<Int>(room, sell - buy);
+        if (room > 0) { move[k] -= room; buy += room; }
+      } else if (buy > sell && move[k] >= 0) {  // room to sell
+        Int room = v - move[k] - nav * (t.weight_bps * 10 - inside) / 100000;
+        room = std::min<Int>(room, buy - sell);
+        if (room > 0) { move[k] += room; sell += room; }
+      }
+    }
+  }
+  Int excess = sell > buy ? Int(sell - buy) : Int(buy - sell);
+  for (std::size_t k = n; k-- > 0 && excess > 0;) {
+    if (sell > buy && move[k] > 0) {
+      const Int cut = std::min<Int>(excess, move[k]);
+      move[k] -= cut;
+      excess -= cut;
+    } else if (buy > sell && move[k] < 0) {
+      const Int cut = std::min<Int>(excess, -move[k]);
+      move[k] += cut;
+      excess -= cut;
+    }
+  }
+  return move;
+}
+
+bool Planner::venue_allowed(const Venue& v) const {
+  const auto& allow = policy_.execution.venues_allow;
+  return !allow || std::find(allow->value.begin(), allow->value.end(), v.id) != allow->value.end();
+}
+
+bool Planner::buy_allowed(std::size_t asset) const {
+  const auto& allow = policy_.assets_allow;
+  return !allow || book_.any_match(asset, allow->value);
+}
+
+// The venues that trade `sell` for `buy` directly and may be used, with their caps at `amount`.
+std::vector<Candidate> Planner::venues_for(const Treasury& t, std::size_t sell, std::size_t buy,
+                                           const Int& amount) const {
+  std::vector<Candidate> out;
+  const Execution& e = policy_.execution;
+  for (std::size_t v = 0; v < t.venues.size(); ++v) {
+    const Venue& venue = t.venues[v];
+    if (!has_curve(venue.state) || !venue_allowed(venue)) continue;
+    const std::size_t a = traded_as(t, venue, sell), b = traded_as(t, venue, buy);
+    if (a == b || std::find(venue.tokens.begin(), venue.tokens.end(), a) == venue.tokens.end() ||
+        std::find(venue.tokens.begin(), venue.tokens.end(), b) == venue.tokens.end())
+      continue;
+    SwapAction s;
+    s.venue = v;
+    s.sell = sell;
+    s.buy = buy;
+    s.amount = amount;
+    const PoolQuote q = quote_pool(t, s, venue.state);
+    if (!q.mid || q.mid->num <= 0) continue;  // an empty pool
+    // A pool whose price strays from the oracle's beyond the limit is skipped (it may be manipulated).
+    if (e.max_oracle_deviation_bps && q.oracle_deviation &&
+        compare(*q.oracle_deviation, Frac{e.max_oracle_deviation_bps->value, 10000}) > 0)
+      continue;
+    auto cap = max_passing(t, s, venue.state, q, sized_figure(e, true), Frac{1, 1});
+    if (!cap || *cap <= 0) continue;
+    out.push_back({v, *cap});
+  }
+  return out;
+}
+
+void Planner::note(std::vector<Unreached>& u, Unreached x) const {
+  for (const auto& e : u)
+    if (e.rule == x.rule && e.subject == x.subject) return;
+  u.push_back(std::move(x));
+}
+
+// What to trade from state `s`: the targets' moves paired (largest first), and for each pair the
+// member assets with the deepest allowed venues between them, within balances.
+std::vector<Pair> Planner::pairs(const Treasury& t, const sim::Snapshot& s, std::vector<Unreached>& unreached) {
+  const std::vector<Int> move = moves(s);
+  struct Side {
+    std::size_t target;
+    Int value;
+  };
+  std::vector<Side> sellers, buyers;
+  for (std::size_t k = 0; k < move.size(); ++k) {
+    if (move[k] > 0) sellers.push_back({k, move[k]});
+    if (move[k] < 0) buyers.push_back({k, -move[k]});
+  }
+  auto larger = [](const Side& a, const Side& b) { return a.value != b.value ? a.value > b.value : a.target < b.target; };
+  std::sort(sellers.begin(), sellers.end(), larger);
+  std::sort(buyers.begin(), buyers.end(), larger);
+  std::vector<Int> left = s.balances();  // what is not yet planned to be sold
+  std::map<std::pair<std::size_t, std::size_t>, Int> amounts;
+  std::size_t i = 0, j = 0;
+  while (i < sellers.size() && j < buyers.size()) {
+    Int value = std::min(sellers[i].value, buyers[j].value);
+    const Target& from = policy_.targets[sellers[i].target];
+    const Target& to = policy_.targets[buyers[j].target];
+    sellers[i].value -= value;
+    buyers[j].value -= value;
+    // Candidate pairs of members, deepest first.
+    struct Option {
+      std::size_t a, b;
+      Int depth;  // wad: the input side's reserves over the allowed venues, at the oracle price
+    };
+    std::vector<Option> options;
+    const std::vector<std::size_t> sellable = book_.members(from.select), buyable = book_.members(to.select);
+    for (std::size_t a : sellable) {
+      if (bought_.count(a) || left[a] <= 0 || prices_[a] <= 0) continue;
+      for (std::size_t b : buyable) {
+        if (a == b || sold_.count(b) || prices_[b] <= 0 || !buy_allowed(b)) continue;
+        if (std::find(sellable.begin(), sellable.end(), b) != sellable.end()) continue;  // in both: moves neither
+        Int depth = 0;
+        for (const Candidate& c : venues_for(t, a, b, left[a])) {
+          SwapAction sw;
+          sw.venue = c.venue;
+          sw.sell = a;
+          sw.buy = b;
+          const PoolQuote q = quote_pool(t, sw, t.venues[c.venue].state);
+          if (q.reserve_in) depth += asset_value(*q.reserve_in, prices_[a], t.assets[a].decimals);
+        }
+        if (depth > 0) options.push_back({a, b, depth});
+      }
+    }
+    std::stable_sort(options.begin(), options.end(), [](const Option& x, const Option& y) { return x.depth > y.depth; });
+    for (const Option& o : options) {
+      if (value <= 0) break;
+      if (bought_.count(o.a) || sold_.count(o.b) || left[o.a] <= 0) continue;
+      const Asset& a = t.assets[o.a];
+      // ceil(value × 10^decimals / price), within what is left of the balance
+      Int amount = (value * pow10(a.decimals) + prices_[o.a] - 1) / prices_[o.a];
+      amount = std::min(amount, left[o.a]);
+      if (amount <= 0) continue;
+      left[o.a] -= amount;
+      value -= std::min<Int>(value, asset_value(amount, prices_[o.a], a.decimals));
+      amounts[{o.a, o.b}] += amount;
+      sold_.insert(o.a);
+      bought_.insert(o.b);
+    }
+    if (value > 0) {
+      Message m;
+      m << "no allowed venue (or no balance left) to move " << Figure::value(value) << " " << t.numeraire
+        << " from " << from.select << " to " << to.select;
+      note(unreached, {"target.drift", options.empty() ? from.select : to.select, m});
+    }
+    if (sellers[i].value == 0) ++i;
+    if (buyers[j].value == 0) ++j;
+  }
+  std::vector<Pair> out;
+  for (const auto& [key, amount] : amounts) out.push_back({key.first, key.second, amount, {}});
+  return out;
+}
+
+// The proposal of a tranche at `scale`/1024 of the pairs' amounts: each pair split across its
+// venues; min_amount_out from the slippage limit.
+Proposal Planner::tranche_proposal(const Treasury& t, const std::vector<Pair>& pairs, long long scale, Time at,
+                                   std::vector<Routing>* routing) const {
+  Proposal p;
+  p.submitted_at = at;
+  const MarketState m = MarketState::of(t);
+  const Execution& e = policy_.execution;
+  const long long slip = e.max_slippage_bps ? e.max_slippage_bps->value : kDefaultSlippageBps;
+  for (const Pair& pair : pairs) {
+    const Int amount = pair.amount * scale / kScaleSteps;
+    if (amount <= 0) continue;
+    std::vector<Candidate> caps = venues_for(t, pair.sell, pair.buy, amount);
+    const Split split = split_trade(t, m, pair.sell, pair.buy, amount, caps);
+    if (routing && !split.legs.empty()) routing->push_back({pair.sell, pair.buy, split.marginal, split.legs});
+    for (const SplitLeg& leg : split.legs) {
+      SwapAction s;
+      s.venue = leg.venue;
+      s.sell = pair.sell;
+      s.buy = pair.buy;
+      s.amount = leg.amount_in;
+      s.bound = slippage_bound(true, leg.amount_out, slip);
+      if (*s.bound <= 0) continue;
+      Action a;
+      a.op = s;
+      a.origin.path = "/proposal/actions/" + std::to_string(p.actions.size());
+      p.actions.push_back(std::move(a));
+    }
+  }
+  return p;
+}
+
+// The pairs' amounts grown by what the first pass's losses left short: plan again from the state
+// the tranche leaves and add the moves that go the same way (never a reversal).
+std::vector<Pair> Planner::refine(const Treasury& t, std::vector<Pair> pairs, Time at) const {
+  for (int pass = 0; pass < 2; ++pass) {
+    const Proposal p = tranche_proposal(t, pairs, kScaleSteps, at, nullptr);
+    MarketState m = MarketState::of(t);
+    for (const Action& a : p.actions)
+      if (!apply_action(t, m, a).ok) return pairs;
+    const sim::Snapshot after = snapshot(m.balances);
+    const std::vector<Int> more = moves(after);
+    bool grew = false;
+    for (Pair& pair : pairs) {
+      // the shortfall of the selling target, in the sold asset, shared by the pairs selling for it
+      for (std::size_t k = 0; k < policy_.targets.size(); ++k) {
+        if (more[k] <= 0 || !sim::matches(t.assets[pair.sell], policy_.targets[k].select)) continue;
+        Int add = (more[k] * pow10(t.assets[pair.sell].decimals) + prices_[pair.sell] - 1) / prices_[pair.sell];
+        add = add / static_cast<long long>(pairs.size());
+        const Int room = m.balances[pair.sell];
+        add = std::min(add, room);
+        if (add > 0) { pair.amount += add; grew = true; }
+        break;
+      }
+    }
+    if (!grew) break;
+  }
+  return pairs;
+}
+
+// The earliest time after `now` at which a budget window or the cooldown frees: when a history
+// entry leaves a window, or when the cooldown since the last swap ends.
+std::optional<Time> Planner::next_time(const Treasury& t, Time now) const {
+  std::optional<Time> best;
+  auto consider = [&](Time c) {
+    if (now < c && (!best || c < *best)) best = c;
+  };
+  const Execution& e = policy_.execution;
+  for (const HistoryEntry& h : t.history) {
+    for (const Budget& b : e.budgets) consider(plus_seconds(h.at, b.window_hours * kHour));
+    if (e.loss_budget) consider(plus_seconds(h.at, e.loss_budget->window_hours * kHour));
+    if (e.cooldown_hours && h.kind == "swap") consider(plus_seconds(h.at, e.cooldown_hours->value * kHour));
+  }
+  return best;
+}
+
+Plan Planner::run() {
+  Plan plan;
+  plan.goal = options_.goal;
+  Treasury state = original_;
+  Time at = options_.at ? *options_.at : original_.as_of;
+  const Frac drift0 = sim::total_drift(snapshot(state.assets.empty() ? std::vector<Int>{} : MarketState::of(state).balances),
+                                       policy_.targets);
+  if (done(snapshot(MarketState::of(state).balances))) {
+    plan.status = PlanStatus::NotNeeded;
+    return plan;
+  }
+  std::vector<Unreached> unreached;
+  int waits = 0;
+  while (plan.tranches.size() < kMaxTranches) {
+    const MarketState m0 = MarketState::of(state);
+    const sim::Snapshot before = snapshot(m0.balances);
+    if (done(before)) break;
+    std::vector<Unreached> why;
+    sold_.clear();
+    bought_.clear();
+    for (const Tranche& tr : plan.tranches)
+      for (const Action& a : tr.proposal.actions) {
+        sold_.insert(a.swap()->sell);
+        bought_.insert(a.swap()->buy);
+      }
+    std::vector<Pair> ps = refine(state, pairs(state, before, why), at);
+    if (ps.empty()) {
+      for (auto& u : why) note(unreached, std::move(u));
+      break;
+    }
+    // The whole tranche, then the largest passing fraction of it.
+    Proposal full = tranche_proposal(state, ps, kScaleSteps, at, nullptr);
+    Report r = check(state, full);
+    long long scale = kScaleSteps;
+    std::set<std::string> failed;
+    if (r.verdict != Verdict::Pass) {
+      for (const Finding& f : r.findings) {
+        if (f.severity != Severity::Error) continue;
+        failed.insert(f.rule);
+        note(why, {f.rule, f.subject, f.message});
+      }
+      long long lo = 0, hi = kScaleSteps;  // hi fails
+      while (hi - lo > 1) {
+        const long long mid = (lo + hi) / 2;
+        const Proposal p = tranche_proposal(state, ps, mid, at, nullptr);
+        if (!p.actions.empty() && check(state, p).verdict == Verdict::Pass) lo = mid; else hi = mid;
+      }
+      scale = lo;
+    }
+    Proposal chosen = scale == kScaleSteps ? std::move(full) : tranche_proposal(state, ps, scale, at, nullptr);
+    if (scale == 0 || chosen.actions.empty()) {
+      // Nothing passes now: wait for a budget or the cooldown to free, if one was in the way.
+      const bool timed = failed.count("budget.window") || failed.count("budget.loss") || failed.count("cooldown");
+      auto next = timed && waits < kMaxTimeSteps ? next_time(state, at) : std::nullopt;
+      if (!next) {
+        for (auto& u : why) note(unreached, std::move(u));
+        break;
+      }
+      ++waits;
+      at = *next;
+      continue;
+    }
+    // Apply it: the balances it leaves, its swaps in the history at its time; pools as in the
+    // snapshot (arbitrage restores them between tranches: docs/planner.md).
+    MarketState m = m0;
+    std::vector<HistoryEntry> entries;
+    for (const Action& a : chosen.actions) {
+      const ActionOutcome o = apply_action(state, m, a, at);
+      if (!o.ok || !o.swap) break;
+      entries.push_back({at, "swap", o.swap->value_in, Int(o.swap->value_in - o.swap->value_out)});
+    }
+    const sim::Snapshot after = snapshot(m.balances);
+    Tranche tr;
+    tr.not_before = at;
+    tr.drift_before = sim::total_drift(before, policy_.targets);
+    tr.drift_after = sim::total_drift(after, policy_.targets);
+    if (compare(tr.drift_after, tr.drift_before) >= 0) {  // no progress: stop
+      for (auto& u : why) note(unreached, std::move(u));
+      break;
+    }
+    const std::size_t number = plan.tranches.size() + 1;
+    chosen.id = "rebalance-" + std::to_string(number);
+    chosen.title = std::string("Rebalance toward the policy targets (") +
+                   (options_.goal == PlanGoal::Edge ? "band edge" : "target weights") + "), tranche " +
+                   std::to_string(number);
+    if (plan.tranches.empty()) tranche_proposal(state, ps, scale, at, &plan.routing);
+    tr.verdict = Verdict::Pass;
+    tr.proposal = std::move(chosen);
+    plan.tranches.push_back(std::move(tr));
+    for (std::size_t i = 0; i < state.assets.size(); ++i) state.assets[i].balance = m.balances[i];
+    for (auto& h : entries) state.history.push_back(std::move(h));
+    if (done(after)) break;
+    for (auto& u : why) note(unreached, std::move(u));
+    // The next tranche: after the cooldown, and at least an hour later.
+    std::int64_t gap = kHour;
+    if (policy_.execution.cooldown_hours) gap = std::max<std::int64_t>(gap, policy_.execution.cooldown_hours->value * kHour);
+    at = plus_seconds(at, gap);
+  }
+  const sim::Snapshot end = snapshot(MarketState::of(state).balances);
+  const Frac drift_end = sim::total_drift(end, policy_.targets);
+  if (done(end)) {
+    plan.status = PlanStatus::Complete;
+  } else {
+    // partial: total drift fell by at least 1 bp
+    const Frac fell{drift0.num * drift_end.den - drift_end.num * drift0.den, drift0.den * drift_end.den};
+    plan.status = !plan.tranches.empty() && compare(fell, Frac{1, 10000}) >= 0 ? PlanStatus::Partial
+                                                                                : PlanStatus::Infeasible;
+    if (unreached.empty()) {
+      for (const Target& tg : policy_.targets) {
+        const Frac d = sim::deviation(end, tg);
+        Message msg;
+        msg << "weight of " << tg.select << " still deviates " << Figure::signed_bps(d) << " bps from its target after "
+            << std::to_string(plan.tranches.size()) << " tranches";
+        note(unreached, {"target.drift", tg.select, msg});
+      }
+    }
+    plan.unreached = std::move(unreached);
+  }
+  return plan;
+}
+
+}  // namespace
+
+Plan make_plan(const Policy& policy, const Treasury& treasury, const PlanOptions& options) {
+  return Planner(policy, treasury, options).run();
+}
+
+const char* plan_status_name(PlanStatus s) {
+  switch (s) {
+    case PlanStatus::Complete: return "complete";
+    case PlanStatus::Partial: return "partial";
+    case PlanStatus::NotNeeded: return "not_needed";
+    default: return "infeasible";
+  }
+}
+
+const char* plan_goal_name(PlanGoal g) { return g == PlanGoal::Edge ? "edge" : "target"; }
+
+}  // namespace ballast

@@ -1,0 +1,282 @@
+// Routing one trade across venues at the optimum (docs/planner.md, Routing): the output of a split
+// is the sum of concave functions of the amounts, so the best split equalises the venues' marginal
+// rates (fees included) within their caps. A bisection on that common rate λ asks each venue how
+// much it takes before its marginal rate falls to λ: Uniswap v2 in closed form, v3 by a swap
+// to the price of the rate (the pool's own tick walk), Curve by bisection on the exact exchange.
+// The split is then simulated exactly and compared with every single venue that can take the
+// whole amount; the better one is kept.
+#include "ballast/plan.h"
+
+#include <algorithm>
+
+namespace ballast {
+
+namespace {
+
+// λ is held as a fixed-point fraction of the best venue's rate: λ = top · t / 2^(kScale + kSteps).
+constexpr unsigned kScale = 192;
+constexpr unsigned kSteps = 64;
+
+struct Leg {
+  std::size_t venue = 0;
+  std::size_t in = 0, out = 1;  // token positions on the venue
+  Int cap;
+  const VenueState* state = nullptr;
+};
+
+Int isqrt(const Int& v) { return v <= 0 ? Int(0) : Int(boost::multiprecision::sqrt(v)); }
+
+Int ceil_sqrt(const Int& v) {
+  Int r = isqrt(v);
+  return r * r < v ? Int(r + 1) : r;
+}
+
+// Sells `amount` into a copy of `state`: the copy after the swap, or nullopt when it cannot execute.
+std::optional<VenueState> after_selling(const VenueState& state, const Leg& leg, const Int& amount) {
+  VenueState copy = state;
+  if (amount == 0) return copy;
+  SwapRequest rq;
+  rq.in = leg.in;
+  rq.out = leg.out;
+  rq.amount = amount;
+  if (!swap(copy, rq).ok) return std::nullopt;
+  return copy;
+}
+
+std::optional<Int> amount_out(const Leg& leg, const Int& amount) {
+  if (amount == 0) return Int(0);
+  VenueState copy = *leg.state;
+  SwapRequest rq;
+  rq.in = leg.in;
+  rq.out = leg.out;
+  rq.amount = amount;
+  SwapResult r = swap(copy, rq);
+  if (!r.ok) return std::nullopt;
+  return r.amount_out;
+}
+
+// The marginal rate of a leg after `amount` (fees included).
+std::optional<Frac> leg_marginal(const Leg& leg, const Int& amount) {
+  const VenueState& s = *leg.state;
+  if (const auto* p = std::get_if<UniswapV2Pool>(&s)) {
+    // getAmountOut's derivative: g·10000·x·y / (10000·x + g·Δ)², g = 10000 − fee.
+    const Int& x = leg.in == 0 ? p->reserve0 : p->reserve1;
+    const Int& y = leg.in == 0 ? p->reserve1 : p->reserve0;
+    if (x == 0 || y == 0) return std::nullopt;
+    const Int g = 10000 - p->fee_bps;
+    const Int d = 10000 * x + g * amount;
+    return Frac{g * 10000 * x * y, d * d};
+  }
+  if (std::holds_alternative<UniswapV3Pool>(s)) {
+    // The fee comes off the input and the price moves with the rest: the rate after is (1 − fee)·P.
+    auto after = after_selling(s, leg, amount);
+    if (!after) return std::nullopt;
+    const auto& p = std::get<UniswapV3Pool>(*after);
+    if (p.liquidity == 0 && amount == 0) return std::nullopt;
+    auto mid = mid_rate(*after, leg.in, leg.out);
+    if (!mid) return std::nullopt;
+    return Frac{mid->num * (1000000 - p.fee_pips), mid->den * 1000000};
+  }
+  if (const auto* c = std::get_if<CurveStableSwapPool>(&s)) {
+    // A forward difference over a millionth of the pool's balance of the input coin.
+    auto after = after_selling(s, leg, amount);
+    if (!after) return std::nullopt;
+    const auto& pool = std::get<CurveStableSwapPool>(*after);
+    Int h = c->balances[leg.in] / 1000000;
+    if (h < 1) h = 1;
+    auto dy = curve::get_dy(pool, leg.in, leg.out, h);
+    if (!dy) return std::nullopt;
+    return Frac{*dy, h};
+  }
+  return std::nullopt;
+}
+
+// The largest amount within the cap whose marginal rate after it is still at least λ, by
+// bisection on the exact simulation (any venue with a curve).
+Int amount_at_by_search(const Leg& leg, const Frac& lambda) {
+  auto at_least = [&](const Int& a) {
+    auto m = leg_marginal(leg, a);
+    return m && compare(*m, lambda) >= 0;
+  };
+  if (!at_least(0)) return 0;
+  if (at_least(leg.cap)) return leg.cap;
+  Int lo = 0, hi = leg.cap;  // lo passes, hi fails
+  while (hi - lo > 1) {
+    const Int mid = (lo + hi) / 2;
+    if (at_least(mid)) lo = mid; else hi = mid;
+  }
+  return lo;
+}
+
+// The same, for a v3 pool: the pool's own swap to the price at which the marginal rate is λ,
+// with the cap as the amount; the price is kept within the pool's tick window.
+std::optional<Int> amount_at_v3(const Leg& leg, const UniswapV3Pool& pool, const Frac& lambda) {
+  const bool zero_for_one = leg.in == 0;
+  const Int q192 = Int(1) << 192;
+  const Int keep = 1000000 - pool.fee_pips;
+  Int target;
+  if (zero_for_one) {  // (1 − fee)·P ≥ λ  ⇔  √P ≥ √(λ · 2^192 · 10^6 / keep)
+    target = ceil_sqrt((lambda.num * q192 * 1000000 + lambda.den * keep - 1) / (lambda.den * keep));
+    Int floor_price = uniswap_v3::min_sqrt_ratio() + 1;
+    if (pool.window_lower > uniswap_v3::kMinTick)
+      floor_price = std::max(floor_price, uniswap_v3::sqrt_ratio_at_tick(pool.window_lower));
+    target = std::max(target, floor_price);
+    if (target >= pool.sqrt_price_x96) return Int(0);
+  } else {  // (1 − fee) / P ≥ λ  ⇔  √P ≤ √(keep · 2^192 / (10^6 · λ))
+    if (lambda.num == 0) return std::nullopt;
+    target = isqrt(keep * q192 * lambda.den / (lambda.num * 1000000));
+    Int ceiling = uniswap_v3::max_sqrt_ratio() - 1;
+    if (pool.window_upper < uniswap_v3::kMaxTick)
+      ceiling = std::min(ceiling, uniswap_v3::sqrt_ratio_at_tick(pool.window_upper));
+    target = std::min(target, ceiling);
+    if (target <= pool.sqrt_price_x96) return Int(0);
+  }
+  if (leg.cap == 0) return Int(0);
+  UniswapV3Pool copy = pool;
+  const auto r = uniswap_v3::swap(copy, zero_for_one, leg.cap, target);
+  if (!r.ok) return std::nullopt;
+  return zero_for_one ? r.amount0 : r.amount1;
+}
+
+Int amount_at(const Leg& leg, const Frac& lambda) {
+  if (const auto* p = std::get_if<UniswapV2Pool>(leg.state)) {
+    // Closed form: f'(Δ) ≥ λ  ⇔  10000·x + g·Δ ≤ √(g·10000·x·y / λ).
+    const Int& x = leg.in == 0 ? p->reserve0 : p->reserve1;
+    const Int& y = leg.in == 0 ? p->reserve1 : p->reserve0;
+    if (lambda.num == 0) return leg.cap;
+    const Int g = 10000 - p->fee_bps;
+    const Int root = isqrt(g * 10000 * x * y * lambda.den / lambda.num);
+    if (root <= 10000 * x) return 0;
+    return std::min<Int>(leg.cap, (root - 10000 * x) / g);
+  }
+  if (const auto* p = std::get_if<UniswapV3Pool>(leg.state)) {
+    if (lambda.num == 0) return leg.cap;
+    if (auto a = amount_at_v3(leg, *p, lambda)) return *a;
+  }
+  return amount_at_by_search(leg, lambda);
+}
+
+struct Sums {
+  std::vector<Int> amounts;
+  Int total = 0;
+};
+
+Sums amounts_at(const std::vector<Leg>& legs, const Frac& lambda) {
+  Sums s;
+  for (const Leg& l : legs) {
+    s.amounts.push_back(amount_at(l, lambda));
+    s.total += s.amounts.back();
+  }
+  return s;
+}
+
+// Simulates the amounts on each leg's venue: the split, or nullopt when a leg cannot execute.
+std::optional<Split> simulate(const std::vector<Leg>& legs, const std::vector<Int>& amounts) {
+  Split s;
+  for (std::size_t i = 0; i < legs.size(); ++i) {
+    if (amounts[i] == 0) continue;
+    auto out = amount_out(legs[i], amounts[i]);
+    if (!out) return std::nullopt;
+    auto m = leg_marginal(legs[i], amounts[i]);
+    s.legs.push_back({legs[i].venue, amounts[i], *out, m ? *m : Frac{0, 1}});
+    s.amount_in += amounts[i];
+    s.amount_out += *out;
+  }
+  return s;
+}
+
+}  // namespace
+
+std::optional<Frac> marginal_rate(const Treasury& t, const VenueState& state, std::size_t v, std::size_t sell,
+                                  std::size_t buy, const Int& amount) {
+  SwapAction s;
+  s.venue = v;
+  s.sell = sell;
+  s.buy = buy;
+  const PoolQuote q = quote_pool(t, s, state);
+  Leg leg{v, q.in, q.out, amount, &state};
+  return leg_marginal(leg, amount);
+}
+
+Split split_trade(const Treasury& t, const MarketState& m, std::size_t sell, std::size_t buy, const Int& amount,
+                  const std::vector<Candidate>& venues) {
+  std::vector<Leg> legs;
+  Frac top{0, 1};
+  Int capacity = 0;
+  for (const Candidate& c : venues) {
+    const VenueState& state = m.venues[c.venue];
+    if (c.cap <= 0 || !has_curve(state)) continue;
+    SwapAction s;
+    s.venue = c.venue;
+    s.sell = sell;
+    s.buy = buy;
+    const PoolQuote q = quote_pool(t, s, state);
+    Leg leg{c.venue, q.in, q.out, std::min(c.cap, amount), &state};
+    auto m0 = leg_marginal(leg, 0);
+    if (!m0 || m0->num <= 0) continue;
+    if (compare(top, *m0) < 0) top = *m0;
+    capacity += leg.cap;
+    legs.push_back(leg);
+  }
+  Split best;
+  if (legs.empty() || amount <= 0) return best;
+  const Int total = std::min(amount, capacity);
+
+  std::vector<Int> amounts;
+  Frac common{0, 1};
+  if (total == capacity) {
+    for (const Leg& l : legs) amounts.push_back(l.cap);
+  } else {
+    // λ(k) = top · k / 2^(kScale + kSteps), from k = 0 (every cap: more than enough) up to just
+    // above the best rate (nothing).
+    const Int top_fixed = top.num * (Int(1) << kScale) / top.den + 1;
+    const Int den = Int(1) << (kScale + kSteps);
+    auto lambda = [&](const Int& k) { return Frac{top_fixed * k, den}; };
+    Int lo = 0, hi = Int(1) << kSteps;
+    Sums s_lo = amounts_at(legs, lambda(lo)), s_hi = amounts_at(legs, lambda(hi));
+    const Int close_enough = std::max<Int>(Int(legs.size()), total >> 40);
+    while (hi - lo > 1 && s_lo.total != total && s_lo.total - s_hi.total > close_enough) {
+      const Int mid = (lo + hi) / 2;
+      Sums s = amounts_at(legs, lambda(mid));
+      if (s.total >= total) { lo = mid; s_lo = std::move(s); } else { hi = mid; s_hi = std::move(s); }
+    }
+    if (s_lo.total == total) {
+      amounts = s_lo.amounts;
+      common = lambda(lo);
+    } else {
+      // Every leg at its amount for the higher rate, and the rest to the legs that take more at
+      // the lower one, in order.
+      amounts = s_hi.amounts;
+      Int rest = total - s_hi.total;
+      for (std::size_t i = 0; i < legs.size() && rest > 0; ++i) {
+        const Int more = std::min(rest, s_lo.amounts[i] - s_hi.amounts[i]);
+        amounts[i] += more;
+        rest -= more;
+      }
+      common = lambda(hi);
+    }
+  }
+  if (auto split = simulate(legs, amounts)) {
+    best = std::move(*split);
+    best.marginal = common;
+  }
+  // Never worse than one venue alone.
+  for (const Leg& l : legs) {
+    if (l.cap < total) continue;
+    std::vector<Int> one(legs.size(), Int(0));
+    one[static_cast<std::size_t>(&l - legs.data())] = total;
+    auto single = simulate(legs, one);
+    if (single && (best.legs.empty() || single->amount_out > best.amount_out)) {
+      best = std::move(*single);
+      best.marginal = best.legs.front().marginal;
+    }
+  }
+  if (total == capacity && !best.legs.empty() && best.legs.size() > 1) {
+    best.marginal = best.legs.front().marginal;  // every leg at its cap: the lowest of their rates
+    for (const auto& l : best.legs)
+      if (compare(l.marginal, best.marginal) < 0) best.marginal = l.marginal;
+  }
+  return best;
+}
+
+}  // namespace ballast
