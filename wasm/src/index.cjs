@@ -10,6 +10,13 @@ function load(options) {
   return esm.then((m) => m.load(options)).then((loaded) => (api = loaded));
 }
 
+let planModule = null;
+
+function loadPlanner(options) {
+  if (!esm) esm = import('./index.mjs');
+  return esm.then((m) => m.loadPlanner(options)).then(() => esm).then((m) => (planModule = m));
+}
+
 function loaded() {
   if (!api) throw new BallastError('not_loaded', 'call and await load() first');
   return api;
@@ -22,6 +29,11 @@ module.exports = {
   checkJson: (text) => loaded().checkJson(text),
   importCalls: (calls, treasury, options) => loaded().importCalls(calls, treasury, options),
   exportCalls: (input, options) => loaded().exportCalls(input, options),
+  loadPlanner,
+  plan: (input, options) => {
+    if (!planModule) throw new BallastError('not_loaded', 'call and await loadPlanner() first');
+    return planModule.plan(input, options);
+  },
   validate: (document) => loaded().validate(document),
   status: (input) => loaded().status(input),
   prepare: (input) => loaded().prepare(input),

@@ -12,9 +12,9 @@ const isNode =
 let api = null;
 let loading = null;
 
-async function nodeWasmBytes() {
+async function nodeWasmBytes(file = 'ballast_wasm.wasm') {
   const { readFile } = await import('node:fs/promises');
-  return readFile(new URL('../dist/ballast_wasm.wasm', import.meta.url));
+  return readFile(new URL(`../dist/${file}`, import.meta.url));
 }
 
 function toBytes(binary) {
@@ -196,6 +196,10 @@ function makeApi(m) {
   return Object.freeze(ballast);
 }
 
+/** Loads the planner's module once (a second module: only pages that plan fetch it). */
+export const loadPlanner = (options = {}) =>
+  import('./planner.mjs').then((p) => p.loadPlanner(options, { isNode, toBytes, nodeWasmBytes, documentText, describe }));
+
 /**
  * Loads and instantiates the WebAssembly module once; later calls return the same promise.
  * options.wasmBinary (bytes) or options.wasmUrl (where to fetch the .wasm) serve bundlers and CDNs.
@@ -226,6 +230,8 @@ export const check = (input) => loaded().check(input);
 export const checkJson = (text) => loaded().checkJson(text);
 export const importCalls = (calls, treasury, options) => loaded().importCalls(calls, treasury, options);
 export const exportCalls = (input, options) => loaded().exportCalls(input, options);
+/** Plans a rebalance (SPEC 13); throws `not_loaded` before loadPlanner(). */
+export { plan } from './planner.mjs';
 export const validate = (document) => loaded().validate(document);
 export const status = (input) => loaded().status(input);
 export const prepare = (input) => loaded().prepare(input);

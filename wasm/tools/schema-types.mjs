@@ -10,7 +10,7 @@ import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 /** The exported name of each document kind's type. */
-const TYPE_NAMES = { policy: 'Policy', treasury: 'Treasury', proposal: 'Proposal', case: 'Case', calls: 'Calls', report: 'Report', diff: 'PolicyDiff' };
+const TYPE_NAMES = { policy: 'Policy', treasury: 'Treasury', proposal: 'Proposal', case: 'Case', calls: 'Calls', report: 'Report', diff: 'PolicyDiff', plan: 'Plan' };
 /** Documents Ballast reads: their amounts may be given as bigint (written as decimal strings). */
 const INPUT_KINDS = new Set(['policy', 'treasury', 'proposal', 'case']);
 

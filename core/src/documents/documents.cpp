@@ -117,6 +117,7 @@ const std::vector<DocumentKind>& document_kinds() {
       {"calls", "calls/1", true, "calls an account executes, for import and check --calls"},
       {"report", "report/1", false, "the outcome of a check or a status"},
       {"diff", "diff/1", false, "the changes between two policies"},
+      {"plan", "plan/1", false, "a planned rebalance: tranches of proposals that each pass check"},
   };
   return kinds;
 }
