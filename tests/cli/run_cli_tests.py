@@ -222,6 +222,105 @@ def test_export():
     check(code == 64 and "safe-batch or calls" in err, f"export --format json: {code}")
 
 
+def next_treasury(treasury, report, at):
+    """The state a tranche leaves, rebuilt from the checker's report: balances after, its swaps in
+    the history at its time (the planner's arbitrage assumption: pools as in the snapshot)."""
+    t = json.loads(json.dumps(treasury))
+    for i, a in enumerate(report["after"]["assets"]):
+        t["assets"][i]["balance"] = a["balance"]
+    for a in report["actions"]:
+        loss = int(a["value_in"].replace(".", "")) - int(a["value_out"].replace(".", ""))
+        sign = "-" if loss < 0 else ""
+        loss = abs(loss)
+        t.setdefault("history", []).append({"at": at, "kind": "swap", "value": a["value_in"],
+                                            "loss": f"{sign}{loss // 10**6}.{loss % 10**6:06d}"})
+    return t
+
+
+def test_plan():
+    """The planner's conformance cases (tests/plan/cases, one per status and bad input): status,
+    exit code, tranche counts and times, the rules named in unreached; the output valid against
+    plan.schema.json; every tranche passing check against the state the earlier ones leave (rebuilt
+    from the reports); --format proposal is tranche 1. The endowment's plan and its tranche 1 as a
+    Safe batch are the committed examples; usage errors exit 64."""
+    from jsonschema import Draft202012Validator
+    _, out, _ = run(["schema", "plan"])
+    plan_schema = Draft202012Validator(json.loads(out))
+    cases_dir = os.path.join(SRC, "tests", "plan", "cases")
+    with tempfile.TemporaryDirectory() as tmp:
+        pf, tf, qf = (os.path.join(tmp, n) for n in ("policy.json", "treasury.json", "proposal.json"))
+        for name in sorted(os.listdir(cases_dir)):
+            c = json.load(open(os.path.join(cases_dir, name), encoding="utf-8"))
+            exp = c["expect"]
+            json.dump(c["policy"], open(pf, "w"))
+            json.dump(c["treasury"], open(tf, "w"))
+            opts = [x for k, v in c["options"].items() for x in ("--" + k, v)]
+            code, out, err = run(["plan", "--policy", pf, "--treasury", tf] + opts)
+            check(code == exp["exit"] if "exit" in exp else code in exp["exit_in"], f"plan {name}: exit {code} {err}")
+            if code == 2:
+                check(out == "" and "error" in err, f"plan {name}: invalid input named on stderr")
+                continue
+            plan = json.loads(out)
+            errs = list(plan_schema.iter_errors(plan))
+            check(not errs, f"plan {name}: schema: {[e.message for e in errs][:2]}")
+            status = plan["status"]
+            check(status == exp["status"] if "status" in exp else status in exp["status_in"], f"plan {name}: status {status}")
+            n = len(plan["tranches"])
+            if "tranches" in exp:
+                check(exp["tranches"][0] <= n <= exp["tranches"][1], f"plan {name}: {n} tranches")
+            for rule in exp.get("unreached_rules", []):
+                check(rule in [u["rule"] for u in plan["unreached"]], f"plan {name}: unreached names {rule}")
+            if status in ("complete", "not_needed"):
+                check(plan["unreached"] == [], f"plan {name}: nothing unreached")
+            times = [t["not_before"] for t in plan["tranches"]]
+            if "first_not_before" in exp and times:
+                check(times[0] == exp["first_not_before"], f"plan {name}: first tranche at {times[0]}")
+            if "gap_hours" in exp:
+                from datetime import datetime
+                hours = [(datetime.fromisoformat(b[:-1]) - datetime.fromisoformat(a[:-1])).total_seconds() / 3600
+                         for a, b in zip(times, times[1:])]
+                check(hours and max(hours) >= exp["gap_hours"], f"plan {name}: gaps {hours}")
+            state = c["treasury"]
+            sold, bought = set(), set()
+            for t in plan["tranches"]:
+                json.dump(t["proposal"], open(qf, "w"))
+                json.dump(state, open(tf, "w"))
+                code, out, err = run(["check", "--policy", pf, "--treasury", tf, "--proposal", qf, "--format", "json"])
+                report = json.loads(out)
+                check(code == 0 and report["verdict"] == "pass", f"plan {name}: tranche at {t['not_before']} checks {report['verdict']}")
+                check(report["summary"]["drift_after_bps"] == t["drift_after_bps"] if "drift_after_bps" in report.get("summary", {}) else True,
+                      f"plan {name}: drift after as the check reports it")
+                sold |= {a["sell"] for a in t["proposal"]["actions"]}
+                bought |= {a["buy"] for a in t["proposal"]["actions"]}
+                state = next_treasury(state, report, t["not_before"])
+            check(not (sold & bought), f"plan {name}: no asset both sold and bought ({sold & bought})")
+            if status == "complete":
+                json.dump(state, open(tf, "w"))
+                code, out, _ = run(["plan", "--policy", pf, "--treasury", tf] + opts)
+                check(json.loads(out)["status"] == "not_needed", f"plan {name}: planning the state it leaves is not_needed")
+            json.dump(c["treasury"], open(tf, "w"))
+            code, out, _ = run(["plan", "--policy", pf, "--treasury", tf, "--format", "proposal"] + opts)
+            first = json.loads(out) if out.strip() else None
+            check(first == (plan["tranches"][0]["proposal"] if plan["tranches"] else None), f"plan {name}: --format proposal is tranche 1")
+    d = os.path.join(EXAMPLES, "endowment")
+    base = ["plan", "--policy", os.path.join(d, "policy.json"), "--treasury", os.path.join(d, "treasury.json")]
+    for fmt, fname in (("json", "plan.json"), ("safe-batch", "plan-batch.json")):
+        code, out, err = run(base + ["--format", fmt])
+        with open(os.path.join(d, fname), encoding="utf-8") as fh:
+            check(code == 0 and out == fh.read(), f"plan --format {fmt} equals examples/endowment/{fname}: {code} {err}")
+    code, out, _ = run(["check", "--policy", os.path.join(d, "policy.json"), "--treasury", os.path.join(d, "treasury.json"),
+                        "--calls", os.path.join(d, "plan-batch.json"), "--format", "json"])
+    report = json.loads(out)
+    check(code == 0 and report["verdict"] == "pass" and not [f for f in report["findings"] if f["rule"].startswith(("call.", "approval."))],
+          f"the planned Safe batch imports and checks: {report['verdict']}")
+    for bad, what in ((["--goal", "middle"], "--goal"), (["--at", "tomorrow"], "--at"), (["--format", "sarif"], "--format"),
+                      (["--deadline-hours", "-1"], "--deadline-hours")):
+        code, _, err = run(base + bad)
+        check(code == 64 and what in err, f"plan {' '.join(bad)}: usage error {code} {err}")
+    code, _, err = run(["plan", "--policy", os.path.join(d, "policy.json")])
+    check(code == 64, f"plan without --treasury: {code}")
+
+
 def test_formats(cases):
     ex = os.path.join(EXAMPLES, "endowment")
     base = ["check", "--policy", os.path.join(ex, "policy.json"), "--treasury", os.path.join(ex, "treasury.json"),
@@ -310,7 +409,7 @@ def test_schemas(cases):
         check(False, "python jsonschema is needed for the schema tests (Debian package python3-jsonschema)")
         return
     schemas = {}
-    for kind in ("policy", "treasury", "proposal", "case", "report", "calls"):
+    for kind in ("policy", "treasury", "proposal", "case", "report", "calls", "plan"):
         _, out, _ = run(["schema", kind])
         schemas[kind] = json.loads(out)
     validators = {k: Draft202012Validator(s) for k, s in schemas.items() if k != "case"}
@@ -464,6 +563,7 @@ def main():
     test_examples()
     test_import()
     test_export()
+    test_plan()
     test_formats({n: d for n, d, _ in cases})
     test_usage_and_commands()
     test_schemas(cases)

@@ -104,7 +104,8 @@ std::vector<Int> Planner::moves(const sim::Snapshot& s) const {
   }
   // The side with less to move takes more from targets with room, first toward their weight,
   // then up to 10 % inside their band; what remains is cut from the larger side.
-  for (int tier = 0; tier < 2 && sell != buy; ++tier) {
+  const int tiers = options_.goal == PlanGoal::Edge ? 2 : 1;  // goal target: never past a weight
+  for (int tier = 0; tier < tiers && sell != buy; ++tier) {
     for (std::size_t k = 0; k < n && sell != buy; ++k) {
       const Target& t = policy_.targets[k];
       const Int v = s.value(t.select);
@@ -385,9 +386,11 @@ Plan Planner::run() {
       scale = lo;
     }
     Proposal chosen = scale == kScaleSteps ? std::move(full) : tranche_proposal(state, ps, scale, at, nullptr);
-    if (scale == 0 || chosen.actions.empty()) {
-      // Nothing passes now: wait for a budget or the cooldown to free, if one was in the way.
-      const bool timed = failed.count("budget.window") || failed.count("budget.loss") || failed.count("cooldown");
+    const bool timed = failed.count("budget.window") || failed.count("budget.loss") || failed.count("cooldown");
+    // Nothing passes now, or a budget leaves less than a sixteenth of the tranche: wait for the
+    // budget or the cooldown to free, when time frees it (no dust tranches).
+    const bool dust = timed && scale < kScaleSteps / 16 && waits < kMaxTimeSteps && next_time(state, at);
+    if (scale == 0 || chosen.actions.empty() || dust) {
       auto next = timed && waits < kMaxTimeSteps ? next_time(state, at) : std::nullopt;
       if (!next) {
         for (auto& u : why) note(unreached, std::move(u));
