@@ -42,7 +42,7 @@ struct Rng {
   // about 10^lo .. 10^hi, log-uniform, times `unit`
   Int log_uniform(int lo, int hi, const Int& unit) {
     const int e = lo + static_cast<int>(below(static_cast<std::uint64_t>(hi - lo)));
-    return unit * pow10(static_cast<unsigned>(e)) * (100 + below(900)) / 100;
+    return unit * ballast::pow10(static_cast<unsigned>(e)) * (100 + below(900)) / 100;
   }
 };
 
@@ -81,8 +81,8 @@ void add_venue(Treasury& t, VenueState s, std::vector<std::size_t> tokens) {
 
 // A v2 pool of A/B near 3000 B per A (± 3 %), token order drawn; depth about 10^lo..10^hi A.
 void add_v2(Treasury& t, Rng& r, std::map<std::size_t, std::pair<Int, Int>>* reserves = nullptr) {
-  const Int x = r.log_uniform(1, 5, pow10(18));
-  const Int y = x * (2910 + r.below(180)) * pow10(6) / pow10(18);
+  const Int x = r.log_uniform(1, 5, ballast::pow10(18));
+  const Int y = x * (2910 + r.below(180)) * ballast::pow10(6) / ballast::pow10(18);
   const long long fees[] = {5, 30, 100};
   UniswapV2Pool p;
   p.fee_bps = fees[r.below(3)];
@@ -103,7 +103,7 @@ void add_v3(Treasury& t, Rng& r) {
   p.fee_pips = fees[f];
   p.tick_spacing = spacings[f];
   // price of token0 in token1 base units: (2910..3090) × 10^6 / 10^18
-  const Int num = Int(2910 + r.below(180)) * pow10(6), den = pow10(18);
+  const Int num = Int(2910 + r.below(180)) * ballast::pow10(6), den = ballast::pow10(18);
   p.sqrt_price_x96 = Int(boost::multiprecision::sqrt(Int(num * (Int(1) << 192) / den)));
   p.tick = v3::tick_at_sqrt_ratio(p.sqrt_price_x96);
   std::map<int, Int> net;
@@ -129,8 +129,8 @@ void add_v3(Treasury& t, Rng& r) {
 void add_curve(Treasury& t, Rng& r) {
   CurveStableSwapPool p;
   const Int depth = r.log_uniform(4, 8, Int(1));
-  p.balances = {depth * pow10(18) * (90 + r.below(20)) / 100, depth * pow10(6) * (90 + r.below(20)) / 100};
-  p.rates = {wad(), wad() * pow10(12)};
+  p.balances = {depth * ballast::pow10(18) * (90 + r.below(20)) / 100, depth * ballast::pow10(6) * (90 + r.below(20)) / 100};
+  p.rates = {wad(), wad() * ballast::pow10(12)};
   p.amp_precise = Int(100) * (10 + r.below(1990));
   p.fee = 1000000 + r.below(4000000);
   p.admin_fee = 5000000000;
@@ -342,7 +342,7 @@ std::pair<json, json> random_documents(Rng& r, int n) {
     price.push_back(p == 0 && i < groups ? 1 : p);
     decimals.push_back(r.below(2) ? 18u : 6u);
     const Int value = r.log_uniform(5, 8, wad());  // 10^5..10^8 of numeraire
-    const Int balance = price.back() == 0 ? Int(0) : Int(value * pow10(decimals.back()) / (Int(price.back()) * wad()));
+    const Int balance = price.back() == 0 ? Int(0) : Int(value * ballast::pow10(decimals.back()) / (Int(price.back()) * wad()));
     json tags = json::array();
     if (g < groups) tags.push_back("g" + std::to_string(g));
     as.push_back({{"id", "T" + std::to_string(i)}, {"chain", "ethereum"}, {"decimals", decimals.back()},
@@ -356,8 +356,8 @@ std::pair<json, json> random_documents(Rng& r, int n) {
     if (a == b) b = (a + 1) % static_cast<std::size_t>(assets);
     if (price[a] == 0 || price[b] == 0) continue;
     const Int depth = r.log_uniform(5, 9, wad());  // value on each side
-    const Int ra = depth * pow10(decimals[a]) / (Int(price[a]) * wad());
-    Int rb = depth * pow10(decimals[b]) / (Int(price[b]) * wad());
+    const Int ra = depth * ballast::pow10(decimals[a]) / (Int(price[a]) * wad());
+    Int rb = depth * ballast::pow10(decimals[b]) / (Int(price[b]) * wad());
     if (r.below(8) == 0) rb = rb * (100 + r.below(10)) / 100;  // a pool off the oracle by up to 10 %
     if (r.below(20) == 0) rb = 0;                              // an empty pool
     venues.push_back({{"id", "p" + std::to_string(k)}, {"kind", "uniswap_v2"}, {"token0", "T" + std::to_string(a)},

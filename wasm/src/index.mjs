@@ -196,9 +196,20 @@ function makeApi(m) {
   return Object.freeze(ballast);
 }
 
+let plannerLoad = null;
+
 /** Loads the planner's module once (a second module: only pages that plan fetch it). */
-export const loadPlanner = (options = {}) =>
-  import('./planner.mjs').then((p) => p.loadPlanner(options, { isNode, toBytes, nodeWasmBytes, documentText, describe }));
+export function loadPlanner(options = {}) {
+  if (!plannerLoad) {
+    plannerLoad = import('./planner.mjs')
+      .then((p) => p.loadPlanner(options, { isNode, toBytes, nodeWasmBytes, documentText, describe }))
+      .catch((e) => {
+        plannerLoad = null;
+        throw e;
+      });
+  }
+  return plannerLoad;
+}
 
 /**
  * Loads and instantiates the WebAssembly module once; later calls return the same promise.
