@@ -189,7 +189,7 @@ TEST_CASE("the document kinds registry and the schema files agree", "[parse]") {
     CHECK_FALSE(schema_json(k.name).empty());
   }
   CHECK(files == kinds);
-  CHECK(document_kind_names("|") == "policy|treasury|proposal|case|calls|report|diff");
+  CHECK(document_kind_names("|") == "policy|treasury|proposal|case|calls|report|diff|plan");
 }
 
 TEST_CASE("prepared policy and treasury check a proposal as the three documents do", "[parse][prepared]") {

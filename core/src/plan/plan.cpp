@@ -61,6 +61,10 @@ class Planner {
   Report check(const Treasury& t, const Proposal& p) const { return evaluate(CaseRef(policy_, t, p)); }
   std::vector<Pair> refine(const Treasury& t, std::vector<Pair> pairs, Time at) const;
   std::optional<Time> next_time(const Treasury& t, Time now) const;
+  long long passing_scale(const Treasury& t, const std::vector<Pair>& ps, Time at, std::set<std::string>& failed,
+                          std::vector<Unreached>& why, Proposal& full) const;
+  void remember_trades(const Plan& plan);
+  void finish(Plan& plan, const Treasury& state, const Frac& drift0, std::vector<Unreached> unreached) const;
   void note(std::vector<Unreached>& u, Unreached x) const;
 
   const Policy& policy_;
@@ -336,64 +340,94 @@ std::optional<Time> Planner::next_time(const Treasury& t, Time now) const {
   return best;
 }
 
+// The largest fraction (in 1/1024) of the tranche that passes the checker; `full` is the whole
+// tranche, and the rules it fails at full size go to `failed` and `why`.
+long long Planner::passing_scale(const Treasury& t, const std::vector<Pair>& ps, Time at, std::set<std::string>& failed,
+                                 std::vector<Unreached>& why, Proposal& full) const {
+  full = tranche_proposal(t, ps, kScaleSteps, at, nullptr);
+  const Report r = check(t, full);
+  if (r.verdict == Verdict::Pass) return kScaleSteps;
+  for (const Finding& f : r.findings) {
+    if (f.severity != Severity::Error) continue;
+    failed.insert(f.rule);
+    note(why, {f.rule, f.subject, f.message});
+  }
+  long long lo = 0, hi = kScaleSteps;  // hi fails
+  while (hi - lo > 1) {
+    const long long mid = (lo + hi) / 2;
+    const Proposal p = tranche_proposal(t, ps, mid, at, nullptr);
+    if (!p.actions.empty() && check(t, p).verdict == Verdict::Pass) lo = mid; else hi = mid;
+  }
+  return lo;
+}
+
+// No asset is both sold and bought in a plan: what earlier tranches sold is never bought, and back.
+void Planner::remember_trades(const Plan& plan) {
+  sold_.clear();
+  bought_.clear();
+  for (const Tranche& tr : plan.tranches)
+    for (const Action& a : tr.proposal.actions) {
+      sold_.insert(a.swap()->sell);
+      bought_.insert(a.swap()->buy);
+    }
+}
+
+// The status from the state the tranches leave; what is unreached when the goal is not met.
+void Planner::finish(Plan& plan, const Treasury& state, const Frac& drift0, std::vector<Unreached> unreached) const {
+  const sim::Snapshot end = snapshot(MarketState::of(state).balances);
+  if (done(end)) {
+    plan.status = PlanStatus::Complete;
+    return;
+  }
+  const Frac drift_end = sim::total_drift(end, policy_.targets);
+  const Frac fell{drift0.num * drift_end.den - drift_end.num * drift0.den, drift0.den * drift_end.den};
+  plan.status = !plan.tranches.empty() && compare(fell, Frac{1, 10000}) >= 0 ? PlanStatus::Partial : PlanStatus::Infeasible;
+  if (unreached.empty()) {
+    for (const Target& tg : policy_.targets) {
+      Message msg;
+      msg << "weight of " << tg.select << " still deviates " << Figure::signed_bps(sim::deviation(end, tg))
+          << " bps from its target after " << std::to_string(plan.tranches.size()) << " tranches";
+      note(unreached, {"target.drift", tg.select, msg});
+    }
+  }
+  plan.unreached = std::move(unreached);
+}
+
 Plan Planner::run() {
   Plan plan;
   plan.goal = options_.goal;
   Treasury state = original_;
   Time at = options_.at ? *options_.at : original_.as_of;
-  const Frac drift0 = sim::total_drift(snapshot(state.assets.empty() ? std::vector<Int>{} : MarketState::of(state).balances),
-                                       policy_.targets);
-  if (done(snapshot(MarketState::of(state).balances))) {
-    plan.status = PlanStatus::NotNeeded;
-    return plan;
-  }
+  const sim::Snapshot start = snapshot(MarketState::of(state).balances);
+  if (done(start)) return plan;  // not_needed
+  const Frac drift0 = sim::total_drift(start, policy_.targets);
   std::vector<Unreached> unreached;
+  auto stop = [&unreached, this](std::vector<Unreached>& why) {
+    for (auto& u : why) note(unreached, std::move(u));
+  };
   int waits = 0;
   while (plan.tranches.size() < kMaxTranches) {
     const MarketState m0 = MarketState::of(state);
     const sim::Snapshot before = snapshot(m0.balances);
     if (done(before)) break;
     std::vector<Unreached> why;
-    sold_.clear();
-    bought_.clear();
-    for (const Tranche& tr : plan.tranches)
-      for (const Action& a : tr.proposal.actions) {
-        sold_.insert(a.swap()->sell);
-        bought_.insert(a.swap()->buy);
-      }
-    std::vector<Pair> ps = refine(state, pairs(state, before, why), at);
+    remember_trades(plan);
+    const std::vector<Pair> ps = refine(state, pairs(state, before, why), at);
     if (ps.empty()) {
-      for (auto& u : why) note(unreached, std::move(u));
+      stop(why);
       break;
     }
-    // The whole tranche, then the largest passing fraction of it.
-    Proposal full = tranche_proposal(state, ps, kScaleSteps, at, nullptr);
-    Report r = check(state, full);
-    long long scale = kScaleSteps;
     std::set<std::string> failed;
-    if (r.verdict != Verdict::Pass) {
-      for (const Finding& f : r.findings) {
-        if (f.severity != Severity::Error) continue;
-        failed.insert(f.rule);
-        note(why, {f.rule, f.subject, f.message});
-      }
-      long long lo = 0, hi = kScaleSteps;  // hi fails
-      while (hi - lo > 1) {
-        const long long mid = (lo + hi) / 2;
-        const Proposal p = tranche_proposal(state, ps, mid, at, nullptr);
-        if (!p.actions.empty() && check(state, p).verdict == Verdict::Pass) lo = mid; else hi = mid;
-      }
-      scale = lo;
-    }
+    Proposal full;
+    const long long scale = passing_scale(state, ps, at, failed, why, full);
     Proposal chosen = scale == kScaleSteps ? std::move(full) : tranche_proposal(state, ps, scale, at, nullptr);
     const bool timed = failed.count("budget.window") || failed.count("budget.loss") || failed.count("cooldown");
     // Nothing passes now, or a budget leaves less than a sixteenth of the tranche: wait for the
     // budget or the cooldown to free, when time frees it (no dust tranches).
-    const bool dust = timed && scale < kScaleSteps / 16 && waits < kMaxTimeSteps && next_time(state, at);
-    if (scale == 0 || chosen.actions.empty() || dust) {
-      auto next = timed && waits < kMaxTimeSteps ? next_time(state, at) : std::nullopt;
+    const auto next = timed && waits < kMaxTimeSteps ? next_time(state, at) : std::nullopt;
+    if (scale == 0 || chosen.actions.empty() || (next && scale < kScaleSteps / 16)) {
       if (!next) {
-        for (auto& u : why) note(unreached, std::move(u));
+        stop(why);
         break;
       }
       ++waits;
@@ -410,52 +444,28 @@ Plan Planner::run() {
       entries.push_back({at, "swap", o.swap->value_in, Int(o.swap->value_in - o.swap->value_out)});
     }
     const sim::Snapshot after = snapshot(m.balances);
-    Tranche tr;
-    tr.not_before = at;
-    tr.drift_before = sim::total_drift(before, policy_.targets);
-    tr.drift_after = sim::total_drift(after, policy_.targets);
+    Tranche tr{at, {}, Verdict::Pass, sim::total_drift(before, policy_.targets), sim::total_drift(after, policy_.targets)};
     if (compare(tr.drift_after, tr.drift_before) >= 0) {  // no progress: stop
-      for (auto& u : why) note(unreached, std::move(u));
+      stop(why);
       break;
     }
-    const std::size_t number = plan.tranches.size() + 1;
-    chosen.id = "rebalance-" + std::to_string(number);
+    const std::string number = std::to_string(plan.tranches.size() + 1);
+    chosen.id = "rebalance-" + number;
     chosen.title = std::string("Rebalance toward the policy targets (") +
-                   (options_.goal == PlanGoal::Edge ? "band edge" : "target weights") + "), tranche " +
-                   std::to_string(number);
+                   (options_.goal == PlanGoal::Edge ? "band edge" : "target weights") + "), tranche " + number;
     if (plan.tranches.empty()) tranche_proposal(state, ps, scale, at, &plan.routing);
-    tr.verdict = Verdict::Pass;
     tr.proposal = std::move(chosen);
     plan.tranches.push_back(std::move(tr));
     for (std::size_t i = 0; i < state.assets.size(); ++i) state.assets[i].balance = m.balances[i];
     for (auto& h : entries) state.history.push_back(std::move(h));
     if (done(after)) break;
-    for (auto& u : why) note(unreached, std::move(u));
+    stop(why);
     // The next tranche: after the cooldown, and at least an hour later.
     std::int64_t gap = kHour;
     if (policy_.execution.cooldown_hours) gap = std::max<std::int64_t>(gap, policy_.execution.cooldown_hours->value * kHour);
     at = plus_seconds(at, gap);
   }
-  const sim::Snapshot end = snapshot(MarketState::of(state).balances);
-  const Frac drift_end = sim::total_drift(end, policy_.targets);
-  if (done(end)) {
-    plan.status = PlanStatus::Complete;
-  } else {
-    // partial: total drift fell by at least 1 bp
-    const Frac fell{drift0.num * drift_end.den - drift_end.num * drift0.den, drift0.den * drift_end.den};
-    plan.status = !plan.tranches.empty() && compare(fell, Frac{1, 10000}) >= 0 ? PlanStatus::Partial
-                                                                                : PlanStatus::Infeasible;
-    if (unreached.empty()) {
-      for (const Target& tg : policy_.targets) {
-        const Frac d = sim::deviation(end, tg);
-        Message msg;
-        msg << "weight of " << tg.select << " still deviates " << Figure::signed_bps(d) << " bps from its target after "
-            << std::to_string(plan.tranches.size()) << " tranches";
-        note(unreached, {"target.drift", tg.select, msg});
-      }
-    }
-    plan.unreached = std::move(unreached);
-  }
+  finish(plan, state, drift0, std::move(unreached));
   return plan;
 }
 
