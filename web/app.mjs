@@ -1,6 +1,6 @@
 // The proposal checker page: three editors, live checking with the WebAssembly engine, and the
 // report rendered with view.mjs. Everything runs in the page; nothing is sent anywhere.
-import { load } from './ballast/src/index.mjs';
+import { load, loadPlanner, plan } from './ballast/src/index.mjs';
 import { locatePointer, byteToCharOffset } from './pointer.mjs';
 import {
   verdictBanner, summaryTable, findingsList, errorsList, actionsTable, allocationChart, stressList, applyFix, context, el,
@@ -188,6 +188,36 @@ function exportBatch() {
   note.hidden = false;
 }
 
+/**
+ * "Plan": plans the rebalance of the treasury under the policy (the planner's module is fetched on
+ * the first click), puts tranche 1 in the proposal editor and checks it; says what the plan is.
+ */
+async function planTranche() {
+  const note = $('plan-note');
+  note.textContent = 'Planning…';
+  note.hidden = false;
+  await loadPlanner();
+  const out = plan({ policy: editors.policy.value, treasury: editors.treasury.value });
+  if (out.valid === false) {
+    note.textContent = `Cannot plan: ${out.errors.map((e) => `${e.document} ${e.path} ${e.message}`).join('; ')}`;
+    return;
+  }
+  const n = out.tranches.length;
+  const words = { complete: 'reaches the policy', partial: 'gets part of the way', not_needed: 'is not needed: every target is where it should be',
+    infeasible: 'finds no compliant trade' };
+  let text = `The plan ${words[out.status]}`;
+  if (n) {
+    const t = out.tranches[0];
+    text += ` in ${n} tranche${n === 1 ? '' : 's'}; tranche 1 (drift ${t.drift_before_bps} → ${t.drift_after_bps} bps) is in the proposal editor`;
+    if (n > 1) text += `; the next not before ${out.tranches[1].not_before}`;
+    editors.proposal.value = `${pretty(t.proposal)}\n`;
+    showDoc('proposal');
+    run();
+  }
+  if (out.unreached.length) text += `. Unreached: ${out.unreached.map((u) => `${u.rule} (${u.subject}): ${u.message}`).join('; ')}`;
+  note.textContent = `${text}.`;
+}
+
 /** Replaces the calls in the proposal editor with the proposal/1 they execute, to read and edit. */
 function decodeCalls() {
   const out = ballast.importCalls(editors.proposal.value, editors.treasury.value);
@@ -267,6 +297,10 @@ async function openFiles(files) {
 $('open').addEventListener('click', () => $('files').click());
 $('decode').addEventListener('click', decodeCalls);
 $('export').addEventListener('click', exportBatch);
+$('plan').addEventListener('click', () => planTranche().catch((e) => {
+  $('plan-note').textContent = `Cannot plan: ${e.message}`;
+  $('plan-note').hidden = false;
+}));
 $('export-override').addEventListener('change', updateExport);
 $('files').addEventListener('change', (e) => openFiles([...e.target.files]));
 const zone = $('dropzone');
@@ -296,5 +330,6 @@ $('example').addEventListener('change', async (e) => {
 });
 
 ballast = await load();
+$('plan').disabled = false;
 document.body.dataset.ready = 'true';
 run();

@@ -21,8 +21,8 @@ for (const f of ['index.html', 'embed.html', 'embed.css', 'embed.mjs', 'style.cs
 }
 mkdirSync(path.join(out, 'ballast/src'), { recursive: true });
 mkdirSync(path.join(out, 'ballast/dist'), { recursive: true });
-for (const f of ['index.mjs', 'errors.mjs']) cpSync(path.join(root, 'wasm/src', f), path.join(out, 'ballast/src', f));
-for (const f of ['ballast_wasm.mjs', 'ballast_wasm.wasm']) cpSync(path.join(dist, f), path.join(out, 'ballast/dist', f));
+for (const f of ['index.mjs', 'errors.mjs', 'planner.mjs']) cpSync(path.join(root, 'wasm/src', f), path.join(out, 'ballast/src', f));
+for (const f of ['ballast_wasm.mjs', 'ballast_wasm.wasm', 'ballast_plan_wasm.mjs', 'ballast_plan_wasm.wasm']) cpSync(path.join(dist, f), path.join(out, 'ballast/dist', f));
 
 const index = [];
 for (const ex of readdirSync(path.join(root, 'examples')).sort()) {
