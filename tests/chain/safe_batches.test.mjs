@@ -11,7 +11,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { encodeAbiParameters, encodeFunctionData, parseAbiParameters } from 'viem';
-import { load } from '../../wasm/src/index.mjs';
+import { load, loadPlanner, plan as planFn } from '../../wasm/src/index.mjs';
 import { snapshot } from '../../wasm/src/chain.mjs';
 import { startEvm } from './evm.mjs';
 import { A, DEADLINE, MAX, installMulticall3, logUniform, mintPosition, rng, safe, sorted, token, uniswap, v3Pool } from './world.mjs';
@@ -301,6 +301,60 @@ test(`Exported proposals: ${E} random proposals exported, executed through the S
     }
     console.log(`# ${compared} exported proposals (${calls} calls) executed with after balances equal to Ballast's and no allowance left, ${reverted} reverted on both`);
     assert.ok(compared >= 50, `only ${compared} exported proposals compared`);
+  } finally {
+    evm.stop();
+  }
+});
+
+const P = Number(process.env.BALLAST_CHAIN_PLANS || 60);
+
+// The planner, executed: random target weights over USDC, DAI and WBTC on the Safe's snapshot;
+// tranche 1 of each plan exported as a Tx Builder batch (`plan(..., {format: 'safe-batch'})`) and
+// executed through the Safe: the Safe's balances must be what checking tranche 1 predicts, no
+// allowance may be left, and the tranche must pass.
+test(`Planned tranches: ${P} plans' tranche 1 exported and executed through the Safe, balances as Ballast predicts`, { timeout: Math.max(900_000, P * 2000) }, async () => {
+  const ballast = await load();
+  await loadPlanner();
+  const evm = await startEvm();
+  try {
+    const { u, usdc, wbtc, dai, s, config } = await treasuryWorld(evm);
+    const random = rng(20261204);
+    let executed = 0;
+    let swaps = 0;
+    const statuses = {};
+    for (let i = 0; i < P; i++) {
+      const treasury = await snapshot({ rpc: evm.url, config });
+      // weights in bps for USDC, DAI, WBTC summing with an untargeted rest (ETH, WETH)
+      const w = [1000 + Math.floor(random() * 4000), 1000 + Math.floor(random() * 4000), 500 + Math.floor(random() * 3000)];
+      const policy = {
+        ballast: 'policy/1', name: `plan ${i}`, numeraire: 'USD',
+        targets: ['USDC', 'DAI', 'WBTC'].map((id, k) => ({ select: `asset:${id}`, weight_bps: w[k], band_bps: 100 + Math.floor(random() * 400) })),
+        execution: { max_slippage_bps: 30 + Math.floor(random() * 100), max_price_impact_bps: 50 + Math.floor(random() * 500), rebalance_only: true },
+      };
+      const plan = planFn({ policy, treasury });
+      assert.equal(plan.valid, undefined, `plan ${i}: ${JSON.stringify(plan.errors)}`);
+      statuses[plan.status] = (statuses[plan.status] || 0) + 1;
+      if (plan.tranches.length === 0) continue;
+      const proposal = plan.tranches[0].proposal;
+      const report = ballast.check({ policy, treasury, proposal });
+      assert.equal(report.verdict, 'pass', `plan ${i}: tranche 1 checks ${report.verdict}`);
+      const batch = planFn({ policy, treasury }, { format: 'safe-batch' });
+      assert.equal(batch.meta.createdFromSafeAddress.toLowerCase(), s.address.toLowerCase());
+      await s.exec(batch.transactions);
+      const now = await snapshot({ rpc: evm.url, config });
+      const expected = Object.fromEntries(report.after.assets.map((x) => [x.id, x.balance]));
+      const actual = Object.fromEntries(now.assets.map((x) => [x.id, x.balance]));
+      assert.deepEqual(actual, expected, `plan ${i}: after balances`);
+      for (const t of [usdc, wbtc, dai, u.weth]) {
+        for (const spender of [u.v2Router, u.swapRouter02]) {
+          assert.equal(await evm.read(t, A.TestToken.abi, 'allowance', [s.address, spender]), 0n, `plan ${i}: allowance left`);
+        }
+      }
+      executed++;
+      swaps += proposal.actions.length;
+    }
+    console.log(`# ${executed} planned tranches (${swaps} swaps) executed with after balances equal to Ballast's; statuses ${JSON.stringify(statuses)}`);
+    assert.ok(executed >= P / 3, `only ${executed} planned tranches executed`);
   } finally {
     evm.stop();
   }
