@@ -351,4 +351,41 @@ std::optional<std::string> read_file(const std::string& path) {
   return ss.str();
 }
 
+PlanDocuments plan_documents() {
+  Shape shape;
+  shape.assets = 10;
+  shape.actions = 0;
+  shape.v2_pools = 15;
+  shape.v3_pools = 10;
+  shape.curve_pools = 5;
+  shape.limits = 0;
+  shape.stress = 0;
+  shape.history = 0;
+  json c = json::parse(case_json(shape));
+  json treasury = c["treasury"];
+  // 70/30: $30M of each ETH token against $10M of each stablecoin and $3M of each other token.
+  for (std::size_t i = 0; i < treasury["assets"].size(); ++i) {
+    const GenAsset a = make_asset(i);
+    const long long usd = a.cls == Class::Eth ? 30000000 : a.cls == Class::Stable ? 10000000 : 3000000;
+    treasury["assets"][i]["balance"] = to_string(units_worth(a, usd));
+  }
+  json venue_allow = json::array();
+  for (const auto& v : treasury["venues"]) venue_allow.push_back(v["id"]);
+  const json policy{
+      {"ballast", "policy/1"},
+      {"name", "Planner benchmark policy"},
+      {"numeraire", "USD"},
+      {"targets", json::array({json{{"select", "stable"}, {"weight_bps", 4000}, {"band_bps", 500}},
+                               json{{"select", "eth"}, {"weight_bps", 4500}, {"band_bps", 500}},
+                               json{{"select", "other"}, {"weight_bps", 1500}, {"band_bps", 500}}})},
+      {"execution",
+       {{"venues", {{"allow", venue_allow}}},
+        {"max_trade_value", "5000000"},
+        {"max_price_impact_bps", 100},
+        {"max_slippage_bps", 50},
+        {"max_oracle_deviation_bps", 200},
+        {"rebalance_only", true}}}};
+  return {policy.dump(), treasury.dump()};
+}
+
 }  // namespace ballast::workload

@@ -37,6 +37,15 @@ Shape pathological();
 /// The `case/1` JSON text of a generated case.
 std::string case_json(const Shape& shape);
 
+/// The planner's benchmark treasury (SPEC 15): 10 assets (five ETH-like at 3,000, five
+/// stablecoins at 1) held 70/30 against 50/50 targets with 5 % bands, and 30 venues between the two
+/// groups (15 Uniswap v2 pairs, 10 Uniswap v3 pools with 500 initialized ticks, 5 Curve pools of
+/// stablecoins), with per-swap caps (price impact, slippage). Deterministic.
+struct PlanDocuments {
+  std::string policy, treasury;
+};
+PlanDocuments plan_documents();
+
 /// A file's bytes, or nullopt when it cannot be read (for the benchmark programs).
 std::optional<std::string> read_file(const std::string& path);
 

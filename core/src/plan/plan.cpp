@@ -26,10 +26,11 @@ constexpr long long kScaleSteps = 1024;  // a tranche is cut down in steps of 1/
 constexpr long long kDefaultSlippageBps = 50;
 constexpr std::int64_t kHour = 3600;
 
-// A trade of the tranche before routing: sell `amount` of `sell` for `buy`.
+// A trade of the tranche before routing: sell `amount` of `sell` for `buy` on `venues` (with their
+// caps).
 struct Pair {
   std::size_t sell = 0, buy = 0;
-  Int amount;
+  Int amount = 0;
   std::vector<Candidate> venues;
 };
 
@@ -62,7 +63,7 @@ class Planner {
   std::vector<Pair> refine(const Treasury& t, std::vector<Pair> pairs, Time at) const;
   std::optional<Time> next_time(const Treasury& t, Time now) const;
   long long passing_scale(const Treasury& t, const std::vector<Pair>& ps, Time at, std::set<std::string>& failed,
-                          std::vector<Unreached>& why, Proposal& full) const;
+                          std::vector<Unreached>& why, Proposal& chosen, std::vector<Routing>& routing) const;
   void remember_trades(const Plan& plan);
   void finish(Plan& plan, const Treasury& state, const Frac& drift0, std::vector<Unreached> unreached) const;
   void note(std::vector<Unreached>& u, Unreached x) const;
@@ -203,7 +204,7 @@ std::vector<Pair> Planner::pairs(const Treasury& t, const sim::Snapshot& s, std:
   std::sort(sellers.begin(), sellers.end(), larger);
   std::sort(buyers.begin(), buyers.end(), larger);
   std::vector<Int> left = s.balances();  // what is not yet planned to be sold
-  std::map<std::pair<std::size_t, std::size_t>, Int> amounts;
+  std::map<std::pair<std::size_t, std::size_t>, Pair> found;
   std::size_t i = 0, j = 0;
   while (i < sellers.size() && j < buyers.size()) {
     Int value = std::min(sellers[i].value, buyers[j].value);
@@ -211,10 +212,12 @@ std::vector<Pair> Planner::pairs(const Treasury& t, const sim::Snapshot& s, std:
     const Target& to = policy_.targets[buyers[j].target];
     sellers[i].value -= value;
     buyers[j].value -= value;
-    // Candidate pairs of members, deepest first.
+    // Candidate pairs of members, with the venues between them and their caps (at the whole
+    // balance: a cap is the largest amount that passes, whatever is asked), most capacity first.
     struct Option {
       std::size_t a, b;
-      Int depth;  // wad: the input side's reserves over the allowed venues, at the oracle price
+      Int capacity;  // wad: what the venues take within their caps, at the oracle price
+      std::vector<Candidate> venues;
     };
     std::vector<Option> options;
     const std::vector<std::size_t> sellable = book_.members(from.select), buyable = book_.members(to.select);
@@ -223,32 +226,40 @@ std::vector<Pair> Planner::pairs(const Treasury& t, const sim::Snapshot& s, std:
       for (std::size_t b : buyable) {
         if (a == b || sold_.count(b) || prices_[b] <= 0 || !buy_allowed(b)) continue;
         if (std::find(sellable.begin(), sellable.end(), b) != sellable.end()) continue;  // in both: moves neither
-        Int depth = 0;
-        for (const Candidate& c : venues_for(t, a, b, left[a])) {
-          SwapAction sw;
-          sw.venue = c.venue;
-          sw.sell = a;
-          sw.buy = b;
-          const PoolQuote q = quote_pool(t, sw, t.venues[c.venue].state);
-          if (q.reserve_in) depth += asset_value(*q.reserve_in, prices_[a], t.assets[a].decimals);
-        }
-        if (depth > 0) options.push_back({a, b, depth});
+        std::vector<Candidate> venues = venues_for(t, a, b, left[a]);
+        Int cap = 0;
+        for (const Candidate& c : venues) cap += c.cap;
+        if (cap > 0) options.push_back({a, b, asset_value(cap, prices_[a], t.assets[a].decimals), std::move(venues)});
       }
     }
-    std::stable_sort(options.begin(), options.end(), [](const Option& x, const Option& y) { return x.depth > y.depth; });
-    for (const Option& o : options) {
-      if (value <= 0) break;
-      if (bought_.count(o.a) || sold_.count(o.b) || left[o.a] <= 0) continue;
-      const Asset& a = t.assets[o.a];
-      // ceil(value × 10^decimals / price), within what is left of the balance
-      Int amount = (value * pow10(a.decimals) + prices_[o.a] - 1) / prices_[o.a];
-      amount = std::min(amount, left[o.a]);
-      if (amount <= 0) continue;
-      left[o.a] -= amount;
-      value -= std::min<Int>(value, asset_value(amount, prices_[o.a], a.decimals));
-      amounts[{o.a, o.b}] += amount;
-      sold_.insert(o.a);
-      bought_.insert(o.b);
+    std::stable_sort(options.begin(), options.end(), [](const Option& x, const Option& y) { return x.capacity > y.capacity; });
+    Int total = 0;
+    for (const Option& o : options) total += o.capacity;
+    // Shares in proportion to capacity (all of it when the capacity is short), then what balances
+    // left over to the options in order.
+    const Int wanted = value;
+    for (int pass = 0; pass < 2; ++pass) {
+      for (const Option& o : options) {
+        if (value <= 0) break;
+        if (bought_.count(o.a) || sold_.count(o.b) || left[o.a] <= 0) continue;
+        Int share = pass == 1 ? value : total > wanted ? Int(wanted * o.capacity / total) : o.capacity;
+        share = std::min(share, value);
+        const Asset& a = t.assets[o.a];
+        // ceil(share × 10^decimals / price), within what is left of the balance
+        Int amount = std::min<Int>((share * pow10(a.decimals) + prices_[o.a] - 1) / prices_[o.a], left[o.a]);
+        if (amount <= 0) continue;
+        left[o.a] -= amount;
+        value -= std::min<Int>(value, asset_value(amount, prices_[o.a], a.decimals));
+        Pair& pair = found[{o.a, o.b}];
+        pair.sell = o.a;
+        pair.buy = o.b;
+        pair.amount += amount;
+        pair.venues = o.venues;
+      }
+    }
+    for (const auto& [key, pair] : found) {
+      sold_.insert(key.first);
+      bought_.insert(key.second);
     }
     if (value > 0) {
       Message m;
@@ -260,7 +271,7 @@ std::vector<Pair> Planner::pairs(const Treasury& t, const sim::Snapshot& s, std:
     if (buyers[j].value == 0) ++j;
   }
   std::vector<Pair> out;
-  for (const auto& [key, amount] : amounts) out.push_back({key.first, key.second, amount, {}});
+  for (auto& [key, pair] : found) out.push_back(std::move(pair));
   return out;
 }
 
@@ -276,8 +287,7 @@ Proposal Planner::tranche_proposal(const Treasury& t, const std::vector<Pair>& p
   for (const Pair& pair : pairs) {
     const Int amount = pair.amount * scale / kScaleSteps;
     if (amount <= 0) continue;
-    std::vector<Candidate> caps = venues_for(t, pair.sell, pair.buy, amount);
-    const Split split = split_trade(t, m, pair.sell, pair.buy, amount, caps);
+    const Split split = split_trade(t, m, pair.sell, pair.buy, amount, pair.venues);
     if (routing && !split.legs.empty()) routing->push_back({pair.sell, pair.buy, split.marginal, split.legs});
     for (const SplitLeg& leg : split.legs) {
       SwapAction s;
@@ -340,23 +350,33 @@ std::optional<Time> Planner::next_time(const Treasury& t, Time now) const {
   return best;
 }
 
-// The largest fraction (in 1/1024) of the tranche that passes the checker; `full` is the whole
-// tranche, and the rules it fails at full size go to `failed` and `why`.
+// The largest fraction (in 1/1024) of the tranche that passes the checker, its proposal in `chosen`
+// (empty when none passes) and its routing; the rules the whole tranche fails go to `failed` and
+// `why`.
 long long Planner::passing_scale(const Treasury& t, const std::vector<Pair>& ps, Time at, std::set<std::string>& failed,
-                                 std::vector<Unreached>& why, Proposal& full) const {
-  full = tranche_proposal(t, ps, kScaleSteps, at, nullptr);
-  const Report r = check(t, full);
+                                 std::vector<Unreached>& why, Proposal& chosen, std::vector<Routing>& routing) const {
+  chosen = tranche_proposal(t, ps, kScaleSteps, at, &routing);
+  const Report r = check(t, chosen);
   if (r.verdict == Verdict::Pass) return kScaleSteps;
   for (const Finding& f : r.findings) {
     if (f.severity != Severity::Error) continue;
     failed.insert(f.rule);
     note(why, {f.rule, f.subject, f.message});
   }
+  chosen = Proposal{};
+  routing.clear();
   long long lo = 0, hi = kScaleSteps;  // hi fails
   while (hi - lo > 1) {
     const long long mid = (lo + hi) / 2;
-    const Proposal p = tranche_proposal(t, ps, mid, at, nullptr);
-    if (!p.actions.empty() && check(t, p).verdict == Verdict::Pass) lo = mid; else hi = mid;
+    std::vector<Routing> rt;
+    Proposal p = tranche_proposal(t, ps, mid, at, &rt);
+    if (!p.actions.empty() && check(t, p).verdict == Verdict::Pass) {
+      lo = mid;
+      chosen = std::move(p);
+      routing = std::move(rt);
+    } else {
+      hi = mid;
+    }
   }
   return lo;
 }
@@ -418,9 +438,9 @@ Plan Planner::run() {
       break;
     }
     std::set<std::string> failed;
-    Proposal full;
-    const long long scale = passing_scale(state, ps, at, failed, why, full);
-    Proposal chosen = scale == kScaleSteps ? std::move(full) : tranche_proposal(state, ps, scale, at, nullptr);
+    Proposal chosen;
+    std::vector<Routing> routing;
+    const long long scale = passing_scale(state, ps, at, failed, why, chosen, routing);
     const bool timed = failed.count("budget.window") || failed.count("budget.loss") || failed.count("cooldown");
     // Nothing passes now, or a budget leaves less than a sixteenth of the tranche: wait for the
     // budget or the cooldown to free, when time frees it (no dust tranches).
@@ -453,7 +473,7 @@ Plan Planner::run() {
     chosen.id = "rebalance-" + number;
     chosen.title = std::string("Rebalance toward the policy targets (") +
                    (options_.goal == PlanGoal::Edge ? "band edge" : "target weights") + "), tranche " + number;
-    if (plan.tranches.empty()) tranche_proposal(state, ps, scale, at, &plan.routing);
+    if (plan.tranches.empty()) plan.routing = std::move(routing);
     tr.proposal = std::move(chosen);
     plan.tranches.push_back(std::move(tr));
     for (std::size_t i = 0; i < state.assets.size(); ++i) state.assets[i].balance = m.balances[i];

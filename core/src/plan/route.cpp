@@ -186,8 +186,8 @@ std::optional<Split> simulate(const std::vector<Leg>& legs, const std::vector<In
 }
 
 // Polishes a split on the exact outputs: moves δ from the leg that loses least by giving it up to
-// the leg that gains most by taking it, while that gains, halving δ when it does not; from about
-// a thousandth of the amount down to one base unit. What the rate bisection leaves to rounding
+// the leg that gains most by taking it, while that gains, halving δ when it does not; from 2^-10
+// of the amount down to one base unit. What the rate bisection leaves to rounding
 // (and a Curve rate's forward difference) is recovered here. Bounded: at most a few hundred moves.
 void polish(const std::vector<Leg>& legs, std::vector<Int>& amounts, const Int& total) {
   const std::size_t n = legs.size();
