@@ -32,7 +32,14 @@ struct Pair {
   std::size_t sell = 0, buy = 0;
   Int amount = 0;
   std::vector<Candidate> venues;
+  std::vector<std::size_t> route;  // a pair with no direct pool: two venues through `via`
+  std::size_t via = 0;
 };
+
+// The asset a venue lists for `asset`: the wrapped token for the native coin (routers wrap it).
+std::size_t traded_as_any(const Treasury& t, std::size_t asset) {
+  return t.native_asset && asset == *t.native_asset && t.wrapped_native ? *t.wrapped_native : asset;
+}
 
 Time plus_seconds(Time t, std::int64_t s) {
   t.seconds += s;
@@ -75,6 +82,7 @@ class Planner {
   sim::Book book_;
   std::vector<Int> prices_;
   std::set<std::size_t> sold_, bought_;  // across the whole plan: no asset is both
+  mutable std::map<std::pair<std::size_t, std::size_t>, std::vector<Candidate>> caps_;  // venues_for, by pair
 };
 
 // edge: every target within its band; target: within 1 bp of its weight.
@@ -154,7 +162,11 @@ bool Planner::buy_allowed(std::size_t asset) const {
 // The venues that trade `sell` for `buy` directly and may be used, with their caps at `amount`.
 std::vector<Candidate> Planner::venues_for(const Treasury& t, std::size_t sell, std::size_t buy,
                                            const Int& amount) const {
-  std::vector<Candidate> out;
+  // Pools and rules are the same in every tranche (the arbitrage assumption): a pair's caps are
+  // found once, at the first (largest) amount asked; a binding cap does not depend on the amount.
+  auto known = caps_.find({sell, buy});
+  if (known != caps_.end()) return known->second;
+  std::vector<Candidate>& out = caps_[{sell, buy}];
   const Execution& e = policy_.execution;
   for (std::size_t v = 0; v < t.venues.size(); ++v) {
     const Venue& venue = t.venues[v];
@@ -218,6 +230,8 @@ std::vector<Pair> Planner::pairs(const Treasury& t, const sim::Snapshot& s, std:
       std::size_t a, b;
       Int capacity;  // wad: what the venues take within their caps, at the oracle price
       std::vector<Candidate> venues;
+      std::vector<std::size_t> route;
+      std::size_t via = 0;
     };
     std::vector<Option> options;
     const std::vector<std::size_t> sellable = book_.members(from.select), buyable = book_.members(to.select);
@@ -229,8 +243,49 @@ std::vector<Pair> Planner::pairs(const Treasury& t, const sim::Snapshot& s, std:
         std::vector<Candidate> venues = venues_for(t, a, b, left[a]);
         Int cap = 0;
         for (const Candidate& c : venues) cap += c.cap;
-        if (cap > 0) options.push_back({a, b, asset_value(cap, prices_[a], t.assets[a].decimals), std::move(venues)});
+        if (cap > 0) options.push_back({a, b, asset_value(cap, prices_[a], t.assets[a].decimals), std::move(venues), {}, 0});
       }
+    }
+    // Multi-hop only where no direct pool is allowed: one route through the hub asset whose two
+    // hops (the largest-capacity venue of each) take the most.
+    if (options.empty()) {
+      // hubs: assets an allowed venue with a curve trades against both ends
+      std::vector<std::set<std::size_t>> adjacent(t.assets.size());
+      for (const Venue& v : t.venues) {
+        if (!has_curve(v.state) || !venue_allowed(v)) continue;
+        for (std::size_t x : v.tokens)
+          for (std::size_t y : v.tokens)
+            if (x != y) adjacent[x].insert(y);
+      }
+      auto linked = [&](std::size_t x, std::size_t y) {
+        return adjacent[traded_as_any(t, x)].count(traded_as_any(t, y)) > 0;
+      };
+      std::optional<Option> best;
+      for (std::size_t a : sellable) {
+        if (bought_.count(a) || left[a] <= 0 || prices_[a] <= 0) continue;
+        for (std::size_t b : buyable) {
+          if (a == b || sold_.count(b) || prices_[b] <= 0 || !buy_allowed(b)) continue;
+          if (std::find(sellable.begin(), sellable.end(), b) != sellable.end()) continue;
+          for (std::size_t h = 0; h < t.assets.size(); ++h) {
+            if (h == a || h == b || prices_[h] <= 0 || !linked(a, h) || !linked(h, b)) continue;
+            auto widest = [](const std::vector<Candidate>& c) {
+              return std::max_element(c.begin(), c.end(), [](const Candidate& x, const Candidate& y) { return x.cap < y.cap; });
+            };
+            const std::vector<Candidate> first = venues_for(t, a, h, left[a]);
+            if (first.empty()) continue;
+            const auto v1 = widest(first);
+            const Int mid = v1->cap * prices_[a] / pow10(t.assets[a].decimals) * pow10(t.assets[h].decimals) / prices_[h];
+            const std::vector<Candidate> second = venues_for(t, h, b, mid > 0 ? mid : Int(1));
+            if (second.empty()) continue;
+            const auto v2 = widest(second);
+            const Int cap = std::min(asset_value(v1->cap, prices_[a], t.assets[a].decimals),
+                                     asset_value(v2->cap, prices_[h], t.assets[h].decimals));
+            if (cap > 0 && (!best || cap > best->capacity))
+              best = Option{a, b, cap, {{v1->venue, v1->cap}}, {v1->venue, v2->venue}, h};
+          }
+        }
+      }
+      if (best) options.push_back(std::move(*best));
     }
     std::stable_sort(options.begin(), options.end(), [](const Option& x, const Option& y) { return x.capacity > y.capacity; });
     Int total = 0;
@@ -242,7 +297,7 @@ std::vector<Pair> Planner::pairs(const Treasury& t, const sim::Snapshot& s, std:
       for (const Option& o : options) {
         if (value <= 0) break;
         if (bought_.count(o.a) || sold_.count(o.b) || left[o.a] <= 0) continue;
-        Int share = pass == 1 ? value : total > wanted ? Int(wanted * o.capacity / total) : o.capacity;
+        Int share = pass == 1 && o.route.empty() ? value : total > wanted ? Int(wanted * o.capacity / total) : o.capacity;
         share = std::min(share, value);
         const Asset& a = t.assets[o.a];
         // ceil(share × 10^decimals / price), within what is left of the balance
@@ -255,6 +310,8 @@ std::vector<Pair> Planner::pairs(const Treasury& t, const sim::Snapshot& s, std:
         pair.buy = o.b;
         pair.amount += amount;
         pair.venues = o.venues;
+        pair.route = o.route;
+        pair.via = o.via;
       }
     }
     for (const auto& [key, pair] : found) {
@@ -284,9 +341,30 @@ Proposal Planner::tranche_proposal(const Treasury& t, const std::vector<Pair>& p
   const MarketState m = MarketState::of(t);
   const Execution& e = policy_.execution;
   const long long slip = e.max_slippage_bps ? e.max_slippage_bps->value : kDefaultSlippageBps;
+  auto add = [&p](SwapAction s) {
+    Action a;
+    a.op = std::move(s);
+    a.origin.path = "/proposal/actions/" + std::to_string(p.actions.size());
+    p.actions.push_back(std::move(a));
+  };
   for (const Pair& pair : pairs) {
-    const Int amount = pair.amount * scale / kScaleSteps;
+    Int amount = pair.amount * scale / kScaleSteps;
     if (amount <= 0) continue;
+    if (!pair.route.empty()) {  // one route, not split, within its first hop's cap
+      SwapAction s;
+      s.venue = pair.route.front();
+      s.route = pair.route;
+      s.via = {pair.via};
+      s.sell = pair.sell;
+      s.buy = pair.buy;
+      s.amount = std::min(amount, pair.venues.front().cap);
+      MarketState work = m;
+      const ActionOutcome o = apply_route(t, work, s);
+      if (!o.ok || !o.swap) continue;
+      s.bound = slippage_bound(true, o.swap->result.amount_out, slip);
+      if (*s.bound > 0) add(std::move(s));
+      continue;
+    }
     const Split split = split_trade(t, m, pair.sell, pair.buy, amount, pair.venues);
     if (routing && !split.legs.empty()) routing->push_back({pair.sell, pair.buy, split.marginal, split.legs});
     for (const SplitLeg& leg : split.legs) {
@@ -296,11 +374,7 @@ Proposal Planner::tranche_proposal(const Treasury& t, const std::vector<Pair>& p
       s.buy = pair.buy;
       s.amount = leg.amount_in;
       s.bound = slippage_bound(true, leg.amount_out, slip);
-      if (*s.bound <= 0) continue;
-      Action a;
-      a.op = s;
-      a.origin.path = "/proposal/actions/" + std::to_string(p.actions.size());
-      p.actions.push_back(std::move(a));
+      if (*s.bound > 0) add(std::move(s));
     }
   }
   return p;
