@@ -268,6 +268,9 @@ def test_plan():
             n = len(plan["tranches"])
             if "tranches" in exp:
                 check(exp["tranches"][0] <= n <= exp["tranches"][1], f"plan {name}: {n} tranches")
+            if "route" in exp:
+                routes = [a.get("route") for t in plan["tranches"] for a in t["proposal"]["actions"]]
+                check(exp["route"] in routes, f"plan {name}: a route {exp['route']} in {routes}")
             for rule in exp.get("unreached_rules", []):
                 check(rule in [u["rule"] for u in plan["unreached"]], f"plan {name}: unreached names {rule}")
             if status in ("complete", "not_needed"):

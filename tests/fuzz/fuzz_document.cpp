@@ -56,6 +56,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (BALLAST_FUZZ_SLOT != 2) {
     const auto status = nlohmann::json::parse(ballast::status_json(docs[0], docs[1]), nullptr, false);
     BALLAST_FUZZ_CHECK(!status.is_discarded() && status.value("ballast", "") == "report/1");
+    // The planner on one input in eight (a plan checks every tranche: it costs tens of checks):
+    // plan/1 or the input errors, and every tranche passing a check of its own.
+    if (size % 8 == 0) {
+      std::string plan_status;
+      const auto plan = nlohmann::json::parse(ballast::plan_json(docs[0], docs[1], {}, &plan_status), nullptr, false);
+      BALLAST_FUZZ_CHECK(!plan.is_discarded());
+      BALLAST_FUZZ_CHECK((plan_status == "error") == (plan.value("ballast", "") != "plan/1"));
+      if (plan_status != "error" && !plan["tranches"].empty()) {
+        const auto first = nlohmann::json::parse(
+            ballast::check_documents_json(docs[0], docs[1], plan["tranches"][0]["proposal"].dump()), nullptr, false);
+        BALLAST_FUZZ_CHECK(first.value("verdict", "") == "pass");
+      }
+    }
   }
   if (BALLAST_FUZZ_SLOT != 0) {
     // Export: JSON either way, and what it writes imports again against the same treasury.

@@ -96,6 +96,11 @@ def main():
     case("limits-and-floors", policy(limits=[{"select": "eth", "max_bps": 6500}],
                                      floors=[{"select": "stable", "min_value": "500000"}]),
          heavy, {"status": "complete", "exit": 0, "tranches": [1, 1]})
+    # A floor that contradicts a target: the stables are over their band, but the floor keeps most
+    # of them; the plan sells down to the floor and says the floor stops it.
+    case("floor-contradicts-target", policy(floors=[{"select": "stable", "min_value": "2500000"}]),
+         treasury(weth="100", usdc="3000000"),
+         {"status": "partial", "exit": 1, "tranches": [1, 20], "unreached_rules": ["floor.value"]})
     # Targets whose weights pass 100 %: they cannot all be met; the plan gets as close as it can.
     case("weights-past-100", policy(targets=[{"select": "eth", "weight_bps": 7000, "band_bps": 100},
                                              {"select": "stable", "weight_bps": 7000, "band_bps": 100}]),
@@ -108,6 +113,14 @@ def main():
     case("loss-budget-spent", policy(execution={"loss_budget": {"window_hours": 72, "max_bps": 5}, "max_slippage_bps": 50}),
          treasury(history=[{"at": "2026-11-19T00:00:00Z", "kind": "swap", "value": "100000", "loss": "2000"}]),
          {"status": "complete", "exit": 0, "tranches": [2, 20], "first_not_before": "2026-11-22T00:00:00Z"})
+    # No direct pool between WETH and USDC: a two-hop route through DAI (not bought, not sold).
+    routed = treasury(pools=[
+        {"id": "weth-dai", "kind": "uniswap_v2", "token0": "DAI", "token1": "WETH",
+         "reserve0": str(30_000_000 * 10**18), "reserve1": str(10_000 * 10**18), "fee_bps": 30},
+        {"id": "dai-usdc", "kind": "uniswap_v2", "token0": "DAI", "token1": "USDC",
+         "reserve0": str(50_000_000 * 10**18), "reserve1": str(50_000_000 * 10**6), "fee_bps": 5}])
+    routed["assets"].append({"id": "DAI", "chain": "ethereum", "decimals": 18, "balance": "0", "price": "1", "tags": ["hub"]})
+    case("route-through-hub", policy(), routed, {"status": "complete", "exit": 0, "tranches": [1, 1], "route": ["weth-dai", "dai-usdc"]})
     # Invalid: a bad goal and a bad time are usage errors; a broken policy is an input error.
     bad = policy()
     bad["targets"][0]["weight_bps"] = "half"
