@@ -36,11 +36,6 @@ struct Pair {
   std::size_t via = 0;
 };
 
-// The asset a venue lists for `asset`: the wrapped token for the native coin (routers wrap it).
-std::size_t traded_as_any(const Treasury& t, std::size_t asset) {
-  return t.native_asset && asset == *t.native_asset && t.wrapped_native ? *t.wrapped_native : asset;
-}
-
 Time plus_seconds(Time t, std::int64_t s) {
   t.seconds += s;
   return t;
@@ -63,6 +58,9 @@ class Planner {
   std::vector<Pair> pairs(const Treasury& t, const sim::Snapshot& s, std::vector<Unreached>& unreached);
   std::vector<Candidate> venues_for(const Treasury& t, std::size_t sell, std::size_t buy, const Int& amount) const;
   bool venue_allowed(const Venue& v) const;
+  // The assets an allowed venue with a curve trades against `asset` (the native coin through its
+  // wrapped token), ascending.
+  const std::vector<std::size_t>& neighbours(const Treasury& t, std::size_t asset) const;
   bool buy_allowed(std::size_t asset) const;
   Proposal tranche_proposal(const Treasury& t, const std::vector<Pair>& pairs, long long scale, Time at,
                             std::vector<Routing>* routing) const;
@@ -83,6 +81,7 @@ class Planner {
   std::vector<Int> prices_;
   std::set<std::size_t> sold_, bought_;  // across the whole plan: no asset is both
   mutable std::map<std::pair<std::size_t, std::size_t>, std::vector<Candidate>> caps_;  // venues_for, by pair
+  mutable std::vector<std::vector<std::size_t>> neighbours_;                            // built on first use
 };
 
 // edge: every target within its band; target: within 1 bp of its weight.
@@ -152,6 +151,28 @@ std::vector<Int> Planner::moves(const sim::Snapshot& s) const {
 bool Planner::venue_allowed(const Venue& v) const {
   const auto& allow = policy_.execution.venues_allow;
   return !allow || std::find(allow->value.begin(), allow->value.end(), v.id) != allow->value.end();
+}
+
+const std::vector<std::size_t>& Planner::neighbours(const Treasury& t, std::size_t asset) const {
+  if (neighbours_.empty()) {
+    std::vector<std::set<std::size_t>> n(t.assets.size());
+    for (const Venue& v : t.venues) {
+      if (!has_curve(v.state) || !venue_allowed(v)) continue;
+      for (std::size_t x : v.tokens)
+        for (std::size_t y : v.tokens)
+          if (x != y) n[x].insert(y);
+    }
+    // The native coin trades wherever its wrapped token does, and is reached wherever it is.
+    if (t.native_asset && t.wrapped_native) {
+      const std::size_t eth = *t.native_asset, weth = *t.wrapped_native;
+      n[eth].insert(n[weth].begin(), n[weth].end());
+      for (std::size_t y : n[weth]) n[y].insert(eth);
+      n[eth].erase(weth);
+      n[weth].erase(eth);
+    }
+    for (const auto& set : n) neighbours_.emplace_back(set.begin(), set.end());
+  }
+  return neighbours_[asset];
 }
 
 bool Planner::buy_allowed(std::size_t asset) const {
@@ -235,11 +256,14 @@ std::vector<Pair> Planner::pairs(const Treasury& t, const sim::Snapshot& s, std:
     };
     std::vector<Option> options;
     const std::vector<std::size_t> sellable = book_.members(from.select), buyable = book_.members(to.select);
+    std::vector<bool> can_buy(t.assets.size(), false), in_from(t.assets.size(), false);
+    for (std::size_t a : sellable) in_from[a] = true;
+    for (std::size_t b : buyable)
+      can_buy[b] = !in_from[b] && !sold_.count(b) && prices_[b] > 0 && buy_allowed(b);  // in both: moves neither
     for (std::size_t a : sellable) {
       if (bought_.count(a) || left[a] <= 0 || prices_[a] <= 0) continue;
-      for (std::size_t b : buyable) {
-        if (a == b || sold_.count(b) || prices_[b] <= 0 || !buy_allowed(b)) continue;
-        if (std::find(sellable.begin(), sellable.end(), b) != sellable.end()) continue;  // in both: moves neither
+      for (std::size_t b : neighbours(t, a)) {  // only assets an allowed pool trades against a
+        if (!can_buy[b]) continue;
         std::vector<Candidate> venues = venues_for(t, a, b, left[a]);
         Int cap = 0;
         for (const Candidate& c : venues) cap += c.cap;
@@ -249,25 +273,13 @@ std::vector<Pair> Planner::pairs(const Treasury& t, const sim::Snapshot& s, std:
     // Multi-hop only where no direct pool is allowed: one route through the hub asset whose two
     // hops (the largest-capacity venue of each) take the most.
     if (options.empty()) {
-      // hubs: assets an allowed venue with a curve trades against both ends
-      std::vector<std::set<std::size_t>> adjacent(t.assets.size());
-      for (const Venue& v : t.venues) {
-        if (!has_curve(v.state) || !venue_allowed(v)) continue;
-        for (std::size_t x : v.tokens)
-          for (std::size_t y : v.tokens)
-            if (x != y) adjacent[x].insert(y);
-      }
-      auto linked = [&](std::size_t x, std::size_t y) {
-        return adjacent[traded_as_any(t, x)].count(traded_as_any(t, y)) > 0;
-      };
       std::optional<Option> best;
       for (std::size_t a : sellable) {
         if (bought_.count(a) || left[a] <= 0 || prices_[a] <= 0) continue;
-        for (std::size_t b : buyable) {
-          if (a == b || sold_.count(b) || prices_[b] <= 0 || !buy_allowed(b)) continue;
-          if (std::find(sellable.begin(), sellable.end(), b) != sellable.end()) continue;
-          for (std::size_t h = 0; h < t.assets.size(); ++h) {
-            if (h == a || h == b || prices_[h] <= 0 || !linked(a, h) || !linked(h, b)) continue;
+        for (std::size_t h : neighbours(t, a)) {
+          if (prices_[h] <= 0) continue;
+          for (std::size_t b : neighbours(t, h)) {
+            if (b == a || !can_buy[b]) continue;
             auto widest = [](const std::vector<Candidate>& c) {
               return std::max_element(c.begin(), c.end(), [](const Candidate& x, const Candidate& y) { return x.cap < y.cap; });
             };

@@ -72,7 +72,9 @@ S256 floor_shift128(const S256& x) {
 
 }  // namespace
 
-Int sqrt_ratio_at_tick(int tick) {
+namespace {
+
+Int compute_sqrt_ratio_at_tick(int tick) {
   static const char* const factors[] = {
       "0xfff97272373d413259a46990580e213a", "0xfff2e50f5f656932ef12357cf3c7fdcc", "0xffe5caca7e10e4e61c3624eaa0941cd0",
       "0xffcb9843d60f6159c9db58835c926644", "0xff973b41fa98c081472e6896dfb254c0", "0xff2ea16466c96a3843ec78b326b52861",
@@ -98,6 +100,24 @@ Int sqrt_ratio_at_tick(int tick) {
   ratio >>= 32;
   if (round_up) ratio += 1;
   return Int(ratio);
+}
+
+}  // namespace
+
+Int sqrt_ratio_at_tick(int tick) {
+  // A swap asks for the same few ticks again and again (every step, every probe of a search): a
+  // per-thread direct-mapped memo of this pure function, like the Curve invariant's.
+  struct Entry {
+    int tick = kMinTick - 1;
+    Int value;
+  };
+  thread_local std::vector<Entry> memo(1024);
+  Entry& e = memo[static_cast<unsigned>(tick) & 1023u];
+  if (e.tick != tick) {
+    e.value = compute_sqrt_ratio_at_tick(tick);
+    e.tick = tick;
+  }
+  return e.value;
 }
 
 int tick_at_sqrt_ratio(const Int& sqrt_price_x96) {
