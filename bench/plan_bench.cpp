@@ -88,16 +88,7 @@ struct Gains {
 };
 
 Treasury random_pair(std::mt19937_64& g, std::vector<std::size_t>& venues, Int& amount) {
-  Treasury t;
-  t.numeraire = "USD";
-  Asset a, b;
-  a.id = "A";
-  a.decimals = 18;
-  a.price = Int(3000) * wad();
-  b.id = "B";
-  b.decimals = 6;
-  b.price = wad();
-  t.assets = {a, b};
+  Treasury t = workload::two_asset_treasury();
   const int n = 2 + static_cast<int>(g() % 7);
   Int depth = 0;
   for (int k = 0; k < n; ++k) {

@@ -388,4 +388,19 @@ PlanDocuments plan_documents() {
   return {policy.dump(), treasury.dump()};
 }
 
+Treasury two_asset_treasury() {
+  Treasury t;
+  t.numeraire = "USD";
+  Asset a, b;
+  a.id = "A";
+  a.decimals = 18;
+  a.price = Int(3000) * wad();
+  b.id = "B";
+  b.decimals = 6;
+  b.price = wad();
+  a.balance = b.balance = 0;
+  t.assets = {a, b};
+  return t;
+}
+
 }  // namespace ballast::workload

@@ -6,6 +6,8 @@
 // are oversized and violate (exercising max_passing).
 #pragma once
 
+#include "ballast/model.h"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -45,6 +47,10 @@ struct PlanDocuments {
   std::string policy, treasury;
 };
 PlanDocuments plan_documents();
+
+/// A treasury of two assets and no venues, for routing one trade: A (18 decimals, priced 3,000)
+/// and B (6 decimals, priced 1), no balances. The planner's tests and benchmark add the venues.
+Treasury two_asset_treasury();
 
 /// A file's bytes, or nullopt when it cannot be read (for the benchmark programs).
 std::optional<std::string> read_file(const std::string& path);

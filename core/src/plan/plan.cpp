@@ -44,8 +44,12 @@ Time plus_seconds(Time t, std::int64_t s) {
 class Planner {
  public:
   Planner(const Policy& p, const Treasury& t, const PlanOptions& o)
-      : policy_(p), original_(t), options_(o), book_(t.assets, p, empty_) {
+      : policy_(p), strict_(p), original_(t), options_(o), book_(t.assets, p, empty_) {
     for (const auto& a : t.assets) prices_.push_back(a.price);
+    auto& ro = strict_.execution.rebalance_only;
+    if (!ro) ro = Threshold<bool>{true, RuleMeta{"", Severity::Error, "/policy/execution/rebalance_only"}};
+    ro->value = true;
+    ro->meta.severity = Severity::Error;
   }
 
   Plan run();
@@ -64,7 +68,9 @@ class Planner {
   bool buy_allowed(std::size_t asset) const;
   Proposal tranche_proposal(const Treasury& t, const std::vector<Pair>& pairs, long long scale, Time at,
                             std::vector<Routing>* routing) const;
-  Report check(const Treasury& t, const Proposal& p) const { return evaluate(CaseRef(policy_, t, p)); }
+  // Tranches are checked under the policy with rebalance_only on (SPEC 13: every swap lowers total
+  // drift): the same rules plus that one, so what passes it passes the policy itself.
+  Report check(const Treasury& t, const Proposal& p) const { return evaluate(CaseRef(strict_, t, p)); }
   std::vector<Pair> refine(const Treasury& t, std::vector<Pair> pairs, Time at) const;
   std::optional<Time> next_time(const Treasury& t, Time now) const;
   long long passing_scale(const Treasury& t, const std::vector<Pair>& ps, Time at, std::set<std::string>& failed,
@@ -74,6 +80,7 @@ class Planner {
   void note(std::vector<Unreached>& u, Unreached x) const;
 
   const Policy& policy_;
+  Policy strict_;  // policy_ with rebalance_only on, as an error
   const Treasury& original_;
   const PlanOptions& options_;
   const Proposal empty_{};
