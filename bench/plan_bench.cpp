@@ -153,6 +153,11 @@ int run_all() {
   std::printf("  the best 5 %% grid split: %s\n", Gains::line(random.grid).c_str());
   // The 10 x 30 plan's tranche 1: each trade against the same references over its venues.
   const Treasury& t = small.value->treasury;
+  // The pools tranche 1's routes move are not the splits' to use (one swap per pool and direction).
+  std::vector<std::size_t> routed;
+  if (!p10.tranches.empty())
+    for (const Action& a : p10.tranches.front().proposal.actions)
+      if (a.swap() && !a.swap()->route.empty()) routed.insert(routed.end(), a.swap()->route.begin(), a.swap()->route.end());
   Gains tranche;
   for (const Routing& r : p10.routing) {
     Int amount = 0, out = 0;
@@ -160,13 +165,15 @@ int run_all() {
     std::vector<std::size_t> venues;
     for (std::size_t v = 0; v < t.venues.size(); ++v) {
       const auto& tk = t.venues[v].tokens;
+      if (std::find(routed.begin(), routed.end(), v) != routed.end()) continue;
       if (tk.size() == 2 && ((tk[0] == r.sell && tk[1] == r.buy) || (tk[1] == r.sell && tk[0] == r.buy))) venues.push_back(v);
     }
     const auto [single, grid] = references(t, venues, r.sell, amount);
     tranche.add(out, single, grid);
   }
   if (!tranche.single.empty()) {
-    std::printf("routing, the %zu trades of the 10 x 30 plan's tranche 1 (no caps applied to the references):\n", tranche.single.size());
+    std::printf("routing, the %zu trades of the 10 x 30 plan's tranche 1 (the same pools, no caps applied to the references):\n",
+                tranche.single.size());
     std::printf("  the best single venue: %s\n", Gains::line(tranche.single).c_str());
     std::printf("  the best 5 %% grid split: %s\n", Gains::line(tranche.grid).c_str());
   }

@@ -339,8 +339,13 @@ test(`Planned tranches: ${P} plans' tranche 1 exported and executed through the 
       const report = ballast.check({ policy, treasury, proposal });
       assert.equal(report.verdict, 'pass', `plan ${i}: tranche 1 checks ${report.verdict}`);
       const batch = planFn({ policy, treasury }, { format: 'safe-batch' });
+      assert.equal(batch.valid, undefined, `plan ${i}: the tranche cannot be exported: ${JSON.stringify(batch.errors)}`);
       assert.equal(batch.meta.createdFromSafeAddress.toLowerCase(), s.address.toLowerCase());
-      await s.exec(batch.transactions);
+      try {
+        await s.exec(batch.transactions);
+      } catch (e) {
+        assert.fail(`plan ${i}: the chain reverted (${e.shortMessage || e.message}): ${JSON.stringify(proposal.actions)}`);
+      }
       const now = await snapshot({ rpc: evm.url, config });
       const expected = Object.fromEntries(report.after.assets.map((x) => [x.id, x.balance]));
       const actual = Object.fromEntries(now.assets.map((x) => [x.id, x.balance]));

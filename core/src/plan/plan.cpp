@@ -13,6 +13,15 @@ namespace planning {
 
 namespace {
 
+// A tranche passes when the check passes and no bound is out of reach at the snapshot (a warning
+// for a proposal, which would revert on the chain: never planned).
+bool passes(const Report& r) {
+  if (r.verdict != Verdict::Pass) return false;
+  for (const Finding& f : r.findings)
+    if (f.rule == "swap.min_out_unreachable") return false;
+  return true;
+}
+
 Time plus_seconds(Time t, std::int64_t s) {
   t.seconds += s;
   return t;
@@ -35,25 +44,36 @@ Proposal Planner::tranche_proposal(const Treasury& t, const std::vector<Pair>& p
     a.origin.path = "/proposal/actions/" + std::to_string(p.actions.size());
     p.actions.push_back(std::move(a));
   };
+  // One swap per venue and direction (SPEC 13): each bound is set on the pool as the snapshot has
+  // it, so no other swap of the tranche may move that pool first. Routes take their hops first.
+  std::set<std::pair<std::size_t, std::size_t>> used;  // (venue, asset sold into it)
   for (const Pair& pair : pairs) {
-    Int amount = pair.amount * scale / kScaleSteps;
-    if (amount <= 0) continue;
-    if (!pair.route.empty()) {  // one route, not split, within its first hop's cap
-      SwapAction s;
-      s.venue = pair.route.front();
-      s.route = pair.route;
-      s.via = {pair.via};
-      s.sell = pair.sell;
-      s.buy = pair.buy;
-      s.amount = std::min(amount, pair.venues.front().cap);
-      MarketState work = m;
-      const ActionOutcome o = apply_route(t, work, s);
-      if (!o.ok || !o.swap) continue;
-      s.bound = slippage_bound(true, o.swap->result.amount_out, slip);
-      if (*s.bound > 0) add(std::move(s));
-      continue;
-    }
-    const Split split = split_trade(t, m, pair.sell, pair.buy, amount, pair.venues);
+    const Int amount = pair.amount * scale / kScaleSteps;
+    if (pair.route.empty() || amount <= 0) continue;
+    if (used.count({pair.route[0], pair.sell}) || used.count({pair.route[1], pair.via})) continue;
+    SwapAction s;  // one route, not split, within its first hop's cap
+    s.venue = pair.route.front();
+    s.route = pair.route;
+    s.via = {pair.via};
+    s.sell = pair.sell;
+    s.buy = pair.buy;
+    s.amount = std::min(amount, pair.venues.front().cap);
+    MarketState work = m;
+    const ActionOutcome o = apply_route(t, work, s);
+    if (!o.ok || !o.swap) continue;
+    s.bound = slippage_bound(true, o.swap->result.amount_out, slip);
+    if (*s.bound <= 0) continue;
+    used.insert({pair.route[0], pair.sell});
+    used.insert({pair.route[1], pair.via});
+    add(std::move(s));
+  }
+  for (const Pair& pair : pairs) {
+    const Int amount = pair.amount * scale / kScaleSteps;
+    if (!pair.route.empty() || amount <= 0) continue;
+    std::vector<Candidate> free;
+    for (const Candidate& c : pair.venues)
+      if (!used.count({c.venue, pair.sell})) free.push_back(c);
+    const Split split = split_trade(t, m, pair.sell, pair.buy, amount, free);
     if (routing && !split.legs.empty()) routing->push_back({pair.sell, pair.buy, split.marginal, split.legs});
     for (const SplitLeg& leg : split.legs) {
       SwapAction s;
@@ -62,7 +82,9 @@ Proposal Planner::tranche_proposal(const Treasury& t, const std::vector<Pair>& p
       s.buy = pair.buy;
       s.amount = leg.amount_in;
       s.bound = slippage_bound(true, leg.amount_out, slip);
-      if (*s.bound > 0) add(std::move(s));
+      if (*s.bound <= 0) continue;
+      used.insert({leg.venue, pair.sell});
+      add(std::move(s));
     }
   }
   return p;
@@ -119,9 +141,9 @@ long long Planner::passing_scale(const Treasury& t, const std::vector<Pair>& ps,
                                  std::vector<Unreached>& why, Proposal& chosen, std::vector<Routing>& routing) const {
   chosen = tranche_proposal(t, ps, kScaleSteps, at, &routing);
   const Report r = check(t, chosen);
-  if (r.verdict == Verdict::Pass) return kScaleSteps;
+  if (passes(r)) return kScaleSteps;
   for (const Finding& f : r.findings) {
-    if (f.severity != Severity::Error) continue;
+    if (f.severity != Severity::Error && f.rule != "swap.min_out_unreachable") continue;
     failed.insert(f.rule);
     note(why, {f.rule, f.subject, f.message});
   }
@@ -132,7 +154,7 @@ long long Planner::passing_scale(const Treasury& t, const std::vector<Pair>& ps,
     const long long mid = (lo + hi) / 2;
     std::vector<Routing> rt;
     Proposal p = tranche_proposal(t, ps, mid, at, &rt);
-    if (!p.actions.empty() && check(t, p).verdict == Verdict::Pass) {
+    if (!p.actions.empty() && passes(check(t, p))) {
       lo = mid;
       chosen = std::move(p);
       routing = std::move(rt);

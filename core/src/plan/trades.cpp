@@ -216,7 +216,8 @@ std::vector<Option> Planner::member_options(const Treasury& t, const Target& fro
 }
 
 // Multi-hop only where no direct pool is allowed: one route through the hub asset whose two hops
-// (the largest-capacity venue of each) take the most.
+// (the largest-capacity venue of each, both Uniswap v2 or both v3: a route export can write) take
+// the most.
 std::optional<Option> Planner::route_option(const Treasury& t, const std::vector<std::size_t>& sellable,
                                             const std::vector<bool>& can_buy, const std::vector<Int>& left) const {
   auto widest = [](const std::vector<Candidate>& c) {
@@ -229,17 +230,25 @@ std::optional<Option> Planner::route_option(const Treasury& t, const std::vector
       if (prices_[h] <= 0) continue;
       for (std::size_t b : neighbours(t, h)) {
         if (b == a || !can_buy[b]) continue;
-        const std::vector<Candidate> first = venues_for(t, a, h, left[a]);
-        if (first.empty()) continue;
-        const auto v1 = widest(first);
-        const Int mid = v1->cap * prices_[a] / pow10(t.assets[a].decimals) * pow10(t.assets[h].decimals) / prices_[h];
-        const std::vector<Candidate> second = venues_for(t, h, b, mid > 0 ? mid : Int(1));
-        if (second.empty()) continue;
-        const auto v2 = widest(second);
-        const Int cap = std::min(asset_value(v1->cap, prices_[a], t.assets[a].decimals),
-                                 asset_value(v2->cap, prices_[h], t.assets[h].decimals));
-        if (cap > 0 && (!best || cap > best->capacity))
-          best = Option{a, b, cap, {{v1->venue, v1->cap}}, {v1->venue, v2->venue}, h};
+        // Both hops on one router family (Uniswap v2 pairs or v3 pools), as export writes a route.
+        for (const char* kind : {"uniswap_v2", "uniswap_v3"}) {
+          auto of_kind = [&](std::vector<Candidate> c) {
+            c.erase(std::remove_if(c.begin(), c.end(), [&](const Candidate& x) { return t.venues[x.venue].kind != kind; }),
+                    c.end());
+            return c;
+          };
+          const std::vector<Candidate> first = of_kind(venues_for(t, a, h, left[a]));
+          if (first.empty()) continue;
+          const auto v1 = widest(first);
+          const Int mid = v1->cap * prices_[a] / pow10(t.assets[a].decimals) * pow10(t.assets[h].decimals) / prices_[h];
+          const std::vector<Candidate> second = of_kind(venues_for(t, h, b, mid > 0 ? mid : Int(1)));
+          if (second.empty()) continue;
+          const auto v2 = widest(second);
+          const Int cap = std::min(asset_value(v1->cap, prices_[a], t.assets[a].decimals),
+                                   asset_value(v2->cap, prices_[h], t.assets[h].decimals));
+          if (cap > 0 && (!best || cap > best->capacity))
+            best = Option{a, b, cap, {{v1->venue, v1->cap}}, {v1->venue, v2->venue}, h};
+        }
       }
     }
   }
