@@ -72,7 +72,7 @@ cd "$root/tests/calls"
 npm ci --no-audit --no-fund --loglevel=error
 npm test
 
-echo "== ground truth in a local EVM (anvil): the snapshot tool; 1,000 v2 and 1,000 v3 swaps and 100 Safe batches against the contracts (fixed seeds)"
+echo "== ground truth in a local EVM (anvil): the snapshot tool; 1,000 v2 and 1,000 v3 swaps, 100 Safe batches, 100 exports and 60 planned tranches against the contracts (fixed seeds)"
 cd "$root/tests/chain"
 npm ci --no-audit --no-fund --loglevel=error
 npm test
