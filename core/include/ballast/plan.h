@@ -59,12 +59,6 @@ struct Candidate {
 Split split_trade(const Treasury& t, const MarketState& m, std::size_t sell, std::size_t buy, const Int& amount,
                   const std::vector<Candidate>& venues);
 
-/// The marginal rate of selling asset `sell` on venue `v` in state `state` after `amount` more
-/// has been sold into it (output base units per input base unit, fees included), or nullopt for a
-/// venue without a curve or a swap that cannot execute.
-std::optional<Frac> marginal_rate(const Treasury& t, const VenueState& state, std::size_t v, std::size_t sell,
-                                  std::size_t buy, const Int& amount);
-
 /// One proposal of the plan and the state it was checked against.
 struct Tranche {
   Time not_before;

@@ -226,17 +226,6 @@ void polish(const std::vector<Leg>& legs, std::vector<Int>& amounts, const Int& 
 
 }  // namespace
 
-std::optional<Frac> marginal_rate(const Treasury& t, const VenueState& state, std::size_t v, std::size_t sell,
-                                  std::size_t buy, const Int& amount) {
-  SwapAction s;
-  s.venue = v;
-  s.sell = sell;
-  s.buy = buy;
-  const PoolQuote q = quote_pool(t, s, state);
-  Leg leg{v, q.in, q.out, amount, &state};
-  return leg_marginal(leg, amount);
-}
-
 Split split_trade(const Treasury& t, const MarketState& m, std::size_t sell, std::size_t buy, const Int& amount,
                   const std::vector<Candidate>& venues) {
   std::vector<Leg> legs;

@@ -18,8 +18,6 @@ std::string rate_decimal(const Frac& rate, const Treasury& t, std::size_t sell, 
   return s == "-0" ? "0" : s;
 }
 
-std::string drift_bps(const Frac& f) { return bps_text(f); }
-
 }  // namespace
 
 std::string plan_to_json(const Plan& p, const Treasury& t) {
@@ -34,8 +32,8 @@ std::string plan_to_json(const Plan& p, const Treasury& t) {
     o["not_before"] = format_time(tr.not_before);
     o["proposal"] = proposal_object(tr.proposal, t);
     o["verdict"] = verdict_name(tr.verdict);
-    o["drift_before_bps"] = drift_bps(tr.drift_before);
-    o["drift_after_bps"] = drift_bps(tr.drift_after);
+    o["drift_before_bps"] = bps_text(tr.drift_before);
+    o["drift_after_bps"] = bps_text(tr.drift_after);
     tranches.push_back(std::move(o));
   }
   j["tranches"] = std::move(tranches);
@@ -70,7 +68,7 @@ std::string plan_to_text(const Plan& p, const Treasury& t, const Policy& policy)
   for (std::size_t k = 0; k < p.tranches.size(); ++k) {
     const Tranche& tr = p.tranches[k];
     o << "\ntranche " << (k + 1) << ", not before " << format_time(tr.not_before) << " (check: "
-      << verdict_name(tr.verdict) << "; drift " << drift_bps(tr.drift_before) << " -> " << drift_bps(tr.drift_after)
+      << verdict_name(tr.verdict) << "; drift " << bps_text(tr.drift_before) << " -> " << bps_text(tr.drift_after)
       << " bps)\n";
     for (std::size_t i = 0; i < tr.proposal.actions.size(); ++i)
       o << "  #" << i << " " << action_line(tr.proposal.actions[i], t) << "\n";
