@@ -1,38 +1,286 @@
 #include "ballast/venues/uniswap_v3.h"
 
+#include "ballast/wide.h"
+
 #include <algorithm>
 
+// The contracts' words: uint256 values as U256, FullMath's 512-bit product as U512, int256 values
+// (TickMath's log) in two's complement. Amounts are handled as a magnitude and a direction, as
+// SwapMath does (exactIn = amountRemaining >= 0). Every check the 1,024-bit oracle makes
+// (tests/oracle) is made here, on the carry or the width, so the results and failures agree.
 namespace ballast::uniswap_v3 {
 
 namespace {
 
-const Int& q96() {
-  static const Int v = Int(1) << 96;
-  return v;
+constexpr std::uint64_t kPips = 1000000;
+constexpr U256 kQ96 = U256::pow2(96);
+constexpr U256 kTwo160 = U256::pow2(160);
+constexpr U256 kTwo128 = U256::pow2(128);
+constexpr U256 kTwo255 = U256::pow2(255);
+constexpr U256 kMaxU256 = U256::max();
+constexpr U256 kMaxU160 = U256::of(~0ull, ~0ull, 0xffffffffull);
+// TickMath.MIN_SQRT_RATIO and MAX_SQRT_RATIO (1461446703485210103287273052203988822378723970342).
+constexpr U256 kMinSqrt = U256::of(4295128739ull);
+constexpr U256 kMaxSqrt = U256::of(0x5d951d5263988d26ull, 0xefd1fc6a50648849ull, 0xfffd8963ull);
+
+using Opt = std::optional<U256>;
+
+bool fits160(const U256& v) { return v < kTwo160; }
+
+// FullMath.mulDiv / mulDivRoundingUp: nullopt for a zero denominator or a result >= 2^256.
+Opt full_mul_div(const U256& a, const U256& b, const U256& d, bool round_up) {
+  if (d.is_zero()) return std::nullopt;
+  const U512 p = mul_full(a, b);
+  if (p.limbs() <= 1 && d.limbs() == 1) {  // all in one word
+    const std::uint64_t q = p.w[0] / d.w[0], r = p.w[0] % d.w[0];
+    if (r && round_up) return U256(q) + U256(1);
+    return U256(q);
+  }
+  if ((p >> 256).resize<4>() >= d) return std::nullopt;  // the quotient would not fit 256 bits
+  U512 q;
+  U256 r;
+  divmod(p, d, &q, &r);
+  U256 result = q.resize<4>();
+  if (round_up && !r.is_zero()) {
+    if (result == kMaxU256) return std::nullopt;
+    result = result + U256(1);
+  }
+  return result;
 }
-const Int& two_256() { return two_pow_256(); }
-const Int& max_uint256() {
-  static const Int v = two_pow_256() - 1;
-  return v;
-}
-const Int& two_160() {
-  static const Int v = Int(1) << 160;
-  return v;
-}
-const Int& two_255() {
-  static const Int v = Int(1) << 255;
-  return v;
-}
-const Int& two_128() {
-  static const Int v = Int(1) << 128;
-  return v;
+
+// mulDiv by 2^96 (the Q96 of getAmount1Delta): a shift, same result.
+Opt mul_div_q96(const U256& a, const U256& b, bool round_up) {
+  const U512 p = mul_full(a, b);
+  const U512 q = p >> 96;
+  if (!(q >> 256).is_zero()) return std::nullopt;
+  U256 result = q.resize<4>();
+  if (round_up) {
+    const bool remainder = p.w[0] != 0 || (p.w[1] & 0xffffffffu) != 0;
+    if (remainder) {
+      if (result == kMaxU256) return std::nullopt;
+      result = result + U256(1);
+    }
+  }
+  return result;
 }
 
 // UnsafeMath.divRoundingUp
-Int div_rounding_up(const Int& x, const Int& y) { return x / y + (x % y > 0 ? 1 : 0); }
+U256 div_rounding_up(const U256& x, const U256& y) {
+  U256 q, r;
+  divmod(x, y, &q, &r);
+  return r.is_zero() ? q : q + U256(1);
+}
 
-// SafeCast.toInt256
-bool fits_int256(const Int& v) { return v < two_255() && v >= -two_255(); }
+U256 compute_sqrt_ratio_at_tick(int tick) {
+  static const char* const factors[] = {
+      "0xfff97272373d413259a46990580e213a", "0xfff2e50f5f656932ef12357cf3c7fdcc", "0xffe5caca7e10e4e61c3624eaa0941cd0",
+      "0xffcb9843d60f6159c9db58835c926644", "0xff973b41fa98c081472e6896dfb254c0", "0xff2ea16466c96a3843ec78b326b52861",
+      "0xfe5dee046a99a2a811c461f1969c3053", "0xfcbe86c7900a88aedcffc83b479aa3a4", "0xf987a7253ac413176f2b074cf7815e54",
+      "0xf3392b0822b70005940c7a398e4b70f3", "0xe7159475a2c29b7443b29c7fa6e889d9", "0xd097f3bdfd2022b8845ad8f792aa5825",
+      "0xa9f746462d870fdf8a65dc1f90e061e5", "0x70d869a156d2a1b890bb3df62baf32f7", "0x31be135f97d08fd981231505542fcfa6",
+      "0x9aa508b5b7a84e1c677de54f3e99bc9",  "0x5d6af8dedb81196699c329225ee604",   "0x2216e584f5fa1ea926041bedfe98",
+      "0x48a170391f7dc42444e8fa2"};
+  static const std::vector<U256> f = [] {
+    std::vector<U256> v;
+    for (const char* s : factors) v.push_back(*to_wide<4>(Int(s)));
+    return v;
+  }();
+  static const U256 odd = *to_wide<4>(Int("0xfffcb933bd6fad37aa2d162d1a594001"));
+  const unsigned abs_tick = static_cast<unsigned>(tick < 0 ? -tick : tick);
+  U256 ratio = (abs_tick & 1) ? odd : kTwo128;
+  for (unsigned bit = 1; bit < 20; ++bit)
+    if (abs_tick & (1u << bit)) ratio = (ratio * f[bit - 1]) >> 128;  // both below 2^129: no wrap
+  if (tick > 0) ratio = kMaxU256 / ratio;
+  const bool round_up = (ratio.w[0] & 0xffffffffu) != 0;
+  ratio = ratio >> 32;
+  if (round_up) ratio = ratio + U256(1);
+  return ratio;
+}
+
+// TickMath.getSqrtRatioAtTick. A swap asks for the same few ticks again and again (every step,
+// every probe of a search): a per-thread direct-mapped memo of this pure function.
+const U256& sqrt_at(int tick) {
+  struct Entry {
+    int tick = kMinTick - 1;
+    U256 value;
+  };
+  thread_local std::vector<Entry> memo(1024);
+  Entry& e = memo[static_cast<unsigned>(tick) & 1023u];
+  if (e.tick != tick) {
+    e.value = compute_sqrt_ratio_at_tick(tick);
+    e.tick = tick;
+  }
+  return e.value;
+}
+
+int tick_at(const U256& sqrt_price_x96) {
+  // TickMath.getTickAtSqrtRatio: log2 of the price by the most significant bit and 14 rounds of
+  // squaring, scaled to log base sqrt(1.0001), then the tickLow/tickHi check. int256 values in
+  // two's complement.
+  if (sqrt_price_x96 < kMinSqrt) return kMinTick;  // outside the contract's domain
+  if (sqrt_price_x96 >= kMaxSqrt) return kMaxTick;
+  static const U256 log_factor = *to_wide<4>(Int("255738958999603826347141"));
+  static const U256 low_offset = *to_wide<4>(Int("3402992956809132418596140100660247210"));
+  static const U256 high_offset = *to_wide<4>(Int("291339464771989622907027621153398088495"));
+  const U256 ratio = sqrt_price_x96 << 32;
+  const unsigned msb = ratio.bits() - 1;
+  U256 r = msb >= 128 ? ratio >> (msb - 127) : ratio << (127 - msb);
+  U256 log_2 = (U256(msb) - U256(128)) << 64;  // wraps to the two's complement of a negative value
+  for (int bit = 63; bit >= 50; --bit) {
+    r = (r * r) >> 127;
+    const unsigned f = static_cast<unsigned>((r >> 128).w[0]);
+    if (f) log_2 = log_2 + (U256(1) << static_cast<unsigned>(bit));
+    r = r >> f;
+  }
+  const U256 log_sqrt10001 = log_2 * log_factor;
+  auto low_int = [](const U256& v) { return static_cast<int>(static_cast<std::int64_t>(v.w[0])); };
+  const int tick_low = low_int(sar(log_sqrt10001 - low_offset, 128));
+  const int tick_high = low_int(sar(log_sqrt10001 + high_offset, 128));
+  if (tick_low == tick_high) return tick_low;
+  return sqrt_at(tick_high) <= sqrt_price_x96 ? tick_high : tick_low;
+}
+
+Opt delta0(U256 sqrt_a, U256 sqrt_b, const U256& liquidity, bool round_up) {
+  if (sqrt_a > sqrt_b) std::swap(sqrt_a, sqrt_b);
+  if (sqrt_a.is_zero()) return std::nullopt;
+  const U256 numerator1 = liquidity << 96;  // liquidity is a uint128
+  const U256 numerator2 = sqrt_b - sqrt_a;
+  const Opt t = full_mul_div(numerator1, numerator2, sqrt_b, round_up);
+  if (!t) return t;
+  return round_up ? div_rounding_up(*t, sqrt_a) : *t / sqrt_a;
+}
+
+Opt delta1(U256 sqrt_a, U256 sqrt_b, const U256& liquidity, bool round_up) {
+  if (sqrt_a > sqrt_b) std::swap(sqrt_a, sqrt_b);
+  return mul_div_q96(liquidity, sqrt_b - sqrt_a, round_up);
+}
+
+Opt next_from_amount0_rounding_up(const U256& sqrt_p, const U256& liquidity, const U256& amount, bool add) {
+  if (amount.is_zero()) return sqrt_p;
+  const U256 numerator1 = liquidity << 96;
+  const U512 product_full = mul_full(amount, sqrt_p);
+  const bool product_fits = (product_full >> 256).is_zero();
+  const U256 product = product_full.resize<4>();
+  if (add) {
+    // The contract takes the precise path when amount * sqrtP and the denominator fit 256 bits.
+    if (product_fits) {
+      U256 denominator;
+      if (!add_carry(denominator, numerator1, product)) {
+        const Opt r = full_mul_div(numerator1, sqrt_p, denominator, true);
+        if (!r) return r;
+        return *r & kMaxU160;  // uint160(...)
+      }
+    }
+    U256 d;
+    if (add_carry(d, numerator1 / sqrt_p, amount)) return std::nullopt;  // SafeMath add
+    return div_rounding_up(numerator1, d) & kMaxU160;
+  }
+  if (!product_fits || numerator1 <= product) return std::nullopt;
+  const Opt r = full_mul_div(numerator1, sqrt_p, numerator1 - product, true);
+  if (!r || !fits160(*r)) return std::nullopt;  // toUint160
+  return r;
+}
+
+Opt next_from_amount1_rounding_down(const U256& sqrt_p, const U256& liquidity, const U256& amount, bool add) {
+  if (add) {
+    const Opt quotient = full_mul_div(amount, kQ96, liquidity, false);  // both branches: floor(amount·2^96/L)
+    if (!quotient) return quotient;
+    U256 r;
+    if (add_carry(r, sqrt_p, *quotient) || !fits160(r)) return std::nullopt;  // SafeMath add, then toUint160
+    return r;
+  }
+  const Opt quotient = full_mul_div(amount, kQ96, liquidity, true);
+  if (!quotient || sqrt_p <= *quotient) return std::nullopt;
+  return sqrt_p - *quotient;
+}
+
+Opt next_from_input(const U256& sqrt_p, const U256& liquidity, const U256& amount_in, bool zero_for_one) {
+  if (sqrt_p.is_zero() || liquidity.is_zero()) return std::nullopt;
+  return zero_for_one ? next_from_amount0_rounding_up(sqrt_p, liquidity, amount_in, true)
+                      : next_from_amount1_rounding_down(sqrt_p, liquidity, amount_in, true);
+}
+
+Opt next_from_output(const U256& sqrt_p, const U256& liquidity, const U256& amount_out, bool zero_for_one) {
+  if (sqrt_p.is_zero() || liquidity.is_zero()) return std::nullopt;
+  return zero_for_one ? next_from_amount1_rounding_down(sqrt_p, liquidity, amount_out, false)
+                      : next_from_amount0_rounding_up(sqrt_p, liquidity, amount_out, false);
+}
+
+struct WideStep {
+  U256 sqrt_next, amount_in, amount_out, fee_amount;
+};
+
+// SwapMath.computeSwapStep with amountRemaining as a magnitude and its direction.
+std::optional<WideStep> step(const U256& sqrt_current, const U256& sqrt_target, const U256& liquidity,
+                             const U256& remaining, bool exact_in, std::uint64_t fee_pips) {
+  const bool zero_for_one = sqrt_current >= sqrt_target;
+  WideStep s;
+  Opt amount_in, amount_out;
+  if (exact_in) {
+    const Opt less_fee = full_mul_div(remaining, U256(kPips - fee_pips), U256(kPips), false);
+    if (!less_fee) return std::nullopt;
+    amount_in = zero_for_one ? delta0(sqrt_target, sqrt_current, liquidity, true)
+                             : delta1(sqrt_current, sqrt_target, liquidity, true);
+    if (!amount_in) return std::nullopt;
+    if (*less_fee >= *amount_in) {
+      s.sqrt_next = sqrt_target;
+    } else {
+      const Opt next = next_from_input(sqrt_current, liquidity, *less_fee, zero_for_one);
+      if (!next) return std::nullopt;
+      s.sqrt_next = *next;
+    }
+  } else {
+    amount_out = zero_for_one ? delta1(sqrt_target, sqrt_current, liquidity, false)
+                              : delta0(sqrt_current, sqrt_target, liquidity, false);
+    if (!amount_out) return std::nullopt;
+    if (remaining >= *amount_out) {
+      s.sqrt_next = sqrt_target;
+    } else {
+      const Opt next = next_from_output(sqrt_current, liquidity, remaining, zero_for_one);
+      if (!next) return std::nullopt;
+      s.sqrt_next = *next;
+    }
+  }
+  const bool max = sqrt_target == s.sqrt_next;
+  if (zero_for_one) {
+    if (!(max && exact_in)) amount_in = delta0(s.sqrt_next, sqrt_current, liquidity, true);
+    if (!(max && !exact_in)) amount_out = delta1(s.sqrt_next, sqrt_current, liquidity, false);
+  } else {
+    if (!(max && exact_in)) amount_in = delta1(sqrt_current, s.sqrt_next, liquidity, true);
+    if (!(max && !exact_in)) amount_out = delta0(sqrt_current, s.sqrt_next, liquidity, false);
+  }
+  if (!amount_in || !amount_out) return std::nullopt;
+  s.amount_in = *amount_in;
+  s.amount_out = *amount_out;
+  if (!exact_in && s.amount_out > remaining) s.amount_out = remaining;
+  if (exact_in && s.sqrt_next != sqrt_target) {
+    if (s.amount_in > remaining) return std::nullopt;  // not reachable: amountIn <= amountRemaining less the fee
+    s.fee_amount = remaining - s.amount_in;
+  } else {
+    const Opt fee = full_mul_div(s.amount_in, U256(fee_pips), U256(kPips - fee_pips), true);
+    if (!fee) return std::nullopt;
+    s.fee_amount = *fee;
+  }
+  return s;
+}
+
+// The Int forms of the public functions: inputs outside the contracts' types fail as they would
+// (a sqrt price is a uint160, a liquidity a uint128, amounts uint256).
+std::optional<U256> word(const Int& v) { return to_wide<4>(v); }
+std::optional<U256> uint160(const Int& v) {
+  auto w = to_wide<4>(v);
+  if (w && !fits160(*w)) return std::nullopt;
+  return w;
+}
+std::optional<U256> uint128(const Int& v) {
+  auto w = to_wide<4>(v);
+  if (w && !(*w < kTwo128)) return std::nullopt;
+  return w;
+}
+std::optional<Int> as_int(const Opt& v) {
+  if (!v) return std::nullopt;
+  return to_int(*v);
+}
 
 // Floor division of a possibly negative compressed tick by the spacing (Solidity rounds toward
 // zero; TickBitmap then decrements for negative ticks with a remainder).
@@ -45,249 +293,70 @@ int compress(int tick, int spacing) {
 }  // namespace
 
 const Int& min_sqrt_ratio() {
-  static const Int v("4295128739");
+  static const Int v = to_int(kMinSqrt);
   return v;
 }
 
 const Int& max_sqrt_ratio() {
-  static const Int v("1461446703485210103287273052203988822378723970342");
+  static const Int v = to_int(kMaxSqrt);
   return v;
 }
 
-namespace {
-
-// TickMath's uint256 / int256 words: Int holds them (a separate 256-bit type would be faster but
-// adds its own arithmetic to the WebAssembly download).
-using U256 = Int;
-using S256 = Int;
-
-// floor(x / 2^128) for a signed value: Solidity's arithmetic shift.
-S256 floor_shift128(const S256& x) {
-  if (x >= 0) return x >> 128;
-  S256 m = -x;
-  S256 q = m >> 128;
-  if ((q << 128) != m) q += 1;
-  return -q;
-}
-
-}  // namespace
-
-namespace {
-
-Int compute_sqrt_ratio_at_tick(int tick) {
-  static const char* const factors[] = {
-      "0xfff97272373d413259a46990580e213a", "0xfff2e50f5f656932ef12357cf3c7fdcc", "0xffe5caca7e10e4e61c3624eaa0941cd0",
-      "0xffcb9843d60f6159c9db58835c926644", "0xff973b41fa98c081472e6896dfb254c0", "0xff2ea16466c96a3843ec78b326b52861",
-      "0xfe5dee046a99a2a811c461f1969c3053", "0xfcbe86c7900a88aedcffc83b479aa3a4", "0xf987a7253ac413176f2b074cf7815e54",
-      "0xf3392b0822b70005940c7a398e4b70f3", "0xe7159475a2c29b7443b29c7fa6e889d9", "0xd097f3bdfd2022b8845ad8f792aa5825",
-      "0xa9f746462d870fdf8a65dc1f90e061e5", "0x70d869a156d2a1b890bb3df62baf32f7", "0x31be135f97d08fd981231505542fcfa6",
-      "0x9aa508b5b7a84e1c677de54f3e99bc9",  "0x5d6af8dedb81196699c329225ee604",   "0x2216e584f5fa1ea926041bedfe98",
-      "0x48a170391f7dc42444e8fa2"};
-  static const std::vector<U256> f = [] {
-    std::vector<U256> v;
-    for (const char* s : factors) v.emplace_back(s);
-    return v;
-  }();
-  static const U256 odd("0xfffcb933bd6fad37aa2d162d1a594001");
-  static const U256 one128 = U256(1) << 128;
-  static const U256 max256 = two_pow_256() - 1;
-  unsigned abs_tick = static_cast<unsigned>(tick < 0 ? -tick : tick);
-  U256 ratio = (abs_tick & 1) ? odd : one128;
-  for (unsigned bit = 1; bit < 20; ++bit)
-    if (abs_tick & (1u << bit)) ratio = (ratio * f[bit - 1]) >> 128;
-  if (tick > 0) ratio = max256 / ratio;
-  const bool round_up = (ratio & U256(0xffffffffu)) != 0;
-  ratio >>= 32;
-  if (round_up) ratio += 1;
-  return Int(ratio);
-}
-
-}  // namespace
-
-Int sqrt_ratio_at_tick(int tick) {
-  // A swap asks for the same few ticks again and again (every step, every probe of a search): a
-  // per-thread direct-mapped memo of this pure function, like the Curve invariant's.
-  struct Entry {
-    int tick = kMinTick - 1;
-    Int value;
-  };
-  thread_local std::vector<Entry> memo(1024);
-  Entry& e = memo[static_cast<unsigned>(tick) & 1023u];
-  if (e.tick != tick) {
-    e.value = compute_sqrt_ratio_at_tick(tick);
-    e.tick = tick;
-  }
-  return e.value;
-}
+Int sqrt_ratio_at_tick(int tick) { return to_int(sqrt_at(tick)); }
 
 int tick_at_sqrt_ratio(const Int& sqrt_price_x96) {
-  // TickMath.getTickAtSqrtRatio: log2 of the price by the most significant bit and 14 rounds of
-  // squaring, scaled to log base sqrt(1.0001), then the tickLow/tickHi check.
-  if (sqrt_price_x96 < min_sqrt_ratio()) return kMinTick;  // outside the contract's domain
+  if (sqrt_price_x96 < min_sqrt_ratio()) return kMinTick;
   if (sqrt_price_x96 >= max_sqrt_ratio()) return kMaxTick;
-  static const S256 log_factor("255738958999603826347141");
-  static const S256 low_offset("3402992956809132418596140100660247210");
-  static const S256 high_offset("291339464771989622907027621153398088495");
-  const U256 ratio = U256(sqrt_price_x96) << 32;
-  const unsigned msb = boost::multiprecision::msb(ratio);
-  U256 r = msb >= 128 ? U256(ratio >> (msb - 127)) : U256(ratio << (127 - msb));
-  S256 log_2 = (S256(static_cast<int>(msb)) - 128) << 64;  // low 64 bits zero: OR is addition
-  for (int bit = 63; bit >= 50; --bit) {
-    r = (r * r) >> 127;
-    const unsigned f = static_cast<unsigned>(r >> 128);
-    if (f) log_2 += S256(1) << bit;
-    r >>= f;
-  }
-  const S256 log_sqrt10001 = log_2 * log_factor;
-  const int tick_low = static_cast<int>(floor_shift128(log_sqrt10001 - low_offset));
-  const int tick_high = static_cast<int>(floor_shift128(log_sqrt10001 + high_offset));
-  if (tick_low == tick_high) return tick_low;
-  return sqrt_ratio_at_tick(tick_high) <= sqrt_price_x96 ? tick_high : tick_low;
+  return tick_at(*to_wide<4>(sqrt_price_x96));
 }
 
 std::optional<Int> mul_div(const Int& a, const Int& b, const Int& denominator) {
-  if (denominator <= 0) return std::nullopt;
-  Int r = a * b / denominator;
-  if (r >= two_256()) return std::nullopt;
-  return r;
+  const auto wa = word(a), wb = word(b), wd = word(denominator);
+  if (!wa || !wb || !wd) return std::nullopt;
+  return as_int(full_mul_div(*wa, *wb, *wd, false));
 }
 
 std::optional<Int> mul_div_rounding_up(const Int& a, const Int& b, const Int& denominator) {
-  auto r = mul_div(a, b, denominator);
-  if (!r) return r;
-  if ((a * b) % denominator > 0) {
-    if (*r >= max_uint256()) return std::nullopt;
-    *r += 1;
-  }
-  return r;
+  const auto wa = word(a), wb = word(b), wd = word(denominator);
+  if (!wa || !wb || !wd) return std::nullopt;
+  return as_int(full_mul_div(*wa, *wb, *wd, true));
 }
 
 std::optional<Int> amount0_delta(Int sqrt_a, Int sqrt_b, const Int& liquidity, bool round_up) {
-  if (sqrt_a > sqrt_b) std::swap(sqrt_a, sqrt_b);
-  if (sqrt_a <= 0) return std::nullopt;
-  Int numerator1 = liquidity << 96;
-  Int numerator2 = sqrt_b - sqrt_a;
-  if (round_up) {
-    auto t = mul_div_rounding_up(numerator1, numerator2, sqrt_b);
-    if (!t) return t;
-    return div_rounding_up(*t, sqrt_a);
-  }
-  auto t = mul_div(numerator1, numerator2, sqrt_b);
-  if (!t) return t;
-  return *t / sqrt_a;
+  const auto a = uint160(sqrt_a), b = uint160(sqrt_b), l = uint128(liquidity);
+  if (!a || !b || !l) return std::nullopt;
+  return as_int(delta0(*a, *b, *l, round_up));
 }
 
 std::optional<Int> amount1_delta(Int sqrt_a, Int sqrt_b, const Int& liquidity, bool round_up) {
-  if (sqrt_a > sqrt_b) std::swap(sqrt_a, sqrt_b);
-  return round_up ? mul_div_rounding_up(liquidity, sqrt_b - sqrt_a, q96()) : mul_div(liquidity, sqrt_b - sqrt_a, q96());
+  const auto a = uint160(sqrt_a), b = uint160(sqrt_b), l = uint128(liquidity);
+  if (!a || !b || !l) return std::nullopt;
+  return as_int(delta1(*a, *b, *l, round_up));
 }
-
-namespace {
-
-std::optional<Int> next_from_amount0_rounding_up(const Int& sqrt_p, const Int& liquidity, const Int& amount, bool add) {
-  if (amount == 0) return sqrt_p;
-  Int numerator1 = liquidity << 96;
-  Int product = amount * sqrt_p;
-  if (add) {
-    // The contract takes the precise path when amount * sqrtP and the denominator fit 256 bits.
-    if (product < two_256()) {
-      Int denominator = numerator1 + product;
-      if (denominator < two_256()) {
-        auto r = mul_div_rounding_up(numerator1, sqrt_p, denominator);
-        if (!r) return r;
-        return *r % two_160();  // uint160(...)
-      }
-    }
-    Int d = numerator1 / sqrt_p + amount;  // SafeMath add
-    if (d >= two_256()) return std::nullopt;
-    return div_rounding_up(numerator1, d) % two_160();
-  }
-  if (product >= two_256() || numerator1 <= product) return std::nullopt;
-  auto r = mul_div_rounding_up(numerator1, sqrt_p, numerator1 - product);
-  if (!r || *r >= two_160()) return std::nullopt;  // toUint160
-  return r;
-}
-
-std::optional<Int> next_from_amount1_rounding_down(const Int& sqrt_p, const Int& liquidity, const Int& amount, bool add) {
-  if (add) {
-    auto quotient = mul_div(amount, q96(), liquidity);  // both contract branches give floor(amount * 2^96 / L)
-    if (!quotient) return quotient;
-    Int r = sqrt_p + *quotient;
-    if (r >= two_160()) return std::nullopt;  // SafeMath add, then toUint160
-    return r;
-  }
-  auto quotient = mul_div_rounding_up(amount, q96(), liquidity);
-  if (!quotient || sqrt_p <= *quotient) return std::nullopt;
-  return sqrt_p - *quotient;
-}
-
-}  // namespace
 
 std::optional<Int> next_sqrt_price_from_input(const Int& sqrt_p, const Int& liquidity, const Int& amount_in,
                                               bool zero_for_one) {
-  if (sqrt_p <= 0 || liquidity <= 0) return std::nullopt;
-  return zero_for_one ? next_from_amount0_rounding_up(sqrt_p, liquidity, amount_in, true)
-                      : next_from_amount1_rounding_down(sqrt_p, liquidity, amount_in, true);
+  const auto p = uint160(sqrt_p), l = uint128(liquidity), a = word(amount_in);
+  if (!p || !l || !a) return std::nullopt;
+  return as_int(next_from_input(*p, *l, *a, zero_for_one));
 }
 
 std::optional<Int> next_sqrt_price_from_output(const Int& sqrt_p, const Int& liquidity, const Int& amount_out,
                                                bool zero_for_one) {
-  if (sqrt_p <= 0 || liquidity <= 0) return std::nullopt;
-  return zero_for_one ? next_from_amount1_rounding_down(sqrt_p, liquidity, amount_out, false)
-                      : next_from_amount0_rounding_up(sqrt_p, liquidity, amount_out, false);
+  const auto p = uint160(sqrt_p), l = uint128(liquidity), a = word(amount_out);
+  if (!p || !l || !a) return std::nullopt;
+  return as_int(next_from_output(*p, *l, *a, zero_for_one));
 }
 
 std::optional<Step> compute_swap_step(const Int& sqrt_current, const Int& sqrt_target, const Int& liquidity,
                                       const Int& amount_remaining, long long fee_pips) {
-  const bool zero_for_one = sqrt_current >= sqrt_target;
-  const bool exact_in = amount_remaining >= 0;
-  Step s;
-  std::optional<Int> amount_in, amount_out;
-  if (exact_in) {
-    auto less_fee = mul_div(amount_remaining, 1000000 - fee_pips, 1000000);
-    if (!less_fee) return std::nullopt;
-    amount_in = zero_for_one ? amount0_delta(sqrt_target, sqrt_current, liquidity, true)
-                             : amount1_delta(sqrt_current, sqrt_target, liquidity, true);
-    if (!amount_in) return std::nullopt;
-    if (*less_fee >= *amount_in) {
-      s.sqrt_next = sqrt_target;
-    } else {
-      auto next = next_sqrt_price_from_input(sqrt_current, liquidity, *less_fee, zero_for_one);
-      if (!next) return std::nullopt;
-      s.sqrt_next = *next;
-    }
-  } else {
-    amount_out = zero_for_one ? amount1_delta(sqrt_target, sqrt_current, liquidity, false)
-                              : amount0_delta(sqrt_current, sqrt_target, liquidity, false);
-    if (!amount_out) return std::nullopt;
-    if (-amount_remaining >= *amount_out) {
-      s.sqrt_next = sqrt_target;
-    } else {
-      auto next = next_sqrt_price_from_output(sqrt_current, liquidity, -amount_remaining, zero_for_one);
-      if (!next) return std::nullopt;
-      s.sqrt_next = *next;
-    }
-  }
-  const bool max = sqrt_target == s.sqrt_next;
-  if (zero_for_one) {
-    if (!(max && exact_in)) amount_in = amount0_delta(s.sqrt_next, sqrt_current, liquidity, true);
-    if (!(max && !exact_in)) amount_out = amount1_delta(s.sqrt_next, sqrt_current, liquidity, false);
-  } else {
-    if (!(max && exact_in)) amount_in = amount1_delta(sqrt_current, s.sqrt_next, liquidity, true);
-    if (!(max && !exact_in)) amount_out = amount0_delta(sqrt_current, s.sqrt_next, liquidity, false);
-  }
-  if (!amount_in || !amount_out) return std::nullopt;
-  s.amount_in = *amount_in;
-  s.amount_out = *amount_out;
-  if (!exact_in && s.amount_out > -amount_remaining) s.amount_out = -amount_remaining;
-  if (exact_in && s.sqrt_next != sqrt_target) {
-    s.fee_amount = amount_remaining - s.amount_in;
-  } else {
-    auto fee = mul_div_rounding_up(s.amount_in, fee_pips, 1000000 - fee_pips);
-    if (!fee) return std::nullopt;
-    s.fee_amount = *fee;
-  }
-  return s;
+  bool negative = false;
+  const auto c = uint160(sqrt_current), t = uint160(sqrt_target), l = uint128(liquidity);
+  const auto r = to_wide_magnitude<4>(amount_remaining, &negative);
+  if (!c || !t || !l || !r || fee_pips < 0 || fee_pips >= static_cast<long long>(kPips)) return std::nullopt;
+  const auto s = step(*c, *t, *l, *r, !negative, static_cast<std::uint64_t>(fee_pips));
+  if (!s) return std::nullopt;
+  return Step{to_int(s->sqrt_next), to_int(s->amount_in), to_int(s->amount_out), to_int(s->fee_amount)};
 }
 
 namespace {
@@ -335,72 +404,90 @@ SwapOutcome failed(std::string why) {
 
 SwapOutcome swap(UniswapV3Pool& pool, bool zero_for_one, const Int& amount_specified, Int sqrt_price_limit) {
   if (amount_specified == 0) return failed("UniswapV3Pool: AS (the amount is 0)");
-  if (!fits_int256(amount_specified)) return failed("UniswapV3Pool: the amount does not fit int256");
-  if (sqrt_price_limit == 0) sqrt_price_limit = zero_for_one ? min_sqrt_ratio() + 1 : max_sqrt_ratio() - 1;
-  if (zero_for_one ? !(sqrt_price_limit < pool.sqrt_price_x96 && sqrt_price_limit > min_sqrt_ratio())
-                   : !(sqrt_price_limit > pool.sqrt_price_x96 && sqrt_price_limit < max_sqrt_ratio()))
+  bool negative = false;
+  const auto magnitude = to_wide_magnitude<4>(amount_specified, &negative);
+  if (!magnitude || (negative ? *magnitude > kTwo255 : *magnitude >= kTwo255))
+    return failed("UniswapV3Pool: the amount does not fit int256");
+  const bool exact_input = !negative;
+  const auto pool_price = uint160(pool.sqrt_price_x96);
+  const auto pool_liquidity = uint128(pool.liquidity);
+  if (!pool_price || !pool_liquidity || pool.fee_pips < 0 || pool.fee_pips >= static_cast<long long>(kPips))
+    return failed("UniswapV3Pool: the pool's state is outside its types (sqrtPriceX96 uint160, liquidity uint128)");
+  U256 limit = zero_for_one ? kMinSqrt + U256(1) : kMaxSqrt - U256(1);
+  if (sqrt_price_limit != 0) {
+    const auto given = word(sqrt_price_limit);
+    if (!given) return failed("UniswapV3Pool: SPL (the price is already at its limit)");
+    limit = *given;
+  }
+  if (zero_for_one ? !(limit < *pool_price && limit > kMinSqrt) : !(limit > *pool_price && limit < kMaxSqrt))
     return failed("UniswapV3Pool: SPL (the price is already at its limit)");
   static const std::vector<V3Tick> no_ticks;
   const std::vector<V3Tick>& ticks = pool.ticks ? *pool.ticks : no_ticks;
   // The window of tick data: the price may not leave it.
-  const Int window_low = sqrt_ratio_at_tick(std::clamp(pool.window_lower, kMinTick, kMaxTick));
-  const Int window_high = sqrt_ratio_at_tick(std::clamp(pool.window_upper, kMinTick, kMaxTick));
+  const U256 window_low = sqrt_at(std::clamp(pool.window_lower, kMinTick, kMaxTick));
+  const U256 window_high = sqrt_at(std::clamp(pool.window_upper, kMinTick, kMaxTick));
+  const auto fee_pips = static_cast<std::uint64_t>(pool.fee_pips);
 
-  const bool exact_input = amount_specified > 0;
-  Int remaining = amount_specified, calculated = 0;
-  Int sqrt_price = pool.sqrt_price_x96, liquidity = pool.liquidity;
+  U256 remaining = *magnitude, calculated = 0;  // magnitudes of the contract's int256 values
+  U256 sqrt_price = *pool_price, liquidity = *pool_liquidity;
   int tick = pool.tick;
-  while (remaining != 0 && sqrt_price != sqrt_price_limit) {
-    Int start = sqrt_price;
+  while (!remaining.is_zero() && sqrt_price != limit) {
+    const U256 start = sqrt_price;
     NextTick next = next_initialized_tick_within_one_word(ticks, tick, pool.tick_spacing, zero_for_one);
     next.tick = std::clamp(next.tick, kMinTick, kMaxTick);
-    Int sqrt_next = sqrt_ratio_at_tick(next.tick);
-    Int target = (zero_for_one ? sqrt_next < sqrt_price_limit : sqrt_next > sqrt_price_limit) ? sqrt_price_limit : sqrt_next;
-    auto step = compute_swap_step(sqrt_price, target, liquidity, remaining, pool.fee_pips);
-    if (!step) return failed("UniswapV3Pool: a swap step reverts (arithmetic bounds)");
-    sqrt_price = step->sqrt_next;
+    const U256 sqrt_next = sqrt_at(next.tick);
+    const U256& target = (zero_for_one ? sqrt_next < limit : sqrt_next > limit) ? limit : sqrt_next;
+    const auto s = step(sqrt_price, target, liquidity, remaining, exact_input, fee_pips);
+    if (!s) return failed("UniswapV3Pool: a swap step reverts (arithmetic bounds)");
+    sqrt_price = s->sqrt_next;
     if (zero_for_one ? sqrt_price < window_low : sqrt_price > window_high)
       return failed("tick data exhausted: the swap moves the price past the tick window's " +
                     std::string(zero_for_one ? "lower" : "upper") + " end (tick " +
                     std::to_string(zero_for_one ? pool.window_lower : pool.window_upper) +
                     "), where the liquidity is unknown");
-    Int in_plus_fee = step->amount_in + step->fee_amount;
-    if (!fits_int256(in_plus_fee) || !fits_int256(step->amount_out))
+    U256 in_plus_fee;
+    if (add_carry(in_plus_fee, s->amount_in, s->fee_amount) || in_plus_fee >= kTwo255 || s->amount_out >= kTwo255)
       return failed("UniswapV3Pool: an amount does not fit int256");
-    if (exact_input) {
-      remaining -= in_plus_fee;
-      calculated -= step->amount_out;
-    } else {
-      remaining += step->amount_out;
-      calculated += in_plus_fee;
-    }
-    if (!fits_int256(calculated)) return failed("UniswapV3Pool: the amount does not fit int256");
+    const U256& spent = exact_input ? in_plus_fee : s->amount_out;
+    const U256& got = exact_input ? s->amount_out : in_plus_fee;
+    if (sub_borrow(remaining, remaining, spent)) return failed("UniswapV3Pool: a swap step reverts (arithmetic bounds)");
+    if (add_carry(calculated, calculated, got) || (exact_input ? calculated > kTwo255 : calculated >= kTwo255))
+      return failed("UniswapV3Pool: the amount does not fit int256");
     if (sqrt_price == sqrt_next) {
       if (next.initialized) {
-        Int net = liquidity_net_at(ticks, next.tick);
-        if (zero_for_one) net = -net;
-        liquidity += net;
-        if (liquidity < 0) return failed("UniswapV3Pool: LS (liquidity underflow crossing tick " + std::to_string(next.tick) + ")");
-        if (liquidity >= two_128()) return failed("UniswapV3Pool: LA (liquidity overflow crossing tick " + std::to_string(next.tick) + ")");
+        bool net_negative = false;
+        const auto net = to_wide_magnitude<4>(liquidity_net_at(ticks, next.tick), &net_negative);
+        if (!net) return failed("UniswapV3Pool: LA (liquidity overflow crossing tick " + std::to_string(next.tick) + ")");
+        if (net_negative != zero_for_one) {  // the liquidity falls
+          if (sub_borrow(liquidity, liquidity, *net))
+            return failed("UniswapV3Pool: LS (liquidity underflow crossing tick " + std::to_string(next.tick) + ")");
+        } else if (add_carry(liquidity, liquidity, *net) || liquidity >= kTwo128) {
+          return failed("UniswapV3Pool: LA (liquidity overflow crossing tick " + std::to_string(next.tick) + ")");
+        }
       }
       tick = zero_for_one ? next.tick - 1 : next.tick;
     } else if (sqrt_price != start) {
-      tick = tick_at_sqrt_ratio(sqrt_price);
+      tick = tick_at(sqrt_price);
     }
   }
+  // The pool's signed deltas: the specified side by what was used, the other by what was
+  // calculated, positive when the pool receives.
+  const Int used = to_int(*magnitude - remaining);
+  const Int calc = to_int(calculated);
+  const Int used_signed = exact_input ? used : Int(-used);
+  const Int calc_signed = exact_input ? Int(-calc) : calc;
   SwapOutcome o;
-  Int used = amount_specified - remaining;
   if (zero_for_one == exact_input) {
-    o.amount0 = used;
-    o.amount1 = calculated;
+    o.amount0 = used_signed;
+    o.amount1 = calc_signed;
   } else {
-    o.amount0 = calculated;
-    o.amount1 = used;
+    o.amount0 = calc_signed;
+    o.amount1 = used_signed;
   }
   o.ok = true;
-  pool.sqrt_price_x96 = sqrt_price;
+  pool.sqrt_price_x96 = to_int(sqrt_price);
   pool.tick = tick;
-  pool.liquidity = liquidity;
+  pool.liquidity = to_int(liquidity);
   return o;
 }
 
