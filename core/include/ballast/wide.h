@@ -77,8 +77,40 @@ using U512 = UWide<8>;
 namespace wide_detail {
 __extension__ typedef unsigned __int128 u128;  // a GNU extension in g++, clang and Emscripten
 
+// a·b as two words: returns the low one, sets *hi. WebAssembly has no 64×64→128-bit multiply and
+// would call a general 128-bit multiply (__multi3); four 32×32→64-bit products inline are faster.
+inline std::uint64_t mul_wide(std::uint64_t a, std::uint64_t b, std::uint64_t* hi) {
+#if defined(__wasm__)
+  const std::uint64_t a0 = a & 0xffffffffu, a1 = a >> 32, b0 = b & 0xffffffffu, b1 = b >> 32;
+  const std::uint64_t p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
+  const std::uint64_t mid = (p00 >> 32) + (p01 & 0xffffffffu) + (p10 & 0xffffffffu);
+  *hi = p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
+  return (mid << 32) | (p00 & 0xffffffffu);
+#else
+  const u128 p = static_cast<u128>(a) * b;
+  *hi = static_cast<std::uint64_t>(p >> 64);
+  return static_cast<std::uint64_t>(p);
+#endif
+}
+
+// a·b + c + d as two words (never overflows: (2^64-1)^2 + 2·(2^64-1) < 2^128); returns the low.
+inline std::uint64_t mul_add2(std::uint64_t a, std::uint64_t b, std::uint64_t c, std::uint64_t d, std::uint64_t* hi) {
+  std::uint64_t h;
+  std::uint64_t lo = mul_wide(a, b, &h);
+  lo += c;
+  h += lo < c;
+  lo += d;
+  h += lo < d;
+  *hi = h;
+  return lo;
+}
+
 // floor((hi·2^64 + lo) / d) and the remainder, for hi < d.
 inline std::uint64_t div_2by1(std::uint64_t hi, std::uint64_t lo, std::uint64_t d, std::uint64_t* rem) {
+  if (hi == 0) {  // one word: the machine's own division
+    *rem = lo % d;
+    return lo / d;
+  }
 #if defined(__x86_64__)
   std::uint64_t q, r;
   __asm__("divq %[d]" : "=a"(q), "=d"(r) : [d] "r"(d), "a"(lo), "d"(hi));
@@ -183,11 +215,7 @@ UWide<L + M> mul_full(const UWide<L>& a, const UWide<M>& b) {
     std::uint64_t carry = 0;
     const std::uint64_t ai = a.w[i];
     if (!ai) continue;
-    for (unsigned j = 0; j < nb; ++j) {
-      const wide_detail::u128 t = static_cast<wide_detail::u128>(ai) * b.w[j] + r.w[i + j] + carry;
-      r.w[i + j] = static_cast<std::uint64_t>(t);
-      carry = static_cast<std::uint64_t>(t >> 64);
-    }
+    for (unsigned j = 0; j < nb; ++j) r.w[i + j] = wide_detail::mul_add2(ai, b.w[j], r.w[i + j], carry, &carry);
     r.w[i + nb] = carry;
   }
   return r;
@@ -201,11 +229,7 @@ UWide<L> operator*(const UWide<L>& a, const UWide<L>& b) {
     std::uint64_t carry = 0;
     const std::uint64_t ai = a.w[i];
     if (!ai) continue;
-    for (unsigned j = 0; j < nb && i + j < L; ++j) {
-      const wide_detail::u128 t = static_cast<wide_detail::u128>(ai) * b.w[j] + r.w[i + j] + carry;
-      r.w[i + j] = static_cast<std::uint64_t>(t);
-      carry = static_cast<std::uint64_t>(t >> 64);
-    }
+    for (unsigned j = 0; j < nb && i + j < L; ++j) r.w[i + j] = wide_detail::mul_add2(ai, b.w[j], r.w[i + j], carry, &carry);
     if (i + nb < L) r.w[i + nb] = carry;
   }
   return r;
@@ -303,8 +327,11 @@ void divmod(const UWide<L>& u, const UWide<M>& v, UWide<L>* q, UWide<M>* r) {
     } else {
       qhat = wide_detail::div_2by1(un[j + n], un[j + n - 1], v1, &rhat);
     }
-    while (!rhat_overflow && static_cast<wide_detail::u128>(qhat) * v2 >
-                                 ((static_cast<wide_detail::u128>(rhat) << 64) | un[j + n - 2])) {
+    for (;;) {  // while qhat·v2 > rhat·2^64 + un[j+n-2]
+      if (rhat_overflow) break;
+      std::uint64_t p_hi;
+      const std::uint64_t p_lo = wide_detail::mul_wide(qhat, v2, &p_hi);
+      if (p_hi < rhat || (p_hi == rhat && p_lo <= un[j + n - 2])) break;
       --qhat;
       const std::uint64_t before = rhat;
       rhat += v1;
@@ -313,9 +340,7 @@ void divmod(const UWide<L>& u, const UWide<M>& v, UWide<L>* q, UWide<M>* r) {
     // un[j .. j+n] -= qhat · vn
     std::uint64_t borrow = 0, carry = 0;
     for (unsigned i = 0; i < n; ++i) {
-      const wide_detail::u128 p = static_cast<wide_detail::u128>(qhat) * vn[i] + carry;
-      carry = static_cast<std::uint64_t>(p >> 64);
-      const std::uint64_t plo = static_cast<std::uint64_t>(p);
+      const std::uint64_t plo = wide_detail::mul_add2(qhat, vn[i], carry, 0, &carry);
       const std::uint64_t t = un[i + j] - plo;
       const std::uint64_t b1 = un[i + j] < plo;
       un[i + j] = t - borrow;

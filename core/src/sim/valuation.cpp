@@ -13,6 +13,15 @@ bool matches(const Asset& a, const std::string& sel) {
 
 Book::Book(const std::vector<Asset>& assets, const Policy& p, const Proposal& q)
     : assets_(&assets), of_asset_(assets.size()) {
+  for (std::size_t i = 0; i < assets.size(); ++i) {
+    const Asset& a = assets[i];
+    by_id_[a.id].push_back(i);
+    if (!a.chain.empty()) by_chain_[a.chain].push_back(i);
+    for (const auto& tag : a.tags) {
+      auto& list = by_tag_[tag];
+      if (list.empty() || list.back() != i) list.push_back(i);
+    }
+  }
   for (const auto& t : p.targets) add(t.select);
   for (const auto& l : p.limits) {
     add(l.select);
@@ -28,7 +37,7 @@ Book::Book(const std::vector<Asset>& assets, const Policy& p, const Proposal& q)
 void Book::add(const std::string& sel) {
   if (ids_.count(sel)) return;
   const std::size_t id = members_.size();
-  members_.push_back(members(sel));  // matched before the id exists
+  members_.push_back(lookup(sel));
   ids_.emplace(sel, id);
   for (std::size_t i : members_.back()) of_asset_[i].push_back(id);
 }
@@ -40,10 +49,22 @@ std::size_t Book::id(const std::string& sel) const {
 
 std::vector<std::size_t> Book::members(const std::string& sel) const {
   if (auto k = id(sel); k != npos) return members_[k];
-  std::vector<std::size_t> m;
-  for (std::size_t i = 0; i < assets_->size(); ++i)
-    if (matches((*assets_)[i], sel)) m.push_back(i);
-  return m;
+  return lookup(sel);
+}
+
+std::vector<std::size_t> Book::lookup(const std::string& sel) const {
+  if (sel == "*") {
+    std::vector<std::size_t> all(assets_->size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    return all;
+  }
+  auto from = [&](const std::map<std::string, std::vector<std::size_t>>& index, const std::string& key) {
+    auto it = index.find(key);
+    return it == index.end() ? std::vector<std::size_t>{} : it->second;
+  };
+  if (sel.rfind("asset:", 0) == 0) return from(by_id_, sel.substr(6));
+  if (sel.rfind("chain:", 0) == 0) return from(by_chain_, sel.substr(6));
+  return from(by_tag_, sel);
 }
 
 bool Book::any_match(std::size_t asset, const std::vector<std::string>& selectors) const {

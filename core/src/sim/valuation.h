@@ -36,7 +36,11 @@ class Book {
 
  private:
   void add(const std::string& sel);
+  /// The assets a selector matches, from the indexes below (one pass over the assets instead of
+  /// one per selector: the large case has hundreds of selectors and a thousand assets).
+  std::vector<std::size_t> lookup(const std::string& sel) const;
   const std::vector<Asset>* assets_;
+  std::map<std::string, std::vector<std::size_t>> by_tag_, by_id_, by_chain_;
   std::map<std::string, std::size_t> ids_;
   std::vector<std::vector<std::size_t>> members_;
   std::vector<std::vector<std::size_t>> of_asset_;
