@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <deque>
 #include <string>
 #include <unordered_set>
@@ -32,126 +33,346 @@ std::string sanitize(std::string_view s) {
   return out;
 }
 
-// Builds the Node tree from nlohmann's SAX events. The parser itself is iterative; depth is
-// bounded here so that neither this builder nor Node's destructor can recurse deeply.
-class Builder : public nlohmann::json_sax<nlohmann::json> {
+// The decimal digits of 2^1024 - 2^970: the least value that binary64 rounds to infinity. JSON
+// numbers at or beyond it are rejected, as the JSON library rejects them, decided here on the
+// digits alone (no floating point).
+constexpr std::string_view kDoubleOverflow =
+    "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792";
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The length of one valid UTF-8 sequence at p (Unicode's well-formed table: no overlong forms,
+// no surrogates, nothing above U+10FFFF), or 0.
+std::size_t utf8_sequence(const unsigned char* p, const unsigned char* end) {
+  auto cont = [&](std::size_t k, unsigned char lo, unsigned char hi) { return p + k < end && p[k] >= lo && p[k] <= hi; };
+  const unsigned char c = p[0];
+  if (c >= 0xc2 && c <= 0xdf) return cont(1, 0x80, 0xbf) ? 2 : 0;
+  if (c == 0xe0) return cont(1, 0xa0, 0xbf) && cont(2, 0x80, 0xbf) ? 3 : 0;
+  if ((c >= 0xe1 && c <= 0xec) || c == 0xee || c == 0xef) return cont(1, 0x80, 0xbf) && cont(2, 0x80, 0xbf) ? 3 : 0;
+  if (c == 0xed) return cont(1, 0x80, 0x9f) && cont(2, 0x80, 0xbf) ? 3 : 0;
+  if (c == 0xf0) return cont(1, 0x90, 0xbf) && cont(2, 0x80, 0xbf) && cont(3, 0x80, 0xbf) ? 4 : 0;
+  if (c >= 0xf1 && c <= 0xf3) return cont(1, 0x80, 0xbf) && cont(2, 0x80, 0xbf) && cont(3, 0x80, 0xbf) ? 4 : 0;
+  if (c == 0xf4) return cont(1, 0x80, 0x8f) && cont(2, 0x80, 0xbf) && cont(3, 0x80, 0xbf) ? 4 : 0;
+  return 0;
+}
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xc0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3f)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xe0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3f)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3f)));
+  } else {
+    out.push_back(static_cast<char>(0xf0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3f)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3f)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3f)));
+  }
+}
+
+// True when a JSON number's text (already well-formed) has a magnitude that binary64 rounds to
+// infinity.
+bool overflows_double(std::string_view number) {
+  if (!number.empty() && number[0] == '-') number.remove_prefix(1);
+  const std::size_t e_at = std::min(number.find_first_of("eE"), number.size());
+  const std::string_view mantissa = number.substr(0, e_at);
+  const std::size_t point = std::min(mantissa.find('.'), mantissa.size());
+  std::string digits(mantissa.substr(0, point));  // integer and fraction digits together
+  if (point < mantissa.size()) digits += mantissa.substr(point + 1);
+  const std::size_t lead = digits.find_first_not_of('0');
+  if (lead == std::string::npos) return false;  // zero
+  long long exponent = 0;
+  if (e_at < number.size()) {
+    std::size_t i = e_at + 1;
+    const bool negative = number[i] == '-';
+    if (number[i] == '+' || number[i] == '-') ++i;
+    for (; i < number.size() && exponent < 100000000; ++i) exponent = exponent * 10 + (number[i] - '0');
+    if (negative) exponent = -exponent;
+  }
+  // The decimal exponent of the first significant digit.
+  const long long e = static_cast<long long>(point) - 1 - static_cast<long long>(lead) + exponent;
+  if (e != 308) return e > 308;
+  // The threshold's decade: compare the significant digits, the shorter padded with zeros.
+  const std::string_view sig = std::string_view(digits).substr(lead);
+  for (std::size_t k = 0; k < std::max(sig.size(), kDoubleOverflow.size()); ++k) {
+    const char a = k < sig.size() ? sig[k] : '0';
+    const char b = k < kDoubleOverflow.size() ? kDoubleOverflow[k] : '0';
+    if (a != b) return a > b;
+  }
+  return true;  // equal to the threshold: rounds to infinity
+}
+
+// A strict RFC 8259 parser building the Node tree directly: numbers kept as their text, strings
+// decoded and checked as UTF-8, duplicate keys reported (the first kept, the rest parsed for
+// their errors and dropped), nesting bounded. Iterative, so neither parsing nor Node's destructor
+// recurses deeply. JSON pointers are built only when a diagnostic needs one.
+class Parser {
  public:
-  Builder(const std::string& document, const ParseLimits& limits, Diagnostics& diags)
-      : document_(document), limits_(limits), diags_(diags) {}
+  Parser(std::string_view text, const std::string& document, const ParseLimits& limits, Diagnostics& diags)
+      : begin_(text.data()), p_(text.data()), end_(text.data() + text.size()), document_(document), limits_(limits),
+        diags_(diags) {}
 
-  std::unique_ptr<Node> root;
-
-  bool null() override { return leaf(Node::Kind::Null, ""); }
-  bool boolean(bool v) override { return leaf(Node::Kind::Bool, v ? "true" : "false"); }
-  bool number_integer(number_integer_t v) override { return leaf(Node::Kind::Number, std::to_string(v)); }
-  bool number_unsigned(number_unsigned_t v) override { return leaf(Node::Kind::Number, std::to_string(v)); }
-  bool number_float(number_float_t, const string_t& raw) override { return leaf(Node::Kind::Number, raw); }
-  bool string(string_t& v) override { return leaf(Node::Kind::String, std::move(v)); }
-  bool binary(binary_t&) override { return false; }  // not produced by the JSON lexer
-
-  bool start_object(std::size_t) override { return open(Node::Kind::Object); }
-  bool end_object() override { return close(); }
-  bool start_array(std::size_t) override { return open(Node::Kind::Array); }
-  bool end_array() override { return close(); }
-
-  bool key(string_t& k) override {
-    Frame& f = stack_.back();
-    f.pending_key = k;
-    f.duplicate = !f.keys.insert(k).second;
-    if (f.duplicate) {
-      diags_.add(code::json_duplicate_key, document_, path(), "duplicate key " + quote(k));
+  std::unique_ptr<Node> run() {
+    if (end_ - p_ >= 3 && std::string_view(p_, 3) == "\xef\xbb\xbf") p_ += 3;  // a UTF-8 byte order mark
+    auto root = std::make_unique<Node>();
+    ws();
+    if (!value(root.get())) return nullptr;
+    while (!stack_.empty()) {
+      const std::size_t top = stack_.size() - 1;
+      Node* node = stack_[top].node;
+      const bool object = node->kind == Node::Kind::Object;
+      const char close = object ? '}' : ']';
+      stack_[top].in_value = false;
+      ws();
+      if (p_ == end_) return fail("unexpected end of input");
+      if (*p_ == close) {
+        ++p_;
+        stack_.pop_back();
+        if (stack_.size() <= 1) scratch_.clear();
+        continue;
+      }
+      if (!stack_[top].first) {
+        if (*p_ != ',') return fail(object ? "expected ',' or '}' after an object member" : "expected ',' or ']' after an array element");
+        ++p_;
+        ws();
+      }
+      stack_[top].first = false;
+      Node* slot;
+      if (object) {
+        if (p_ == end_ || *p_ != '"') return fail("expected a string key");
+        std::string key;
+        if (!string(key)) return nullptr;
+        ws();
+        if (p_ == end_ || *p_ != ':') return fail("expected ':' after an object key");
+        ++p_;
+        ws();
+        Frame& f = stack_[top];
+        f.key = key;
+        f.has_key = true;
+        f.in_value = true;
+        if (seen(f, key)) {
+          diags_.add(code::json_duplicate_key, document_, path(), "duplicate key " + quote(key));
+          slot = &scratch_.emplace_back();
+        } else {
+          node->members.emplace_back(std::move(key), Node{});
+          slot = &node->members.back().second;
+        }
+      } else {
+        stack_[top].in_value = true;
+        node->items.emplace_back();
+        slot = &node->items.back();
+      }
+      if (!value(slot)) return nullptr;
     }
-    return true;
+    ws();
+    if (p_ != end_) return fail("unexpected data after the document");
+    return root;
   }
-
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
-    if (aborted_) return false;
-    std::string what = ex.what();
-    auto close_bracket = what.find("] ");
-    if (close_bracket != std::string::npos) what = what.substr(close_bracket + 2);
-    diags_.add(code::json_syntax, document_, path(),
-               "invalid JSON at byte " + std::to_string(position) + ": " + sanitize(what));
-    return false;
-  }
-
-  bool aborted() const { return aborted_; }
 
  private:
   struct Frame {
-    Node* node;
-    std::string pending_key;
-    bool duplicate = false;
-    std::unordered_set<std::string> keys;
+    Node* node = nullptr;
+    bool first = true;     // nothing parsed inside yet
+    bool in_value = false;  // a member or element is being parsed
+    bool has_key = false;
+    std::string key;  // the member being parsed (objects)
+    std::unique_ptr<std::unordered_set<std::string>> keys;  // for large objects
   };
 
-  // Where the next value goes; nullptr when it must be dropped (duplicate key).
-  Node* slot() {
-    if (stack_.empty()) {
-      root = std::make_unique<Node>();
-      return root.get();
-    }
-    Frame& f = stack_.back();
-    if (f.node->kind == Node::Kind::Array) {
-      f.node->items.emplace_back();
-      return &f.node->items.back();
-    }
-    if (f.duplicate) {
-      scratch_.emplace_back();  // parsed for its errors, then discarded
-      return &scratch_.back();
-    }
-    f.node->members.emplace_back(f.pending_key, Node{});
-    return &f.node->members.back().second;
-  }
-
-  bool leaf(Node::Kind kind, std::string text) {
-    Node* n = slot();
-    n->kind = kind;
-    n->text = std::move(text);
-    return true;
-  }
-
-  bool open(Node::Kind kind) {
-    if (stack_.size() >= limits_.max_depth) {
-      diags_.add(code::limit_too_large, document_, path(),
-                 "nesting deeper than " + std::to_string(limits_.max_depth) + " levels");
-      aborted_ = true;
+  // True when the object already has `key`; records it. Small objects are scanned.
+  bool seen(Frame& f, const std::string& key) {
+    const auto& members = f.node->members;
+    if (!f.keys && members.size() < 16) {
+      for (const auto& m : members)
+        if (m.first == key) return true;
       return false;
     }
-    Node* n = slot();
-    n->kind = kind;
-    stack_.push_back(Frame{n, {}, false, {}});
+    if (!f.keys) {
+      f.keys = std::make_unique<std::unordered_set<std::string>>();
+      for (const auto& m : members) f.keys->insert(m.first);
+    }
+    return !f.keys->insert(key).second;
+  }
+
+  void ws() {
+    while (p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+  }
+
+  std::nullptr_t fail(const std::string& what) {
+    std::string message = "invalid JSON at byte " + std::to_string(p_ - begin_ + 1) + ": " + what;
+    if (p_ != end_) message += " (at " + quote(std::string_view(p_, std::min<std::size_t>(8, static_cast<std::size_t>(end_ - p_)))) + ")";
+    diags_.add(code::json_syntax, document_, path(), sanitize(message));
+    return nullptr;
+  }
+
+  // A value at p_ into `slot`: a scalar whole, or a container opened (its frame pushed).
+  bool value(Node* slot) {
+    if (p_ == end_) return fail("unexpected end of input"), false;
+    switch (*p_) {
+      case '{':
+      case '[': {
+        if (stack_.size() >= limits_.max_depth) {
+          diags_.add(code::limit_too_large, document_, path(),
+                     "nesting deeper than " + std::to_string(limits_.max_depth) + " levels");
+          return false;
+        }
+        slot->kind = *p_ == '{' ? Node::Kind::Object : Node::Kind::Array;
+        ++p_;
+        stack_.emplace_back();
+        stack_.back().node = slot;
+        return true;
+      }
+      case '"':
+        slot->kind = Node::Kind::String;
+        return string(slot->text);
+      case 't': return literal(slot, "true", Node::Kind::Bool);
+      case 'f': return literal(slot, "false", Node::Kind::Bool);
+      case 'n': return literal(slot, "null", Node::Kind::Null);
+      default:
+        if (*p_ == '-' || is_digit(*p_)) return number(slot);
+        return fail("expected a value"), false;
+    }
+  }
+
+  bool literal(Node* slot, std::string_view word, Node::Kind kind) {
+    if (static_cast<std::size_t>(end_ - p_) < word.size() || std::string_view(p_, word.size()) != word)
+      return fail("invalid literal"), false;
+    p_ += word.size();
+    slot->kind = kind;
+    if (kind == Node::Kind::Bool) slot->text = std::string(word);
     return true;
   }
 
-  bool close() {
-    stack_.pop_back();
-    if (stack_.size() <= 1) scratch_.clear();
+  bool number(Node* slot) {
+    const char* start = p_;
+    auto digits = [&] {
+      const char* d = p_;
+      while (p_ != end_ && is_digit(*p_)) ++p_;
+      return p_ != d;
+    };
+    if (*p_ == '-') ++p_;
+    if (p_ != end_ && *p_ == '0') {
+      ++p_;
+    } else if (!digits()) {
+      return fail("invalid number"), false;
+    }
+    bool integer = true;
+    if (p_ != end_ && *p_ == '.') {
+      ++p_;
+      integer = false;
+      if (!digits()) return fail("invalid number: a digit must follow the decimal point"), false;
+    }
+    if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
+      ++p_;
+      integer = false;
+      if (p_ != end_ && (*p_ == '+' || *p_ == '-')) ++p_;
+      if (!digits()) return fail("invalid number: a digit must follow the exponent"), false;
+    }
+    const std::string_view text(start, static_cast<std::size_t>(p_ - start));
+    if ((!integer || text.size() > 19) && overflows_double(text)) {
+      p_ = start;
+      return fail("number overflow (beyond the range of a binary64 number)"), false;
+    }
+    slot->kind = Node::Kind::Number;
+    slot->text = text == "-0" ? std::string("0") : std::string(text);  // -0 reads as the integer 0
     return true;
   }
 
-  // Pointer to the value being parsed: open containers' current members, and for the innermost
-  // array the next slot.
+  bool hex4(std::uint32_t* out) {
+    if (end_ - p_ < 4) return false;
+    std::uint32_t v = 0;
+    for (int k = 0; k < 4; ++k) {
+      const char c = *p_++;
+      v <<= 4;
+      if (is_digit(c)) v |= static_cast<std::uint32_t>(c - '0');
+      else if (c >= 'a' && c <= 'f') v |= static_cast<std::uint32_t>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F') v |= static_cast<std::uint32_t>(c - 'A' + 10);
+      else return false;
+    }
+    *out = v;
+    return true;
+  }
+
+  // A string at p_ (on its opening quote), decoded into `out`.
+  bool string(std::string& out) {
+    ++p_;
+    for (;;) {
+      const char* run = p_;
+      while (p_ != end_ && *p_ != '"' && *p_ != '\\' && static_cast<unsigned char>(*p_) >= 0x20 &&
+             static_cast<unsigned char>(*p_) < 0x80)
+        ++p_;
+      out.append(run, p_);
+      if (p_ == end_) return fail("unterminated string"), false;
+      const unsigned char c = static_cast<unsigned char>(*p_);
+      if (c == '"') {
+        ++p_;
+        return true;
+      }
+      if (c < 0x20) return fail("control character in a string (escape it)"), false;
+      if (c >= 0x80) {
+        const std::size_t n = utf8_sequence(reinterpret_cast<const unsigned char*>(p_), reinterpret_cast<const unsigned char*>(end_));
+        if (!n) return fail("invalid UTF-8 in a string"), false;
+        out.append(p_, n);
+        p_ += n;
+        continue;
+      }
+      // An escape.
+      const char* at = p_;
+      if (++p_ == end_) return fail("unterminated string"), false;
+      const char e = *p_++;
+      switch (e) {
+        case '"': out.push_back('"'); break;
+        case '\\': out.push_back('\\'); break;
+        case '/': out.push_back('/'); break;
+        case 'b': out.push_back('\b'); break;
+        case 'f': out.push_back('\f'); break;
+        case 'n': out.push_back('\n'); break;
+        case 'r': out.push_back('\r'); break;
+        case 't': out.push_back('\t'); break;
+        case 'u': {
+          std::uint32_t cp = 0;
+          if (!hex4(&cp)) return p_ = at, fail("invalid \\u escape: four hex digits must follow"), false;
+          if (cp >= 0xdc00 && cp <= 0xdfff) return p_ = at, fail("invalid \\u escape: a low surrogate without a high one"), false;
+          if (cp >= 0xd800 && cp <= 0xdbff) {
+            std::uint32_t low = 0;
+            if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u' || (p_ += 2, !hex4(&low)) || low < 0xdc00 || low > 0xdfff)
+              return p_ = at, fail("invalid \\u escape: a high surrogate must be followed by a low one"), false;
+            cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+          }
+          append_utf8(out, cp);
+          break;
+        }
+        default: return p_ = at, fail("invalid escape in a string"), false;
+      }
+    }
+  }
+
+  // Pointer to the value being parsed: each open container's current member or element.
   std::string path() const {
     std::string p;
-    for (std::size_t i = 0; i < stack_.size(); ++i) {
-      const Frame& f = stack_[i];
-      bool last = i + 1 == stack_.size();
+    for (const Frame& f : stack_) {
       if (f.node->kind == Node::Kind::Array) {
-        std::size_t n = f.node->items.size();
-        p = pointer_join(p, last ? n : n - 1);
-      } else if (!f.pending_key.empty() || !f.keys.empty()) {
-        p = pointer_join(p, f.pending_key);
+        const std::size_t n = f.node->items.size();
+        p = pointer_join(p, f.in_value ? n - 1 : n);
+      } else if (f.has_key) {
+        p = pointer_join(p, f.key);
       }
     }
     return p;
   }
 
+  const char* begin_;
+  const char* p_;
+  const char* end_;
   const std::string& document_;
   const ParseLimits& limits_;
   Diagnostics& diags_;
   std::vector<Frame> stack_;
   std::deque<Node> scratch_;  // values under duplicate keys; a deque keeps their addresses stable
-  bool aborted_ = false;
 };
 
 }  // namespace
@@ -169,14 +390,10 @@ std::unique_ptr<Node> parse_json(std::string_view text, const std::string& docum
                   std::to_string(limits.max_bytes));
     return nullptr;
   }
-  std::size_t before = diags.size();
-  Builder b(document, limits, diags);
-  bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &b, nlohmann::json::input_format_t::json, true, false);
-  if (!ok || !b.root) {
-    if (diags.size() == before) diags.add(code::json_syntax, document, "", "invalid JSON");
-    return nullptr;
-  }
-  return std::move(b.root);
+  const std::size_t before = diags.size();
+  auto root = Parser(text, document, limits, diags).run();
+  if (!root && diags.size() == before) diags.add(code::json_syntax, document, "", "invalid JSON");
+  return root;
 }
 
 std::string quote(std::string_view s) {

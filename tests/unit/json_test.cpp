@@ -1,6 +1,10 @@
 #include "ballast/json.h"
+#include "test_support.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <random>
 
 using namespace ballast;
 
@@ -103,4 +107,87 @@ TEST_CASE("json pointers sort numerically and escape tokens", "[json]") {
   CHECK(compare_pointers("/policy", "/policy/limits") < 0);
   CHECK(compare_pointers("/policy/x", "/proposal/actions/0") < 0);
   CHECK(pointer_join("/a", "b/c~d") == "/a/b~1c~0d");
+}
+
+namespace {
+
+// Our tree against the JSON library's for an accepted document: the same shape, member order,
+// strings and literals; numbers as written (the library's integers re-serialised).
+bool same_tree(const Node& n, const nlohmann::ordered_json& j) {
+  switch (n.kind) {
+    case Node::Kind::Null: return j.is_null();
+    case Node::Kind::Bool: return j.is_boolean() && (n.text == "true") == j.get<bool>();
+    case Node::Kind::String: return j.is_string() && j.get<std::string>() == n.text;
+    case Node::Kind::Number:
+      return j.is_number() && (j.is_number_float() || j.dump() == n.text);
+    case Node::Kind::Array:
+      if (!j.is_array() || j.size() != n.items.size()) return false;
+      for (std::size_t i = 0; i < n.items.size(); ++i)
+        if (!same_tree(n.items[i], j[i])) return false;
+      return true;
+    case Node::Kind::Object: {
+      if (!j.is_object() || j.size() != n.members.size()) return false;
+      std::size_t i = 0;
+      for (auto it = j.begin(); it != j.end(); ++it, ++i)
+        if (it.key() != n.members[i].first || !same_tree(n.members[i].second, it.value())) return false;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("the parser accepts and rejects what the JSON library does, on mutated documents", "[json]") {
+  // The examples' documents, each mutated by one to three byte edits (deletions, insertions and
+  // replacements with JSON's significant characters, escapes, stray UTF-8 and control bytes);
+  // nlohmann::json is the independent judge. Duplicate keys are the one deliberate difference
+  // (the library keeps the last; Ballast reports them), so documents with one are compared on
+  // syntax alone.
+  std::vector<std::string> sources;
+  for (const char* f : {"examples/endowment/policy.json", "examples/endowment/treasury.json",
+                        "examples/endowment/proposal-violating.json", "examples/grants-dao/treasury.json"})
+    sources.push_back(ballast_test::read_source_file(f));
+  sources.push_back(R"({"s": "a\u00e9\ud83d\ude00\n\t\"\\\/", "n": [-0, 0.5e-3, 1E+2, -12345678901234567890123], "t": [true, false, null]})");
+  const std::string alphabet = "{}[]\",:\\/0123456789eE.-+tfnrulsabx \n\t\x01\x1f\x7f\xc3\xa9\xed\xa0\xf0\x9f\xff";
+  std::mt19937_64 rng(8259);
+  int accepted = 0, rejected = 0;
+  for (int k = 0; k < 20000; ++k) {
+    std::string text = sources[rng() % sources.size()];
+    const int edits = 1 + static_cast<int>(rng() % 3);
+    for (int e = 0; e < edits && !text.empty(); ++e) {
+      const std::size_t at = rng() % text.size();
+      const char c = alphabet[rng() % alphabet.size()];
+      switch (rng() % 3) {
+        case 0: text.erase(at, 1); break;
+        case 1: text.insert(text.begin() + static_cast<long>(at), c); break;
+        default: text[at] = c;
+      }
+    }
+    Diagnostics d;
+    const auto ours = parse_json(text, "case", {}, d);
+    bool duplicate = false, syntax = false;
+    for (const auto& diag : d.list()) (diag.code == "json.duplicate_key" ? duplicate : syntax) = true;
+    const auto theirs = nlohmann::ordered_json::parse(text, nullptr, false);
+    INFO("document: " << text);
+    REQUIRE((ours != nullptr && !syntax) == !theirs.is_discarded());
+    if (ours && !duplicate) REQUIRE(same_tree(*ours, theirs));
+    (ours ? accepted : rejected) += 1;
+  }
+  CHECK(accepted > 1000);
+  CHECK(rejected > 1000);
+}
+
+TEST_CASE("numbers at the edge of binary64's range", "[json]") {
+  // 2^1024 - 2^970 is the least value binary64 rounds to infinity; the JSON library rejects it and
+  // everything beyond, and accepts everything below, however written.
+  const std::string t = "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792";
+  const std::string below = t.substr(0, t.size() - 1) + "1";
+  for (const std::string& number : std::vector<std::string>{t, "-" + t, t + ".0", "1.7976931348623158079e308", "17976931348623158079e289", below,
+                                    "1.7976931348623157e308", "1e308", "1e309", "0.00001e313", "1e-400", "0e999999999"}) {
+    INFO(number);
+    Diagnostics d;
+    const bool ours = parse_json("[" + number + "]", "case", {}, d) != nullptr;
+    CHECK(ours == !nlohmann::json::parse("[" + number + "]", nullptr, false).is_discarded());
+  }
 }
