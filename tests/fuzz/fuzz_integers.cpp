@@ -1,6 +1,6 @@
 // Fuzz harness: the integer differential (tests/oracle/differential.h). The first byte chooses the
-// fixed-width arithmetic against exact arithmetic, or the Uniswap v3 math and a pool's swap
-// against the 1,024-bit oracle; any difference is a failure, with what differed.
+// fixed-width arithmetic against exact arithmetic, the Uniswap v2 quotes, or the Uniswap v3 math
+// and a pool's swap against the 1,024-bit oracle; any difference is a failure, with what differed.
 #include "differential.h"
 #include "fuzz_input.h"
 
@@ -9,8 +9,10 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   ballast::fuzz::Input in(data, size);
-  const bool venue = in.range(0, 1) == 1;
-  const std::string diff = venue ? ballast::oracle::differ_v3(in) : ballast::oracle::differ_wide(in);
+  const long long which = in.range(0, 2);
+  const std::string diff = which == 0   ? ballast::oracle::differ_wide(in)
+                           : which == 1 ? ballast::oracle::differ_v2(in)
+                                        : ballast::oracle::differ_v3(in);
   if (!diff.empty()) ballast::fuzz::fail(diff.c_str());
   return 0;
 }

@@ -1,5 +1,6 @@
 #include "differential.h"
 
+#include "ballast/venues.h"
 #include "ballast/wide.h"
 #include "uniswap_v3_int1024.h"
 #include "v3_pool.h"
@@ -83,6 +84,31 @@ std::string differ_wide(fuzz::Input& in) {
     divmod(wp, wb, &q2, &m);
     rep.expect(to_int(q2) == mod(p, two512) / b && to_int(m) == mod(p, two512) % b, "512-bit division" + args);
   }
+  return rep.str();
+}
+
+namespace {
+
+// The 1,024-bit UniswapV2Library formulas the core used before its fixed-width integers.
+std::optional<Int> v2_amount_out(const Int& amount_in, const Int& reserve_in, const Int& reserve_out, long long fee_bps) {
+  if (amount_in <= 0 || reserve_in <= 0 || reserve_out <= 0) return std::nullopt;
+  Int in_with_fee = amount_in * (10000 - fee_bps);
+  return in_with_fee * reserve_out / (reserve_in * 10000 + in_with_fee);
+}
+std::optional<Int> v2_amount_in(const Int& amount_out, const Int& reserve_in, const Int& reserve_out, long long fee_bps) {
+  if (amount_out <= 0 || reserve_in <= 0 || reserve_out <= 0 || amount_out >= reserve_out) return std::nullopt;
+  return reserve_in * amount_out * 10000 / ((reserve_out - amount_out) * (10000 - fee_bps)) + 1;
+}
+
+}  // namespace
+
+std::string differ_v2(fuzz::Input& in) {
+  Report rep;
+  const Int amount = word(in, 256), r_in = word(in, in.range(0, 1) ? 112 : 256), r_out = word(in, in.range(0, 1) ? 112 : 256);
+  const long long fee = in.range(0, 3) == 0 ? in.range(0, 9999) : 30;
+  const std::string args = "(" + to_string(amount) + ", " + to_string(r_in) + ", " + to_string(r_out) + ", " + std::to_string(fee) + ")";
+  rep.equal(uniswap_v2::get_amount_out(amount, r_in, r_out, fee), v2_amount_out(amount, r_in, r_out, fee), "getAmountOut" + args);
+  rep.equal(uniswap_v2::get_amount_in(amount, r_in, r_out, fee), v2_amount_in(amount, r_in, r_out, fee), "getAmountIn" + args);
   return rep.str();
 }
 

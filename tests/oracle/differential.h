@@ -13,6 +13,9 @@ namespace ballast::oracle {
 /// U256 and U512 arithmetic (add, subtract, full and wrapping products, division, shifts, the
 /// arithmetic shift, comparison, conversion) against Int modulo 2^256 / 2^512.
 std::string differ_wide(fuzz::Input& in);
+/// UniswapV2Library's getAmountOut and getAmountIn on words and uint112 reserves, against the
+/// same formulas on 1,024-bit Int.
+std::string differ_v2(fuzz::Input& in);
 /// FullMath, SqrtPriceMath, SwapMath and TickMath on random words, then a swap (exact input or
 /// output, with or without a price limit) on a random pool: results, failures and the pool's
 /// state after it, against the oracle.

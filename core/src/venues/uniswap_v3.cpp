@@ -394,6 +394,19 @@ const Int& liquidity_net_at(const std::vector<V3Tick>& ticks, int index) {
   return it->liquidity_net;
 }
 
+// LiquidityMath.addDelta of a crossed tick's liquidityNet (negated going down): nullptr, or why
+// the contract reverts.
+const char* cross(U256& liquidity, const Int& liquidity_net, bool zero_for_one) {
+  bool negative = false;
+  const auto net = to_wide_magnitude<4>(liquidity_net, &negative);
+  if (negative != zero_for_one) {  // the liquidity falls
+    if (!net || sub_borrow(liquidity, liquidity, *net)) return "LS (liquidity underflow";
+  } else if (!net || add_carry(liquidity, liquidity, *net) || liquidity >= kTwo128) {
+    return "LA (liquidity overflow";
+  }
+  return nullptr;
+}
+
 SwapOutcome failed(std::string why) {
   SwapOutcome o;
   o.failure = std::move(why);
@@ -454,17 +467,9 @@ SwapOutcome swap(UniswapV3Pool& pool, bool zero_for_one, const Int& amount_speci
     if (add_carry(calculated, calculated, got) || (exact_input ? calculated > kTwo255 : calculated >= kTwo255))
       return failed("UniswapV3Pool: the amount does not fit int256");
     if (sqrt_price == sqrt_next) {
-      if (next.initialized) {
-        bool net_negative = false;
-        const auto net = to_wide_magnitude<4>(liquidity_net_at(ticks, next.tick), &net_negative);
-        if (!net) return failed("UniswapV3Pool: LA (liquidity overflow crossing tick " + std::to_string(next.tick) + ")");
-        if (net_negative != zero_for_one) {  // the liquidity falls
-          if (sub_borrow(liquidity, liquidity, *net))
-            return failed("UniswapV3Pool: LS (liquidity underflow crossing tick " + std::to_string(next.tick) + ")");
-        } else if (add_carry(liquidity, liquidity, *net) || liquidity >= kTwo128) {
-          return failed("UniswapV3Pool: LA (liquidity overflow crossing tick " + std::to_string(next.tick) + ")");
-        }
-      }
+      if (next.initialized)
+        if (const char* why = cross(liquidity, liquidity_net_at(ticks, next.tick), zero_for_one))
+          return failed(std::string("UniswapV3Pool: ") + why + " crossing tick " + std::to_string(next.tick) + ")");
       tick = zero_for_one ? next.tick - 1 : next.tick;
     } else if (sqrt_price != start) {
       tick = tick_at(sqrt_price);
