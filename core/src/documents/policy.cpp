@@ -89,7 +89,7 @@ std::optional<Threshold<std::vector<T>>> read_allowlist(Reader& r, Obj& parent, 
   t.meta = read_meta(r, a);
   const Node* list = a.req("allow");
   if (!list) return std::nullopt;
-  each_item(r, *list, a.at("allow"), r.limits().max_list, what, [&](const Node& e, const std::string& path) {
+  each_item(r, *list, a.at("allow"), r.limits().max_list, what, [&](const Node& e, const Path& path) {
     if (std::optional<T> v = entry(e, path)) t.value.push_back(std::move(*v));
   });
   return t;
@@ -99,9 +99,9 @@ std::optional<Threshold<std::vector<T>>> read_allowlist(Reader& r, Obj& parent, 
 std::optional<Threshold<std::vector<std::string>>> read_allowlist(Reader& r, Obj& parent, std::string_view key,
                                                                   const char* what,
                                                                   std::optional<std::string> (Reader::*entry)(
-                                                                      const Node&, const std::string&)) {
+                                                                      const Node&, const Path&)) {
   return read_allowlist<std::string>(r, parent, key, what,
-                                     [&](const Node& e, const std::string& path) { return (r.*entry)(e, path); });
+                                     [&](const Node& e, const Path& path) { return (r.*entry)(e, path); });
 }
 
 // A selector: "0x" and 8 hex digits, or a function's canonical signature ("transfer(address,uint256)").
@@ -121,7 +121,7 @@ std::optional<std::uint32_t> read_selector(Reader& r, Obj& c) {
 
 // calls.allow: the {to, selector} pairs call.unknown lets through.
 std::optional<Threshold<std::vector<AllowedCall>>> read_calls_allow(Reader& r, Obj& o) {
-  return read_allowlist<AllowedCall>(r, o, "calls", "allowed calls", [&](const Node& e, const std::string& path) {
+  return read_allowlist<AllowedCall>(r, o, "calls", "allowed calls", [&](const Node& e, const Path& path) {
     Obj c(r, e, path);
     if (!c.ok()) return std::optional<AllowedCall>();
     auto to = c.address("to", true);
@@ -153,10 +153,10 @@ void read_execution(Reader& r, Obj& o, Execution& x) {
   if (!ex) return;
   Obj e(r, *ex, o.at("execution"));
   if (!e.ok()) return;
-  auto value = [&](const Node& n, const std::string& path) { return r.decimal(n, path); };
-  auto bps = [&](const Node& n, const std::string& path) { return r.bps(n, path); };
-  auto boolean = [&](const Node& n, const std::string& path) { return r.boolean(n, path); };
-  auto hours = [&](const Node& n, const std::string& path) { return r.hours(n, path); };
+  auto value = [&](const Node& n, const Path& path) { return r.decimal(n, path); };
+  auto bps = [&](const Node& n, const Path& path) { return r.bps(n, path); };
+  auto boolean = [&](const Node& n, const Path& path) { return r.boolean(n, path); };
+  auto hours = [&](const Node& n, const Path& path) { return r.hours(n, path); };
   x.venues_allow = read_allowlist(r, e, "venues", "venue ids", &Reader::id);
   x.max_trade_value = read_threshold<Int>(r, e, "max_trade_value", value);
   x.max_proposal_value = read_threshold<Int>(r, e, "max_proposal_value", value);
@@ -178,7 +178,7 @@ std::vector<Family> read_families(Reader& r, Obj& s) {
   static const std::map<std::string, Family> names = {
       {"targets", Family::Targets}, {"limits", Family::Limits}, {"floors", Family::Floors}, {"backing", Family::Backing}};
   std::vector<Family> out;
-  each_item(r, *ch, s.at("check"), 4, "rule families", [&](const Node& n, const std::string& path) {
+  each_item(r, *ch, s.at("check"), 4, "rule families", [&](const Node& n, const Path& path) {
     auto it = n.kind == Node::Kind::String ? names.find(n.text) : names.end();
     if (it == names.end())
       r.error(code::value_range, path, "expected \"targets\", \"limits\", \"floors\" or \"backing\", got " + quote(n));

@@ -13,7 +13,7 @@ namespace {
 const char* const kListedHint = ": every traded asset must be listed";
 
 // An asset reference: resolved when the treasury is known, else only checked to be an id.
-std::optional<std::size_t> asset_ref(Reader& r, const References* refs, const Node& n, const std::string& path) {
+std::optional<std::size_t> asset_ref(Reader& r, const References* refs, const Node& n, const Path& path) {
   if (refs) return refs->asset(r, n, path, kListedHint);
   return r.id(n, path) ? std::optional<std::size_t>(0) : std::nullopt;
 }
@@ -82,7 +82,7 @@ bool check_swap_against(Reader& r, Obj& a, SwapAction& s, const Treasury& t, boo
 }
 
 // A venue reference, resolved when the treasury is known.
-std::optional<std::size_t> venue_ref(Reader& r, const References* refs, const Node& n, const std::string& path) {
+std::optional<std::size_t> venue_ref(Reader& r, const References* refs, const Node& n, const Path& path) {
   if (refs) return refs->venue(r, n, path);
   return r.id(n, path) ? std::optional<std::size_t>(0) : std::nullopt;
 }
@@ -97,13 +97,13 @@ bool read_venues(Reader& r, Obj& a, const References* refs, SwapAction& s) {
     return false;
   }
   if (!has_route) {
-    auto v = a.get("venue", true, [&](const Node& n, const std::string& path) { return venue_ref(r, refs, n, path); });
+    auto v = a.get("venue", true, [&](const Node& n, const Path& path) { return venue_ref(r, refs, n, path); });
     if (v) s.venue = *v;
     if (a.opt("via")) r.error(code::field_unknown, a.at("via"), "\"via\" goes with \"route\"");
     return v.has_value();
   }
   bool ok = true;
-  each_item(r, *a.opt("route"), a.at("route"), 8, "route venues", [&](const Node& n, const std::string& path) {
+  each_item(r, *a.opt("route"), a.at("route"), 8, "route venues", [&](const Node& n, const Path& path) {
     auto v = venue_ref(r, refs, n, path);
     if (v) s.route.push_back(*v);
     else ok = false;
@@ -113,7 +113,7 @@ bool read_venues(Reader& r, Obj& a, const References* refs, SwapAction& s) {
     ok = false;
   }
   if (const Node* via = a.opt("via")) {
-    each_item(r, *via, a.at("via"), 7, "route assets", [&](const Node& n, const std::string& path) {
+    each_item(r, *via, a.at("via"), 7, "route assets", [&](const Node& n, const Path& path) {
       auto x = asset_ref(r, refs, n, path);
       if (x) s.via.push_back(*x);
       else ok = false;
@@ -130,7 +130,7 @@ bool read_venues(Reader& r, Obj& a, const References* refs, SwapAction& s) {
 std::optional<SwapAction> read_swap(Reader& r, Obj& a, const Treasury* t, const References* refs) {
   SwapAction s;
   const bool venues_ok = read_venues(r, a, refs, s);
-  auto asset = [&](const Node& n, const std::string& path) { return asset_ref(r, refs, n, path); };
+  auto asset = [&](const Node& n, const Path& path) { return asset_ref(r, refs, n, path); };
   auto sell = a.get("sell", true, asset);
   auto buy = a.get("buy", true, asset);
   auto in = a.amount("amount_in");
@@ -162,7 +162,7 @@ std::optional<SwapAction> read_swap(Reader& r, Obj& a, const Treasury* t, const 
 }
 
 std::optional<TransferAction> read_transfer(Reader& r, Obj& a, const References* refs) {
-  auto as = a.get("asset", true, [&](const Node& n, const std::string& path) { return asset_ref(r, refs, n, path); });
+  auto as = a.get("asset", true, [&](const Node& n, const Path& path) { return asset_ref(r, refs, n, path); });
   auto am = a.amount("amount", true);
   auto to = a.address("to", true);
   if (!as || !am || !to) return std::nullopt;
@@ -170,7 +170,7 @@ std::optional<TransferAction> read_transfer(Reader& r, Obj& a, const References*
 }
 
 std::optional<ApproveAction> read_approve(Reader& r, Obj& a, const References* refs) {
-  auto as = a.get("asset", true, [&](const Node& n, const std::string& path) { return asset_ref(r, refs, n, path); });
+  auto as = a.get("asset", true, [&](const Node& n, const Path& path) { return asset_ref(r, refs, n, path); });
   auto sp = a.address("spender", true);
   auto am = a.amount("amount", true);
   if (!as || !am || !sp) return std::nullopt;

@@ -52,7 +52,7 @@ std::string case_path(const std::string& document, const std::string& path) { re
 RuleMeta read_meta(Reader& r, Obj& o, std::set<std::string>* seen) {
   RuleMeta m;
   m.path = case_path(r.document(), o.path());
-  if (auto id = o.get("id", false, [&](const Node& n, const std::string& p) { return r.id(n, p); })) {
+  if (auto id = o.get("id", false, [&](const Node& n, const Path& p) { return r.id(n, p); })) {
     m.id = *id;
     if (seen && !seen->insert(*id).second) r.error(code::id_duplicate, o.at("id"), "duplicate rule id " + quote(*id));
   }

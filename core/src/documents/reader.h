@@ -24,6 +24,30 @@ bool valid_address(std::string_view s);
 /// ASCII lower case.
 std::string lower(std::string s);
 
+class Obj;
+
+/// Where a value is: a JSON pointer, built only when something needs its text (a diagnostic).
+/// Either an existing pointer string, or a member of an object being read. A Path refers to what
+/// it was made from and lives no longer than the call it is passed to.
+class Path {
+ public:
+  Path(const std::string& text) : text_(&text) {}  // NOLINT(google-explicit-constructor)
+  Path(const char* text) : owned_(text), text_(&owned_) {}  // NOLINT(google-explicit-constructor)
+  Path(const Obj& object, std::string_view key) : object_(&object), key_(key) {}
+  Path(const Path&) = delete;
+  Path& operator=(const Path&) = delete;
+
+  /// The pointer's text.
+  std::string str() const;
+  operator std::string() const { return str(); }  // NOLINT(google-explicit-constructor)
+
+ private:
+  std::string owned_;
+  const std::string* text_ = nullptr;
+  const Obj* object_ = nullptr;
+  std::string_view key_;
+};
+
 /// Typed access to the JSON tree, with errors collected under one document name.
 class Reader {
  public:
@@ -32,11 +56,9 @@ class Reader {
 
   const std::string& document() const { return doc_; }
   const CheckLimits& limits() const { return limits_; }
-  void error(const char* code, const std::string& path, const std::string& message) {
-    diags_.add(code, doc_, path, message);
-  }
+  void error(const char* code, const Path& path, const std::string& message) { diags_.add(code, doc_, path.str(), message); }
 
-  std::optional<std::string> string(const Node& n, const std::string& path) {
+  std::optional<std::string> string(const Node& n, const Path& path) {
     if (n.kind != Node::Kind::String) {
       error(code::type_mismatch, path, "expected a string, got " + quote(n));
       return std::nullopt;
@@ -44,7 +66,7 @@ class Reader {
     return n.text;
   }
 
-  std::optional<std::string> id(const Node& n, const std::string& path) {
+  std::optional<std::string> id(const Node& n, const Path& path) {
     auto s = string(n, path);
     if (s && !valid_id(*s)) {
       error(code::type_id, path, "expected an id ([A-Za-z0-9][A-Za-z0-9._:-]{0,63}), got " + quote(n));
@@ -53,7 +75,7 @@ class Reader {
     return s;
   }
 
-  std::optional<std::string> selector(const Node& n, const std::string& path) {
+  std::optional<std::string> selector(const Node& n, const Path& path) {
     auto s = string(n, path);
     if (s && !valid_selector(*s)) {
       error(code::type_selector, path, "expected a selector (a tag, asset:<id>, chain:<chain> or *), got " + quote(n));
@@ -62,7 +84,7 @@ class Reader {
     return s;
   }
 
-  std::optional<std::string> tag(const Node& n, const std::string& path) {
+  std::optional<std::string> tag(const Node& n, const Path& path) {
     auto s = string(n, path);
     if (!s) return s;
     if (!valid_tag(*s) || s->rfind("asset:", 0) == 0 || s->rfind("chain:", 0) == 0) {
@@ -73,7 +95,7 @@ class Reader {
     return s;
   }
 
-  std::optional<std::string> address(const Node& n, const std::string& path) {
+  std::optional<std::string> address(const Node& n, const Path& path) {
     auto s = string(n, path);
     if (s && !valid_address(*s)) {
       error(code::type_address, path, "expected an address (0x and 40 hex digits), got " + quote(n));
@@ -83,7 +105,7 @@ class Reader {
     return s;
   }
 
-  std::optional<Int> amount(const Node& n, const std::string& path) {
+  std::optional<Int> amount(const Node& n, const Path& path) {
     if (n.kind != Node::Kind::String) {
       error(code::type_amount, path, "expected an amount as a string of decimal digits, got " + quote(n));
       return std::nullopt;
@@ -98,7 +120,7 @@ class Reader {
     return v;
   }
 
-  std::optional<Int> decimal(const Node& n, const std::string& path, bool allow_negative = false) {
+  std::optional<Int> decimal(const Node& n, const Path& path, bool allow_negative = false) {
     if (n.kind != Node::Kind::String) {
       error(code::type_decimal, path, "expected a decimal as a string like \"1234.5\", got " + quote(n));
       return std::nullopt;
@@ -115,7 +137,7 @@ class Reader {
   }
 
   // A JSON integer in [lo, hi]; `what` names the type in messages ("bps", "hours", ...).
-  std::optional<long long> integer(const Node& n, const std::string& path, long long lo, long long hi,
+  std::optional<long long> integer(const Node& n, const Path& path, long long lo, long long hi,
                                    const char* type_code = code::type_integer, const char* what = "an integer") {
     std::optional<long long> v;
     if (n.kind == Node::Kind::Number) v = parse_integer(n.text);
@@ -131,15 +153,15 @@ class Reader {
     return v;
   }
 
-  std::optional<long long> bps(const Node& n, const std::string& path, long long lo = 0, long long hi = 10000) {
+  std::optional<long long> bps(const Node& n, const Path& path, long long lo = 0, long long hi = 10000) {
     return integer(n, path, lo, hi, code::type_bps, "basis points");
   }
 
-  std::optional<long long> hours(const Node& n, const std::string& path) {
+  std::optional<long long> hours(const Node& n, const Path& path) {
     return integer(n, path, 0, 1000000, code::type_integer, "hours");
   }
 
-  std::optional<Time> time(const Node& n, const std::string& path) {
+  std::optional<Time> time(const Node& n, const Path& path) {
     auto s = string(n, path);
     if (!s) return std::nullopt;
     auto t = parse_time(*s);
@@ -147,7 +169,7 @@ class Reader {
     return t;
   }
 
-  std::optional<bool> boolean(const Node& n, const std::string& path) {
+  std::optional<bool> boolean(const Node& n, const Path& path) {
     if (n.kind != Node::Kind::Bool) {
       error(code::type_mismatch, path, "expected true or false, got " + quote(n));
       return std::nullopt;
@@ -156,7 +178,7 @@ class Reader {
   }
 
   // An array of at most `max` elements, or nullptr (error recorded).
-  const std::vector<Node>* array(const Node& n, const std::string& path, std::size_t max, const char* what) {
+  const std::vector<Node>* array(const Node& n, const Path& path, std::size_t max, const char* what) {
     if (n.kind != Node::Kind::Array) {
       error(code::type_mismatch, path, std::string("expected an array of ") + what + ", got " + quote(n));
       return nullptr;
@@ -178,25 +200,32 @@ class Reader {
 /// One JSON object being read: remembers which fields were read, reports the rest as unknown.
 class Obj {
  public:
-  Obj(Reader& r, const Node& n, std::string path) : r_(r), n_(n), path_(std::move(path)) {
-    ok_ = n.kind == Node::Kind::Object;
-    if (!ok_) r_.error(code::type_mismatch, path_, "expected an object, got " + quote(n));
-    used_.assign(ok_ ? n.members.size() : 0, false);
+  Obj(Reader& r, const Node& n, std::string path) : r_(r), n_(n), path_(std::move(path)), built_(true) { open(); }
+  /// Element `index` of the parent's array `key`: its pointer is built only if needed.
+  Obj(Reader& r, const Node& n, const Obj& parent, std::string_view key, std::size_t index)
+      : r_(r), n_(n), parent_(&parent), key_(key), index_(index) {
+    open();
   }
   Obj(const Obj&) = delete;
   Obj& operator=(const Obj&) = delete;
   ~Obj() {
     for (std::size_t i = 0; i < used_.size(); ++i)
       if (!used_[i])
-        r_.error(code::field_unknown, pointer_join(path_, n_.members[i].first),
+        r_.error(code::field_unknown, pointer_join(path(), n_.members[i].first),
                  "unknown field " + quote(std::string_view(n_.members[i].first)));
   }
 
   bool ok() const { return ok_; }
   // Marks every field as read: used when the object is not read at all (wrong document kind).
   void ignore_rest() { used_.assign(used_.size(), true); }
-  const std::string& path() const { return path_; }
-  std::string at(std::string_view key) const { return pointer_join(path_, std::string(key)); }
+  const std::string& path() const {
+    if (!built_) {
+      path_ = pointer_join(parent_->at(key_), index_);
+      built_ = true;
+    }
+    return path_;
+  }
+  std::string at(std::string_view key) const { return pointer_join(path(), std::string(key)); }
 
   const Node* opt(std::string_view key) {
     for (std::size_t i = 0; i < used_.size(); ++i)
@@ -218,51 +247,63 @@ class Obj {
   auto get(std::string_view key, bool required, F fn) -> decltype(fn(std::declval<const Node&>(), std::string())) {
     const Node* v = required ? req(key) : opt(key);
     if (!v) return {};
-    return fn(*v, at(key));
+    return fn(*v, Path(*this, key));
   }
 
   // Typed fields: the value, or nullopt (absent, or invalid with the error recorded).
   std::optional<std::string> string(std::string_view key, bool required = false) {
-    return get(key, required, [&](const Node& n, const std::string& p) { return r_.string(n, p); });
+    return get(key, required, [&](const Node& n, const Path& p) { return r_.string(n, p); });
   }
   std::optional<std::string> id(std::string_view key, bool required = false) {
-    return get(key, required, [&](const Node& n, const std::string& p) { return r_.id(n, p); });
+    return get(key, required, [&](const Node& n, const Path& p) { return r_.id(n, p); });
   }
   std::optional<std::string> selector(std::string_view key, bool required = false) {
-    return get(key, required, [&](const Node& n, const std::string& p) { return r_.selector(n, p); });
+    return get(key, required, [&](const Node& n, const Path& p) { return r_.selector(n, p); });
   }
   std::optional<std::string> address(std::string_view key, bool required = false) {
-    return get(key, required, [&](const Node& n, const std::string& p) { return r_.address(n, p); });
+    return get(key, required, [&](const Node& n, const Path& p) { return r_.address(n, p); });
   }
   std::optional<Int> amount(std::string_view key, bool required = false) {
-    return get(key, required, [&](const Node& n, const std::string& p) { return r_.amount(n, p); });
+    return get(key, required, [&](const Node& n, const Path& p) { return r_.amount(n, p); });
   }
   std::optional<Int> decimal(std::string_view key, bool required = false, bool allow_negative = false) {
-    return get(key, required, [&](const Node& n, const std::string& p) { return r_.decimal(n, p, allow_negative); });
+    return get(key, required, [&](const Node& n, const Path& p) { return r_.decimal(n, p, allow_negative); });
   }
   std::optional<long long> integer(std::string_view key, bool required, long long lo, long long hi) {
-    return get(key, required, [&](const Node& n, const std::string& p) { return r_.integer(n, p, lo, hi); });
+    return get(key, required, [&](const Node& n, const Path& p) { return r_.integer(n, p, lo, hi); });
   }
   std::optional<long long> bps(std::string_view key, bool required = false, long long lo = 0, long long hi = 10000) {
-    return get(key, required, [&](const Node& n, const std::string& p) { return r_.bps(n, p, lo, hi); });
+    return get(key, required, [&](const Node& n, const Path& p) { return r_.bps(n, p, lo, hi); });
   }
   std::optional<long long> hours(std::string_view key, bool required = false) {
-    return get(key, required, [&](const Node& n, const std::string& p) { return r_.hours(n, p); });
+    return get(key, required, [&](const Node& n, const Path& p) { return r_.hours(n, p); });
   }
   std::optional<Time> time(std::string_view key, bool required = false) {
-    return get(key, required, [&](const Node& n, const std::string& p) { return r_.time(n, p); });
+    return get(key, required, [&](const Node& n, const Path& p) { return r_.time(n, p); });
   }
   std::optional<bool> boolean(std::string_view key, bool required = false) {
-    return get(key, required, [&](const Node& n, const std::string& p) { return r_.boolean(n, p); });
+    return get(key, required, [&](const Node& n, const Path& p) { return r_.boolean(n, p); });
   }
 
  private:
+  void open() {
+    ok_ = n_.kind == Node::Kind::Object;
+    if (!ok_) r_.error(code::type_mismatch, path(), "expected an object, got " + quote(n_));
+    used_.assign(ok_ ? n_.members.size() : 0, false);
+  }
+
   Reader& r_;
   const Node& n_;
-  std::string path_;
-  bool ok_;
+  const Obj* parent_ = nullptr;
+  std::string_view key_;
+  std::size_t index_ = 0;
+  mutable std::string path_;
+  mutable bool built_ = false;
+  bool ok_ = false;
   std::vector<bool> used_;
 };
+
+inline std::string Path::str() const { return text_ ? *text_ : object_->at(key_); }
 
 /// A document pointer prefixed with its document: "/policy" + "/limits/0".
 std::string case_path(const std::string& document, const std::string& path);
@@ -284,7 +325,7 @@ void each_object(Reader& r, Obj& parent, std::string_view key, bool required, st
   const auto* items = r.array(*n, parent.at(key), max, what);
   if (!items) return;
   for (std::size_t i = 0; i < items->size(); ++i) {
-    Obj o(r, (*items)[i], pointer_join(parent.at(key), i));
+    Obj o(r, (*items)[i], parent, key, i);
     if (o.ok()) fn(o, i);
   }
 }

@@ -14,9 +14,9 @@ struct References {
   std::unordered_map<std::string, std::size_t> venues;
 
   /// The index of the asset an id node names; an unknown id is `ref.unknown_asset` with `hint`.
-  std::optional<std::size_t> asset(Reader& r, const Node& n, const std::string& path, const char* hint = "") const;
+  std::optional<std::size_t> asset(Reader& r, const Node& n, const Path& path, const char* hint = "") const;
   /// The index of the venue an id node names; an unknown id is `ref.unknown_venue`.
-  std::optional<std::size_t> venue(Reader& r, const Node& n, const std::string& path) const;
+  std::optional<std::size_t> venue(Reader& r, const Node& n, const Path& path) const;
 };
 
 /// treasury/1 (core/src/documents/treasury.cpp); fills `refs`.

@@ -5,7 +5,7 @@
 
 namespace ballast::documents {
 
-std::optional<std::size_t> References::asset(Reader& r, const Node& n, const std::string& path, const char* hint) const {
+std::optional<std::size_t> References::asset(Reader& r, const Node& n, const Path& path, const char* hint) const {
   auto id = r.id(n, path);
   if (!id) return std::nullopt;
   auto it = assets.find(*id);
@@ -16,7 +16,7 @@ std::optional<std::size_t> References::asset(Reader& r, const Node& n, const std
   return it->second;
 }
 
-std::optional<std::size_t> References::venue(Reader& r, const Node& n, const std::string& path) const {
+std::optional<std::size_t> References::venue(Reader& r, const Node& n, const Path& path) const {
   auto id = r.id(n, path);
   if (!id) return std::nullopt;
   auto it = venues.find(*id);
@@ -58,7 +58,7 @@ bool read_asset(Reader& r, Obj& a, Asset& as, References& refs, std::size_t inde
   }
   if (const Node* tags = a.opt("tags")) {
     std::set<std::string> seen;
-    each_item(r, *tags, a.at("tags"), 64, "tags", [&](const Node& n, const std::string& p) {
+    each_item(r, *tags, a.at("tags"), 64, "tags", [&](const Node& n, const Path& p) {
       if (auto tg = r.tag(n, p)) {
         if (seen.insert(*tg).second) as.tags.push_back(*tg);
       }

@@ -13,7 +13,7 @@ namespace {
 namespace v3 = uniswap_v3;
 
 // A signed integer in a string ("-123"), |value| < 2^bits.
-std::optional<Int> signed_integer(Reader& r, const Node& n, const std::string& path, unsigned bits) {
+std::optional<Int> signed_integer(Reader& r, const Node& n, const Path& path, unsigned bits) {
   std::string_view s = n.kind == Node::Kind::String ? std::string_view(n.text) : std::string_view();
   bool negative = !s.empty() && s[0] == '-';
   auto v = n.kind == Node::Kind::String ? parse_amount(negative ? s.substr(1) : s) : std::nullopt;
@@ -31,7 +31,7 @@ std::optional<Int> signed_integer(Reader& r, const Node& n, const std::string& p
 // token0 and token1 of a pair or pool; false when either is missing or unknown.
 bool read_pair_tokens(Reader& r, Obj& o, Venue& v, const References& refs) {
   auto token = [&](const char* key) {
-    return o.get(key, true, [&](const Node& n, const std::string& p) { return refs.asset(r, n, p); });
+    return o.get(key, true, [&](const Node& n, const Path& p) { return refs.asset(r, n, p); });
   };
   auto t0 = token("token0");
   auto t1 = token("token1");
@@ -101,7 +101,7 @@ bool read_v3_ticks(Reader& r, Obj& o, std::optional<int> spacing, std::vector<V3
   bool ok = true;
   each_object(r, o, "ticks", true, r.limits().max_ticks, "ticks", [&](Obj& to, std::size_t) {
     auto index = to.integer("index", true, v3::kMinTick, v3::kMaxTick);
-    auto net = to.get("liquidity_net", true, [&](const Node& n, const std::string& p) { return signed_integer(r, n, p, 127); });
+    auto net = to.get("liquidity_net", true, [&](const Node& n, const Path& p) { return signed_integer(r, n, p, 127); });
     if (!index || !net) {
       ok = false;
       return;
@@ -207,7 +207,7 @@ void read_curve(Reader& r, Obj& o, Venue& v, const References& refs, const std::
   bool ok = true;
   std::vector<std::size_t> coins;
   if (const Node* cn = o.req("coins")) {
-    each_item(r, *cn, o.at("coins"), 4, "coins", [&](const Node& n, const std::string& p) {
+    each_item(r, *cn, o.at("coins"), 4, "coins", [&](const Node& n, const Path& p) {
       auto a = refs.asset(r, n, p);
       if (!a) {
         ok = false;
@@ -231,7 +231,7 @@ void read_curve(Reader& r, Obj& o, Venue& v, const References& refs, const std::
     ok = false;
   }
   if (const Node* bn = o.req("balances")) {
-    each_item(r, *bn, o.at("balances"), 4, "balances", [&](const Node& n, const std::string& p) {
+    each_item(r, *bn, o.at("balances"), 4, "balances", [&](const Node& n, const Path& p) {
       auto b = r.amount(n, p);
       if (!b) {
         ok = false;
