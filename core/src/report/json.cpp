@@ -25,7 +25,7 @@ void put_nonempty(ojson& j, const char* key, const std::string& v) {
 
 // `human`: the finding's message written for a person (token units, money to the cent).
 ojson finding_json(const FindingText& f, const std::string& human) {
-  ojson j = ojson::object();
+  ojson j = object_with_room(16);
   j["rule"] = f.rule;
   j["severity"] = severity_name(f.severity);
   put_nonempty(j, "id", f.id);
@@ -72,7 +72,7 @@ ojson diagnostics_json(const std::vector<Diagnostic>& list) {
 namespace {
 
 ojson state_json(const StateText& s) {
-  ojson j = ojson::object();
+  ojson j = object_with_room(12);
   j["nav"] = s.nav;
   ojson assets = ojson::array();
   for (const auto& a : s.assets) {
@@ -85,7 +85,7 @@ ojson state_json(const StateText& s) {
     assets.push_back(std::move(x));
   }
   j["assets"] = std::move(assets);
-  ojson sel = ojson::object();
+  ojson sel = object_with_room(s.selectors.size());
   for (const auto& [k, v] : s.selectors) {
     ojson x = ojson::object();
     x["value"] = v.value;
@@ -106,7 +106,7 @@ ojson state_json(const StateText& s) {
   }
   j["targets"] = std::move(targets);
   put(j, "total_drift_bps", s.total_drift_bps);
-  ojson runway = ojson::object();
+  ojson runway = object_with_room(s.runway_months.size());
   for (const auto& [k, v] : s.runway_months) runway[k] = v;
   j["runway_months"] = std::move(runway);
   ojson backing = ojson::array();
@@ -205,7 +205,7 @@ std::string dump(const ojson& j) { return j.dump(2, ' ', false, ojson::error_han
 
 std::string render_json(const Report& report) {
   const TextReport r = to_text(report);
-  ojson j = ojson::object();
+  ojson j = object_with_room(24);
   j["ballast"] = "report/1";
   j["engine"] = ojson::object({{"name", "ballast"}, {"version", engine_version}});
   j["mode"] = r.mode;
