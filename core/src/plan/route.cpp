@@ -24,7 +24,17 @@ struct Leg {
   const VenueState* state = nullptr;
 };
 
-Int isqrt(const Int& v) { return v <= 0 ? Int(0) : Int(boost::multiprecision::sqrt(v)); }
+// floor(√v) by Newton's method from a power of two above the root: a handful of divisions,
+// where Boost's integer square root takes one step per bit.
+Int isqrt(const Int& v) {
+  if (v <= 0) return 0;
+  Int x = Int(1) << (boost::multiprecision::msb(v) / 2 + 1);  // > √v
+  for (;;) {
+    Int y = (x + v / x) >> 1;
+    if (y >= x) return x;
+    x = std::move(y);
+  }
+}
 
 Int ceil_sqrt(const Int& v) {
   Int r = isqrt(v);
