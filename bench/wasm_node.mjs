@@ -48,6 +48,7 @@ cases.push(['generated large case', execFileSync(nativeTool, ['emit', 'large'], 
 
 console.log('\ncheckJson, text in, report out (median):');
 console.log('  case                               WASM (Node)     native      WASM/native');
+const wasmRatios = [];
 for (const [name, text] of cases) {
   const runs = text.length > 100000 ? 30 : 300;
   ballast.checkJson(text);  // warm up
@@ -62,6 +63,7 @@ for (const [name, text] of cases) {
   const nativeMs = Number(execFileSync(nativeTool, ['time', file, String(runs)]).toString()) / 1e6;
   const wasmMs = median(times);
   console.log(`  ${name.padEnd(34)} ${fmtMs(wasmMs).padStart(10)} ${fmtMs(nativeMs).padStart(11)} ${(wasmMs / nativeMs).toFixed(2).padStart(10)}x`);
+  wasmRatios.push([name, wasmMs / nativeMs]);
 }
 
 // ---- 2b. a portal re-checking as a member types: check() against prepare() once + check(proposal)
@@ -143,4 +145,10 @@ console.log(`  outputs agree with @uniswap/v3-sdk: ${agree ? 'yes, all' : 'NO'} 
 console.log(`  @uniswap/v3-sdk Pool.getOutputAmount: ${sdkUs.toFixed(1)} us per swap`);
 console.log(`  Ballast (WebAssembly, same process):  ${oursUs.toFixed(1)} us per swap`);
 console.log(`  speed-up: ${(sdkUs / oursUs).toFixed(1)}x`);
+
+console.log('\nSPEC 15 in this run:');
+const worst = wasmRatios.reduce((a, b) => (b[1] > a[1] ? b : a));
+console.log(`  WebAssembly in Node / native, end to end: ${wasmRatios.map(([, r]) => r.toFixed(2) + 'x').join(', ')}` +
+            ` (worst ${worst[0]})   target <= 1.5x`);
+console.log(`  Uniswap v3 swaps, WebAssembly / @uniswap/v3-sdk speed:   ${(sdkUs / oursUs).toFixed(1)}x   target >= 20x`);
 if (!agree) process.exitCode = 1;

@@ -117,6 +117,12 @@ inline std::uint64_t div_2by1(std::uint64_t hi, std::uint64_t lo, std::uint64_t 
   *rem = r;
   return q;
 #else
+  if ((d >> 32) == 0) {  // a divisor of one 32-bit digit (1e6, a fee): two machine divisions
+    const std::uint64_t n1 = (hi << 32) | (lo >> 32);  // < d·2^32, so its quotient fits 32 bits
+    const std::uint64_t q1 = n1 / d, n0 = ((n1 % d) << 32) | (lo & 0xffffffffu);
+    *rem = n0 % d;
+    return (q1 << 32) | (n0 / d);
+  }
   // Knuth's algorithm D on 32-bit digits with 64-bit arithmetic (Hacker's Delight, divlu): no
   // 128-bit division, which WebAssembly would run as a library call.
   const std::uint64_t b = std::uint64_t{1} << 32;
@@ -383,11 +389,11 @@ UWide<L> operator%(const UWide<L>& a, const UWide<L>& b) {
   return r;
 }
 
-/// The value of a non-negative Int below 2^(64·L), or nullopt.
+namespace wide_detail {
+// The magnitude of an Int (Boost keeps sign and magnitude apart) if it is below 2^(64·L).
 template <unsigned L>
-std::optional<UWide<L>> to_wide(const Int& v) {
+std::optional<UWide<L>> magnitude(const Int& v) {
   const auto& be = v.backend();
-  if (be.sign() && v != 0) return std::nullopt;
   using limb = boost::multiprecision::limb_type;
   constexpr unsigned per = 64 / (8 * sizeof(limb));  // Boost limbs per 64-bit limb: 1 or 2
   const unsigned size = be.size();
@@ -401,13 +407,20 @@ std::optional<UWide<L>> to_wide(const Int& v) {
   }
   return r;
 }
+}  // namespace wide_detail
+
+/// The value of a non-negative Int below 2^(64·L), or nullopt.
+template <unsigned L>
+std::optional<UWide<L>> to_wide(const Int& v) {
+  if (v.backend().sign() && v != 0) return std::nullopt;
+  return wide_detail::magnitude<L>(v);
+}
 /// The magnitude of an Int below 2^(64·L) in absolute value, or nullopt; `negative` is set to
 /// its sign.
 template <unsigned L>
 std::optional<UWide<L>> to_wide_magnitude(const Int& v, bool* negative) {
-  *negative = v < 0;
-  if (!*negative) return to_wide<L>(v);
-  return to_wide<L>(Int(-v));
+  *negative = v.backend().sign() && v != 0;
+  return wide_detail::magnitude<L>(v);
 }
 /// The exact Int of a wide value.
 template <unsigned L>
