@@ -13,7 +13,7 @@ ballast_install_packages "${ballast_native_packages[@]}" "${ballast_clang_packag
 
 seconds="${1:-20}"
 shift || true
-all=(case policy treasury proposal uniswap_v2 uniswap_v3 curve calls)
+all=(case policy treasury proposal uniswap_v2 uniswap_v3 curve calls integers)
 harnesses=("${@:-${all[@]}}")
 [ "$#" -gt 0 ] || harnesses=("${all[@]}")
 jobs="$(nproc 2>/dev/null || echo 2)"
