@@ -1,0 +1,147 @@
+// Writes JSON text as it goes, in the layout nlohmann::json's dump(2) gives (two-space indent,
+// "key": value, empty containers as {} and [], strings escaped as by escape_json_string), so a
+// report is written without first building a tree of it. A finished tree (ordered_json) can be
+// written into it as a value, in the same layout.
+#pragma once
+
+#include "ballast/json.h"
+#include "json_parts.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ballast::report {
+
+class JsonWriter {
+ public:
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+
+  /// Starts an object member: the value written next is its value.
+  JsonWriter& key(std::string_view k) {
+    next_item();
+    string(k);
+    out_ += ": ";
+    after_key_ = true;
+    return *this;
+  }
+
+  void value(std::string_view s) {
+    next_item();
+    string(s);
+  }
+  void value(const std::string& s) { value(std::string_view(s)); }
+  void value(const char* s) { value(std::string_view(s)); }
+  void value(bool b) {
+    next_item();
+    out_ += b ? "true" : "false";
+  }
+  void value(long long v) {
+    next_item();
+    out_ += std::to_string(v);
+  }
+  void value(int v) { value(static_cast<long long>(v)); }
+  void value(std::size_t v) {
+    next_item();
+    out_ += std::to_string(v);
+  }
+  void value(const std::vector<std::string>& list) {
+    begin_array();
+    for (const auto& s : list) value(s);
+    end_array();
+  }
+  /// A finished tree, in the same layout.
+  void value(const ojson& j);
+
+  template <typename T>
+  void field(std::string_view k, const T& v) {
+    key(k).value(v);
+  }
+  /// A member written only when the value is there.
+  void field(std::string_view k, const std::optional<std::string>& v) {
+    if (v) field(k, *v);
+  }
+  /// A member written only when the string is not empty.
+  void field_nonempty(std::string_view k, const std::string& v) {
+    if (!v.empty()) field(k, v);
+  }
+
+  std::string take() { return std::move(out_); }
+
+ private:
+  struct Level {
+    bool empty = true;
+  };
+
+  // Before a value or a member: the separator and the indent, unless the value follows its key.
+  void next_item() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (levels_.empty()) return;
+    Level& l = levels_.back();
+    out_ += l.empty ? "\n" : ",\n";
+    l.empty = false;
+    out_.append(2 * levels_.size(), ' ');
+  }
+  void open(char c) {
+    next_item();
+    out_ += c;
+    levels_.push_back(Level{});
+  }
+  void close(char c) {
+    const bool empty = levels_.back().empty;
+    levels_.pop_back();
+    if (!empty) {
+      out_ += '\n';
+      out_.append(2 * levels_.size(), ' ');
+    }
+    out_ += c;
+  }
+  void string(std::string_view s) {
+    for (unsigned char c : s)
+      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) {
+        out_ += escape_json_string(s);
+        return;
+      }
+    out_ += '"';
+    out_.append(s.data(), s.size());
+    out_ += '"';
+  }
+
+  std::string out_;
+  std::vector<Level> levels_;
+  bool after_key_ = false;
+};
+
+inline void JsonWriter::value(const ojson& j) {
+  switch (j.type()) {
+    case ojson::value_t::object:
+      begin_object();
+      for (auto it = j.begin(); it != j.end(); ++it) key(it.key()).value(it.value());
+      end_object();
+      return;
+    case ojson::value_t::array:
+      begin_array();
+      for (const auto& x : j) value(x);
+      end_array();
+      return;
+    case ojson::value_t::string: value(j.get_ref<const std::string&>()); return;
+    case ojson::value_t::boolean: value(j.get<bool>()); return;
+    case ojson::value_t::null:
+      next_item();
+      out_ += "null";
+      return;
+    default:  // numbers: the report has integers only
+      next_item();
+      out_ += j.dump();
+      return;
+  }
+}
+
+}  // namespace ballast::report
