@@ -364,6 +364,7 @@ namespace {
 struct NextTick {
   int tick;
   bool initialized;
+  const V3Tick* at = nullptr;  // the initialized tick, when there is one
 };
 
 // TickBitmap.nextInitializedTickWithinOneWord over the sorted list of initialized ticks.
@@ -377,7 +378,7 @@ NextTick next_initialized_tick_within_one_word(const std::vector<V3Tick>& ticks,
     auto it = std::lower_bound(ticks.begin(), ticks.end(), compressed * spacing + 1, by_index);
     if (it != ticks.begin()) {
       const V3Tick& t = *std::prev(it);
-      if (compress(t.index, spacing) >= word_start) return {compress(t.index, spacing) * spacing, true};
+      if (compress(t.index, spacing) >= word_start) return {compress(t.index, spacing) * spacing, true, &t};
     }
     return {word_start * spacing, false};
   }
@@ -385,13 +386,9 @@ NextTick next_initialized_tick_within_one_word(const std::vector<V3Tick>& ticks,
   int bit_pos = ((next % 256) + 256) % 256;
   int word_end = next + (255 - bit_pos);
   auto it = std::lower_bound(ticks.begin(), ticks.end(), next * spacing, by_index);
-  if (it != ticks.end() && compress(it->index, spacing) <= word_end) return {compress(it->index, spacing) * spacing, true};
+  if (it != ticks.end() && compress(it->index, spacing) <= word_end)
+    return {compress(it->index, spacing) * spacing, true, &*it};
   return {word_end * spacing, false};
-}
-
-const Int& liquidity_net_at(const std::vector<V3Tick>& ticks, int index) {
-  auto it = std::lower_bound(ticks.begin(), ticks.end(), index, [](const V3Tick& t, int v) { return t.index < v; });
-  return it->liquidity_net;
 }
 
 // LiquidityMath.addDelta of a crossed tick's liquidityNet (negated going down): nullptr, or why
@@ -468,7 +465,7 @@ SwapOutcome swap(UniswapV3Pool& pool, bool zero_for_one, const Int& amount_speci
       return failed("UniswapV3Pool: the amount does not fit int256");
     if (sqrt_price == sqrt_next) {
       if (next.initialized)
-        if (const char* why = cross(liquidity, liquidity_net_at(ticks, next.tick), zero_for_one))
+        if (const char* why = cross(liquidity, next.at->liquidity_net, zero_for_one))
           return failed(std::string("UniswapV3Pool: ") + why + " crossing tick " + std::to_string(next.tick) + ")");
       tick = zero_for_one ? next.tick - 1 : next.tick;
     } else if (sqrt_price != start) {
