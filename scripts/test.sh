@@ -36,8 +36,9 @@ san="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-poin
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
   -DCMAKE_CXX_FLAGS="$san -O1" -DCMAKE_EXE_LINKER_FLAGS="$san" >/dev/null
 cmake --build build-asan --parallel "$jobs"
-# The planner's 10,000 random treasuries run natively and in WebAssembly; under the sanitizers, 1,000.
-ASAN_OPTIONS=detect_leaks=1 BALLAST_PLAN_TREASURIES=1000 ctest --test-dir build-asan --output-on-failure --parallel "$jobs"
+# The planner's 10,000 random treasuries run natively (1,000 in WebAssembly); under the sanitizers,
+# 1,000; the integer differentials' 20,000 cases each, 5,000.
+ASAN_OPTIONS=detect_leaks=1 BALLAST_PLAN_TREASURIES=1000 BALLAST_INTEGER_CASES=5000 ctest --test-dir build-asan --output-on-failure --parallel "$jobs"
 
 echo "== fuzzing: every harness for a short fixed time (libFuzzer, ASan + UBSan)"
 BALLAST_FUZZ_SEED="${BALLAST_FUZZ_SEED:-1}" scripts/fuzz.sh "${BALLAST_FUZZ_SECONDS:-15}"
