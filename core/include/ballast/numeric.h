@@ -4,7 +4,8 @@
 // Invariant relied on everywhere: every input integer is below 2^256 (amounts, decimal wads,
 // reserves) and every count is bounded by the limits of the parser, so sums and products of up
 // to three inputs stay far below 2^1000. `Int` is a fixed-width 1024-bit signed integer that lives
-// on the stack, so no intermediate in the checker can overflow it.
+// on the stack, so no intermediate in the checker can overflow it. (The Uniswap v2 and v3 math
+// runs on the contracts' own word sizes instead: ballast/wide.h.)
 #pragma once
 
 #include <boost/multiprecision/cpp_int.hpp>

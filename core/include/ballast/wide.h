@@ -6,7 +6,7 @@
 // Why not `Int` (Boost's 1,024-bit integer) here: the venue math runs thousands of times per
 // check and every plan, and a 1,024-bit signed-magnitude division costs about 100 ns even for
 // 64-bit values; these types cost what the contracts' own words cost, natively and in WebAssembly
-// (the measurement is `ballast_int_bench`, docs/integers.md). `Int` stays the type of the figures,
+// (the measurement is `ballast_integers_bench`, docs/integers.md). `Int` stays the type of the figures,
 // and the 1,024-bit venue math is kept in the tests as the oracle these types are checked against.
 #pragma once
 
