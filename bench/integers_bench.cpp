@@ -7,6 +7,7 @@
 //     core.
 // A plain program (steady_clock, median of 7 rounds) so that Emscripten builds it as it is.
 #include "ballast/venues.h"
+#include "workload.h"
 #include "ballast/wide.h"
 #include "uniswap_v3_int1024.h"
 
@@ -101,22 +102,6 @@ void mul_div_row(const char* label, bool v3_shaped) {
               boost_fixed / wide);
 }
 
-// The pool of bench/venues_bench.cpp: an initialized tick every 60 below the price.
-UniswapV3Pool pool() {
-  UniswapV3Pool p;
-  p.fee_pips = 3000;
-  p.tick_spacing = 60;
-  p.sqrt_price_x96 = Int(1) << 96;
-  p.tick = 0;
-  p.liquidity = Int("1000000000000000000000");
-  auto ticks = std::make_shared<std::vector<V3Tick>>();
-  ticks->push_back(V3Tick{-887220, Int("1000000000000000000")});
-  for (int k = 150; k >= 1; --k) ticks->push_back(V3Tick{-60 * k, Int("5000000000000000000")});
-  ticks->push_back(V3Tick{887220, -Int("1750000000000000000000")});
-  p.ticks = ticks;
-  return p;
-}
-
 }  // namespace
 
 int main() {
@@ -129,7 +114,7 @@ int main() {
   mul_div_row("v3 step shapes (a~2^250, d~2^120)", true);
   mul_div_row("64-bit values", false);
 
-  const UniswapV3Pool base = pool();
+  const UniswapV3Pool base = workload::v3_ladder_pool();
   const Int amount("30000000000000000000");  // crosses 10 initialized ticks
   UniswapV3Pool check_core = base, check_oracle = base;
   const auto c = uniswap_v3::swap(check_core, true, amount);

@@ -1,29 +1,13 @@
 // Venue simulation benchmarks (Google Benchmark): a Uniswap v3 swap crossing 1, 10 and 100
 // initialized ticks, and a Curve get_dy on a 3-coin pool.
 #include "ballast/venues.h"
+#include "workload.h"
 
 #include <benchmark/benchmark.h>
 
 using namespace ballast;
 
 namespace {
-
-// A pool at tick 0 with an initialized tick every 60 ticks (each removing 1 % of the liquidity
-// going down), so that a swap of a given size crosses a known number of them.
-UniswapV3Pool make_pool() {
-  UniswapV3Pool p;
-  p.fee_pips = 3000;
-  p.tick_spacing = 60;
-  p.sqrt_price_x96 = Int(1) << 96;
-  p.tick = 0;
-  p.liquidity = Int("1000000000000000000000");
-  auto ticks = std::make_shared<std::vector<V3Tick>>();
-  ticks->push_back(V3Tick{-887220, Int("1000000000000000000")});
-  for (int k = 150; k >= 1; --k) ticks->push_back(V3Tick{-60 * k, Int("5000000000000000000")});
-  ticks->push_back(V3Tick{887220, -Int("1750000000000000000000")});
-  p.ticks = ticks;
-  return p;
-}
 
 // The input that moves the price down across `n` initialized ticks (found once, outside timing).
 Int amount_crossing(const UniswapV3Pool& base, int n) {
@@ -38,7 +22,7 @@ Int amount_crossing(const UniswapV3Pool& base, int n) {
 }
 
 void BM_V3SwapCrossingTicks(benchmark::State& state) {
-  const UniswapV3Pool base = make_pool();
+  const UniswapV3Pool base = workload::v3_ladder_pool();
   const Int amount = amount_crossing(base, static_cast<int>(state.range(0))) + 1;
   for (auto _ : state) {
     UniswapV3Pool p = base;

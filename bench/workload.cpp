@@ -388,6 +388,21 @@ PlanDocuments plan_documents() {
   return {policy.dump(), treasury.dump()};
 }
 
+UniswapV3Pool v3_ladder_pool() {
+  UniswapV3Pool p;
+  p.fee_pips = 3000;
+  p.tick_spacing = 60;
+  p.sqrt_price_x96 = Int(1) << 96;
+  p.tick = 0;
+  p.liquidity = Int("1000000000000000000000");
+  auto ticks = std::make_shared<std::vector<V3Tick>>();
+  ticks->push_back(V3Tick{-887220, Int("1000000000000000000")});
+  for (int k = 150; k >= 1; --k) ticks->push_back(V3Tick{-60 * k, Int("5000000000000000000")});
+  ticks->push_back(V3Tick{887220, -Int("1750000000000000000000")});
+  p.ticks = ticks;
+  return p;
+}
+
 Treasury two_asset_treasury() {
   Treasury t;
   t.numeraire = "USD";

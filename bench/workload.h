@@ -52,6 +52,11 @@ PlanDocuments plan_documents();
 /// and B (6 decimals, priced 1), no balances. The planner's tests and benchmark add the venues.
 Treasury two_asset_treasury();
 
+/// A Uniswap v3 pool at tick 0 (spacing 60, fee 0.3 %) with an initialized tick every 60 ticks
+/// below the price, each removing a slice of the liquidity going down, so that a swap of a given
+/// size crosses a known number of them (the venue and integer benchmarks).
+UniswapV3Pool v3_ladder_pool();
+
 /// A file's bytes, or nullopt when it cannot be read (for the benchmark programs).
 std::optional<std::string> read_file(const std::string& path);
 

@@ -59,9 +59,6 @@ struct UWide {
     return 0;
   }
   bool is_zero() const { return limbs() == 0; }
-  explicit operator bool() const { return !is_zero(); }
-  /// The value's low 64 bits.
-  std::uint64_t low() const { return w[0]; }
   /// The value widened or truncated to M limbs.
   template <unsigned M>
   UWide<M> resize() const {
