@@ -2,9 +2,10 @@
 // is the sum of concave functions of the amounts, so the best split equalises the venues' marginal
 // rates (fees included) within their caps. A bisection on that common rate λ asks each venue how
 // much it takes before its marginal rate falls to λ: Uniswap v2 in closed form, v3 by a swap
-// to the price of the rate (the pool's own tick walk), Curve by bisection on the exact exchange.
-// The split is then simulated exactly and compared with every single venue that can take the
-// whole amount; the better one is kept.
+// to the price of the rate (the pool's own tick walk), Curve by bisection on the exact exchange
+// with the invariant's exact derivative. The split is then simulated exactly and compared with
+// the best split on a 5 % grid (every single venue that can take the whole amount among them);
+// the better one is kept.
 #include "ballast/plan.h"
 
 #include <algorithm>
@@ -88,10 +89,12 @@ std::optional<Frac> leg_marginal(const Leg& leg, const Int& amount) {
     return Frac{mid->num * (1000000 - p.fee_pips), mid->den * 1000000};
   }
   if (const auto* c = std::get_if<CurveStableSwapPool>(&s)) {
-    // A forward difference over a millionth of the pool's balance of the input coin.
+    // The invariant's derivative after the amount; where it has none (balances beyond its exact
+    // product), a forward difference over a millionth of the pool's balance of the input coin.
     auto after = after_selling(s, leg, amount);
     if (!after) return std::nullopt;
     const auto& pool = std::get<CurveStableSwapPool>(*after);
+    if (auto exact = curve::marginal_rate(pool, leg.in, leg.out)) return exact;
     Int h = c->balances[leg.in] / 1000000;
     if (h < 1) h = 1;
     auto dy = curve::get_dy(pool, leg.in, leg.out, h);
@@ -195,43 +198,51 @@ std::optional<Split> simulate(const std::vector<Leg>& legs, const std::vector<In
   return s;
 }
 
-// Polishes a split on the exact outputs: moves δ from the leg that loses least by giving it up to
-// the leg that gains most by taking it, while that gains, halving δ when it does not; from 2^-10
-// of the amount down to one base unit. What the rate bisection leaves to rounding
-// (and a Curve rate's forward difference) is recovered here. Bounded: at most a few hundred moves.
-void polish(const std::vector<Leg>& legs, std::vector<Int>& amounts, const Int& total) {
-  const std::size_t n = legs.size();
-  if (n < 2 || n > 16) return;
-  std::vector<Int> outs(n);
+// The best split of `total` on a grid of kGridParts equal parts within the caps, by dynamic
+// programming over the legs (1inch OneSplit's method, the production routers' 5 % grid): the
+// amounts, or nullopt when no grid split sells all of `total`. The split the rates give is
+// compared with it, so that a plan is never worse than the grid a router would search (both
+// are within rounding of each other where the optimum lies on a grid point).
+std::optional<std::vector<Int>> grid_split(const std::vector<Leg>& legs, const Int& total) {
+  constexpr int kGridParts = 20;
+  const std::size_t n = legs.size(), parts = kGridParts + 1;
+  // best[j]: the most the legs so far give for j parts; choice[i][j]: the parts leg i takes.
+  std::vector<Int> best(parts, Int(-1));
+  best[0] = 0;
+  std::vector<std::vector<std::size_t>> choice(n, std::vector<std::size_t>(parts, 0));
   for (std::size_t i = 0; i < n; ++i) {
-    auto o = amount_out(legs[i], amounts[i]);
-    if (!o) return;
-    outs[i] = *o;
-  }
-  Int delta = total >> 10;
-  if (delta < 1) delta = 1;
-  for (int round = 0; round < 400 && delta >= 1; ++round) {
-    std::optional<std::size_t> up, down;
-    Int gain = 0, loss = 0, up_out = 0, down_out = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (amounts[i] + delta <= legs[i].cap) {
-        auto o = amount_out(legs[i], amounts[i] + delta);
-        if (o && (!up || *o - outs[i] > gain)) up = i, gain = *o - outs[i], up_out = *o;
-      }
-      if (amounts[i] >= delta) {
-        auto o = amount_out(legs[i], amounts[i] - delta);
-        if (o && (!down || outs[i] - *o < loss)) down = i, loss = outs[i] - *o, down_out = *o;
-      }
+    std::vector<Int> out(parts, Int(-1));
+    out[0] = 0;
+    for (std::size_t k = 1; k < parts; ++k) {
+      const Int a = total * static_cast<long long>(k) / kGridParts;
+      if (a > legs[i].cap) break;
+      if (auto o = amount_out(legs[i], a)) out[k] = *o; else break;
     }
-    if (!up || !down || *up == *down || gain <= loss) {
-      delta /= 2;
-      continue;
-    }
-    amounts[*up] += delta;
-    amounts[*down] -= delta;
-    outs[*up] = up_out;
-    outs[*down] = down_out;
+    std::vector<Int> next = best;
+    for (std::size_t j = 1; j < parts; ++j)
+      for (std::size_t k = 1; k <= j; ++k)
+        if (best[j - k] >= 0 && out[k] >= 0 && best[j - k] + out[k] > next[j]) {
+          next[j] = best[j - k] + out[k];
+          choice[i][j] = k;
+        }
+    best = std::move(next);
   }
+  if (best[kGridParts] < 0) return std::nullopt;
+  std::vector<Int> amounts(n, Int(0));
+  Int used = 0;
+  for (std::size_t i = n, j = kGridParts; i-- > 0;) {
+    amounts[i] = total * static_cast<long long>(choice[i][j]) / kGridParts;
+    used += amounts[i];
+    j -= choice[i][j];
+  }
+  // the parts' rounding (a total below kGridParts units) to the first leg with room
+  for (std::size_t i = 0; i < n && used < total; ++i) {
+    const Int more = std::min<Int>(total - used, legs[i].cap - amounts[i]);
+    amounts[i] += more;
+    used += more;
+  }
+  if (used != total) return std::nullopt;
+  return amounts;
 }
 
 }  // namespace
@@ -294,20 +305,17 @@ Split split_trade(const Treasury& t, const MarketState& m, std::size_t sell, std
       common = lambda(hi);
     }
   }
-  polish(legs, amounts, total);
   if (auto split = simulate(legs, amounts)) {
     best = std::move(*split);
     best.marginal = common;
   }
-  // Never worse than one venue alone.
-  for (const Leg& l : legs) {
-    if (l.cap < total) continue;
-    std::vector<Int> one(legs.size(), Int(0));
-    one[static_cast<std::size_t>(&l - legs.data())] = total;
-    auto single = simulate(legs, one);
-    if (single && (best.legs.empty() || single->amount_out > best.amount_out)) {
-      best = std::move(*single);
-      best.marginal = best.legs.front().marginal;
+  // Never worse than the best 5 % grid split, one venue alone included.
+  if (legs.size() > 1) {
+    auto grid = grid_split(legs, total);
+    auto split = grid ? simulate(legs, *grid) : std::nullopt;
+    if (split && (best.legs.empty() || split->amount_out > best.amount_out)) {
+      best = std::move(*split);
+      best.marginal = best.legs.size() == 1 ? best.legs.front().marginal : common;
     }
   }
   if (total == capacity && !best.legs.empty() && best.legs.size() > 1) {

@@ -172,6 +172,29 @@ std::optional<Int> get_dy_no_fee(const CurveStableSwapPool& p, std::size_t i, st
   return *dy * precision() / p.rates[j];
 }
 
+std::optional<Frac> marginal_rate(const CurveStableSwapPool& p, std::size_t i, std::size_t j) {
+  // The invariant F = Ann·Σx + D − Ann·D − D^(n+1)/(n^n·Πx) = 0 (Ann = A·n^n, the contract's
+  // amp·n) gives −dx_j/dx_i = ∂F/∂x_i / ∂F/∂x_j = (Ann + Q/x_i) / (Ann + Q/x_j), Q = D^(n+1)/(n^n·Πx);
+  // multiplied through by A_PRECISION·n^n·Πx·x_i·x_j to stay in integers.
+  auto pr = prepare(p);
+  if (!pr || i == j || i >= pr->xp.size() || j >= pr->xp.size() || pr->xp.size() > 4) return std::nullopt;
+  const std::size_t count = pr->xp.size();
+  const Int n = static_cast<long long>(count);
+  Int product = 1, nn = 1, dn = pr->d;
+  for (const Int& x : pr->xp) {
+    if (x <= 0 || boost::multiprecision::msb(x) >= 128) return std::nullopt;
+    product *= x;
+    nn *= n;
+    dn *= pr->d;
+  }
+  const Int a = p.amp_precise * n * nn * product;  // A_PRECISION · Ann · n^n · Πx
+  const Int q = dn * kAPrecision;                 // A_PRECISION · D^(n+1)
+  const Int keep = fee_denominator() - p.fee;
+  Frac r{(a * pr->xp[i] + q) * pr->xp[j] * p.rates[i] * keep, (a * pr->xp[j] + q) * pr->xp[i] * p.rates[j] * fee_denominator()};
+  if (r.num <= 0 || r.den <= 0) return std::nullopt;
+  return r;
+}
+
 std::optional<Int> exchange(CurveStableSwapPool& p, std::size_t i, std::size_t j, const Int& dx) {
   auto pr = prepare(p);
   if (!pr) return std::nullopt;

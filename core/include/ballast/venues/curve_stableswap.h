@@ -35,6 +35,12 @@ std::optional<Int> get_y(std::size_t i, std::size_t j, const Int& x, const std::
 std::optional<Int> get_dy(const CurveStableSwapPool& pool, std::size_t i, std::size_t j, const Int& dx);
 /// get_dy with no fee: the marginal quote used for the mid rate.
 std::optional<Int> get_dy_no_fee(const CurveStableSwapPool& pool, std::size_t i, std::size_t j, const Int& dx);
+/// The marginal rate of selling coin i for coin j at the pool's balances, fee included, in coin
+/// j's base units per coin i's: the derivative of the invariant's curve (the contract rounds each
+/// quote; this is the smooth curve those quotes follow), exactly as a fraction. nullopt where the
+/// pool's D does not converge, it has more than 4 coins or a normalised balance of 2^128 or more
+/// (beyond what the exact product holds).
+std::optional<Frac> marginal_rate(const CurveStableSwapPool& pool, std::size_t i, std::size_t j);
 /// exchange(i, j, dx): returns dy and updates the balances (dx in, dy and the admin fee out).
 std::optional<Int> exchange(CurveStableSwapPool& pool, std::size_t i, std::size_t j, const Int& dx);
 /// The least dx whose get_dy reaches `dy` (found by exact search: the template has no get_dx).
