@@ -54,10 +54,26 @@ struct Candidate {
 /// Splits selling `amount` of asset `sell` for `buy` across the candidate venues (each listing
 /// both) by equalising their marginal rates within their caps, on the venues' states in `m`:
 /// Uniswap v2 in closed form, v3 by a swap to the price of the rate, Curve by bisection; then
-/// keeps the best of that split and every single venue that can take the whole amount, by exact
-/// simulation. The amounts sum to min(amount, Σ caps).
+/// keeps the better of that split and the best split on a 5 % grid (every single venue that can
+/// take the whole amount among them), by exact simulation. The amounts sum to min(amount, Σ caps).
 Split split_trade(const Treasury& t, const MarketState& m, std::size_t sell, std::size_t buy, const Int& amount,
                   const std::vector<Candidate>& venues);
+
+/// One pair of a trade over several pairs: sell `sell` for `buy` on `venues`.
+struct TradePair {
+  std::size_t sell = 0, buy = 0;
+  std::vector<Candidate> venues;
+};
+
+/// Shares selling `value` (wad at the treasury's prices) among several pairs at the joint
+/// optimum: the output's value is greatest when every venue used has the same marginal rate in
+/// value (buy value per sell value, fees included), within the venues' caps and the sellable
+/// `limits` (base units per asset, shared by the pairs selling it; an asset at its limit has a
+/// higher rate of its own). Returns the amount of `sell` for each pair, in order; they sum to
+/// `value` (to rounding) or to everything the caps and limits allow when that is less. Each
+/// pair's amount is then routed by split_trade at the same common rate.
+std::vector<Int> share_value(const Treasury& t, const MarketState& m, const std::vector<TradePair>& pairs,
+                             const std::vector<Int>& limits, const Int& value);
 
 /// One proposal of the plan and the state it was checked against.
 struct Tranche {

@@ -183,6 +183,57 @@ Sums amounts_at(const std::vector<Leg>& legs, const Frac& lambda) {
   return s;
 }
 
+// λ(k) = top · k / 2^(kScale + kSteps): a fixed-point fraction of the best rate `top`.
+struct RateScale {
+  Int top_fixed, den;
+  explicit RateScale(const Frac& top)
+      : top_fixed(top.num * (Int(1) << kScale) / top.den + 1), den(Int(1) << (kScale + kSteps)) {}
+  Frac operator()(const Int& k) const { return Frac{top_fixed * k, den}; }
+};
+
+// A bracket of the rate bisection: at k = lo the legs take at least the target, at hi less.
+struct Bracket {
+  Int lo, hi;
+  Sums at_lo, at_hi;
+};
+
+// Bisects k in [0, 2^kSteps] (λ falls with k, what the legs take grows) until the totals at the
+// bracket's ends are within `close_enough` of each other, lo's total is the target, or the
+// bracket is one step wide: at most kSteps rounds.
+template <class At>
+Bracket bisect_rate(const At& at, const Int& target, const Int& close_enough) {
+  Bracket b{Int(0), Int(1) << kSteps, at(Int(0)), at(Int(1) << kSteps)};
+  while (b.hi - b.lo > 1 && b.at_lo.total != target && b.at_lo.total - b.at_hi.total > close_enough) {
+    const Int mid = (b.lo + b.hi) / 2;
+    Sums s = at(mid);
+    if (s.total >= target) {
+      b.lo = mid;
+      b.at_lo = std::move(s);
+    } else {
+      b.hi = mid;
+      b.at_hi = std::move(s);
+    }
+  }
+  return b;
+}
+
+// The leg of candidate `c` selling `sell` for `buy` on its venue's state in `m`, its cap at most
+// `limit`, and its marginal rate before any amount; nullopt for a venue with no rate.
+std::optional<std::pair<Leg, Frac>> make_leg(const Treasury& t, const MarketState& m, std::size_t sell,
+                                             std::size_t buy, const Candidate& c, const Int& limit) {
+  const VenueState& state = m.venues[c.venue];
+  if (c.cap <= 0 || !has_curve(state)) return std::nullopt;
+  SwapAction s;
+  s.venue = c.venue;
+  s.sell = sell;
+  s.buy = buy;
+  const PoolQuote q = quote_pool(t, s, state);
+  Leg leg{c.venue, q.in, q.out, std::min(c.cap, limit), &state};
+  auto m0 = leg_marginal(leg, 0);
+  if (!m0 || m0->num <= 0) return std::nullopt;
+  return std::make_pair(leg, *m0);
+}
+
 // Simulates the amounts on each leg's venue: the split, or nullopt when a leg cannot execute.
 std::optional<Split> simulate(const std::vector<Leg>& legs, const std::vector<Int>& amounts) {
   Split s;
@@ -253,19 +304,11 @@ Split split_trade(const Treasury& t, const MarketState& m, std::size_t sell, std
   Frac top{0, 1};
   Int capacity = 0;
   for (const Candidate& c : venues) {
-    const VenueState& state = m.venues[c.venue];
-    if (c.cap <= 0 || !has_curve(state)) continue;
-    SwapAction s;
-    s.venue = c.venue;
-    s.sell = sell;
-    s.buy = buy;
-    const PoolQuote q = quote_pool(t, s, state);
-    Leg leg{c.venue, q.in, q.out, std::min(c.cap, amount), &state};
-    auto m0 = leg_marginal(leg, 0);
-    if (!m0 || m0->num <= 0) continue;
-    if (compare(top, *m0) < 0) top = *m0;
-    capacity += leg.cap;
-    legs.push_back(leg);
+    auto leg = make_leg(t, m, sell, buy, c, amount);
+    if (!leg) continue;
+    if (compare(top, leg->second) < 0) top = leg->second;
+    capacity += leg->first.cap;
+    legs.push_back(leg->first);
   }
   Split best;
   if (legs.empty() || amount <= 0) return best;
@@ -276,33 +319,24 @@ Split split_trade(const Treasury& t, const MarketState& m, std::size_t sell, std
   if (total == capacity) {
     for (const Leg& l : legs) amounts.push_back(l.cap);
   } else {
-    // λ(k) = top · k / 2^(kScale + kSteps), from k = 0 (every cap: more than enough) up to just
-    // above the best rate (nothing).
-    const Int top_fixed = top.num * (Int(1) << kScale) / top.den + 1;
-    const Int den = Int(1) << (kScale + kSteps);
-    auto lambda = [&](const Int& k) { return Frac{top_fixed * k, den}; };
-    Int lo = 0, hi = Int(1) << kSteps;
-    Sums s_lo = amounts_at(legs, lambda(lo)), s_hi = amounts_at(legs, lambda(hi));
-    const Int close_enough = std::max<Int>(Int(legs.size()), total >> 40);
-    while (hi - lo > 1 && s_lo.total != total && s_lo.total - s_hi.total > close_enough) {
-      const Int mid = (lo + hi) / 2;
-      Sums s = amounts_at(legs, lambda(mid));
-      if (s.total >= total) { lo = mid; s_lo = std::move(s); } else { hi = mid; s_hi = std::move(s); }
-    }
-    if (s_lo.total == total) {
-      amounts = s_lo.amounts;
-      common = lambda(lo);
+    // from k = 0 (every cap: more than enough) up to just above the best rate (nothing)
+    const RateScale lambda(top);
+    const Bracket b = bisect_rate([&](const Int& k) { return amounts_at(legs, lambda(k)); }, total,
+                                  std::max<Int>(Int(legs.size()), total >> 40));
+    if (b.at_lo.total == total) {
+      amounts = b.at_lo.amounts;
+      common = lambda(b.lo);
     } else {
       // Every leg at its amount for the higher rate, and the rest to the legs that take more at
       // the lower one, in order.
-      amounts = s_hi.amounts;
-      Int rest = total - s_hi.total;
+      amounts = b.at_hi.amounts;
+      Int rest = total - b.at_hi.total;
       for (std::size_t i = 0; i < legs.size() && rest > 0; ++i) {
-        const Int more = std::min(rest, s_lo.amounts[i] - s_hi.amounts[i]);
+        const Int more = std::min(rest, b.at_lo.amounts[i] - b.at_hi.amounts[i]);
         amounts[i] += more;
         rest -= more;
       }
-      common = lambda(hi);
+      common = lambda(b.hi);
     }
   }
   if (auto split = simulate(legs, amounts)) {
@@ -324,6 +358,96 @@ Split split_trade(const Treasury& t, const MarketState& m, std::size_t sell, std
       if (compare(l.marginal, best.marginal) < 0) best.marginal = l.marginal;
   }
   return best;
+}
+
+
+namespace {
+
+// A leg of a trade over several pairs: its pair, and the factor from a rate in value to its rate in
+// base units (buy units per sell unit = value rate × sell price·10^buy decimals / buy price·10^sell decimals).
+struct PairLeg {
+  Leg leg;
+  std::size_t pair = 0;
+  Frac to_units;
+};
+
+// What every leg takes at value rate λ(max(k, floor of its asset)), and their total value.
+Sums value_at(const Treasury& t, const std::vector<PairLeg>& legs, const std::vector<TradePair>& pairs,
+              const RateScale& lambda, const Int& k, const std::vector<Int>& floors) {
+  Sums s;
+  std::vector<Int> sold(t.assets.size(), Int(0));
+  for (const PairLeg& l : legs) {
+    const std::size_t a = pairs[l.pair].sell;
+    const Frac v = lambda(std::max(k, floors[a]));
+    s.amounts.push_back(amount_at(l.leg, Frac{v.num * l.to_units.num, v.den * l.to_units.den}));
+    sold[a] += s.amounts.back();
+  }
+  for (std::size_t a = 0; a < sold.size(); ++a)
+    if (sold[a] > 0) s.total += asset_value(sold[a], t.assets[a].price, t.assets[a].decimals);
+  return s;
+}
+
+}  // namespace
+
+std::vector<Int> share_value(const Treasury& t, const MarketState& m, const std::vector<TradePair>& pairs,
+                             const std::vector<Int>& limits, const Int& value) {
+  std::vector<Int> out(pairs.size(), Int(0));
+  std::vector<PairLeg> legs;
+  Frac top{0, 1};
+  for (std::size_t p = 0; p < pairs.size(); ++p) {
+    const Asset &a = t.assets[pairs[p].sell], &b = t.assets[pairs[p].buy];
+    if (a.price <= 0 || b.price <= 0 || limits[pairs[p].sell] <= 0) continue;
+    const Frac to_units{a.price * pow10(b.decimals), b.price * pow10(a.decimals)};
+    for (const Candidate& c : pairs[p].venues) {
+      auto leg = make_leg(t, m, pairs[p].sell, pairs[p].buy, c, limits[pairs[p].sell]);
+      if (!leg) continue;
+      const Frac rate{leg->second.num * to_units.den, leg->second.den * to_units.num};  // in value
+      if (compare(top, rate) < 0) top = rate;
+      legs.push_back({leg->first, p, to_units});
+    }
+  }
+  if (legs.empty() || value <= 0) return out;
+  const RateScale lambda(top);
+  // An asset whose legs would take more than its limit has a rate of its own: the least k at which
+  // they take no more than the limit (the limit's multiplier in the optimality conditions).
+  std::vector<Int> floors(t.assets.size(), Int(0));
+  std::vector<bool> seen(t.assets.size(), false);
+  for (const PairLeg& own : legs) {
+    const std::size_t a = pairs[own.pair].sell;
+    if (seen[a]) continue;
+    seen[a] = true;
+    auto taken = [&](const Int& k) {
+      Sums s;
+      for (const PairLeg& l : legs) {
+        const Frac v = lambda(k);
+        s.amounts.push_back(pairs[l.pair].sell != a ? Int(0) : amount_at(l.leg, Frac{v.num * l.to_units.num, v.den * l.to_units.den}));
+        s.total += s.amounts.back();
+      }
+      return s;
+    };
+    if (taken(Int(0)).total <= limits[a]) continue;
+    const Bracket b = bisect_rate(taken, limits[a], std::max<Int>(Int(legs.size()), limits[a] >> 24));
+    floors[a] = b.at_lo.total == limits[a] ? b.lo : b.hi;
+  }
+  // The common rate in value: every leg at its amount for the higher rate, the rest of the value
+  // to the legs that take more at the lower one, in order.
+  auto at = [&](const Int& k) { return value_at(t, legs, pairs, lambda, k, floors); };
+  Sums all = at(Int(0));
+  std::vector<Int> amounts = all.amounts;
+  if (all.total > value) {
+    const Bracket b = bisect_rate(at, value, std::max<Int>(Int(1), value >> 24));
+    amounts = b.at_hi.amounts;
+    Int rest = value - b.at_hi.total;
+    for (std::size_t i = 0; i < legs.size() && rest > 0; ++i) {
+      const Asset& a = t.assets[pairs[legs[i].pair].sell];
+      const Int units = (rest * pow10(a.decimals) + a.price - 1) / a.price;  // ceil
+      const Int more = std::min(units, b.at_lo.amounts[i] - b.at_hi.amounts[i]);
+      amounts[i] += more;
+      rest -= std::min(rest, asset_value(more, a.price, a.decimals));
+    }
+  }
+  for (std::size_t i = 0; i < legs.size(); ++i) out[legs[i].pair] += amounts[i];
+  return out;
 }
 
 }  // namespace ballast

@@ -255,34 +255,43 @@ std::optional<Option> Planner::route_option(const Treasury& t, const std::vector
   return best;
 }
 
-// `value` (wad) shared among the options in proportion to their capacity (all of it when the
-// capacity is short), then what balances left over to the options in order; into `found`.
+// `value` (wad) shared among the options: the direct pairs at the joint optimum (share_value: equal
+// marginal rates in value across every venue of every pair, within caps and balances), a route
+// (only where no pair has a direct pool) up to its capacity; then what the caps leave over to the
+// options in order, within balances (the next tranches' swaps take it). Into `found`.
 void Planner::share(const Treasury& t, const std::vector<Option>& options, Int& value, std::vector<Int>& left,
                     std::map<std::pair<std::size_t, std::size_t>, Pair>& found) const {
-  Int total = 0;
-  for (const Option& o : options) total += o.capacity;
-  const Int wanted = value;
-  for (int pass = 0; pass < 2; ++pass) {
-    for (const Option& o : options) {
-      if (value <= 0) break;
-      if (bought_.count(o.a) || sold_.count(o.b) || left[o.a] <= 0) continue;
-      Int part = pass == 1 && o.route.empty() ? value : total > wanted ? Int(wanted * o.capacity / total) : o.capacity;
-      part = std::min(part, value);
-      const Asset& a = t.assets[o.a];
-      // ceil(part × 10^decimals / price), within what is left of the balance
-      Int amount = std::min<Int>((part * pow10(a.decimals) + prices_[o.a] - 1) / prices_[o.a], left[o.a]);
-      if (amount <= 0) continue;
-      left[o.a] -= amount;
-      value -= std::min<Int>(value, asset_value(amount, prices_[o.a], a.decimals));
-      Pair& pair = found[{o.a, o.b}];
-      pair.sell = o.a;
-      pair.buy = o.b;
-      pair.amount += amount;
-      pair.venues = o.venues;
-      pair.route = o.route;
-      pair.via = o.via;
-    }
+  auto add = [&](const Option& o, Int amount) {
+    amount = std::min(amount, left[o.a]);
+    if (amount <= 0) return;
+    left[o.a] -= amount;
+    value -= std::min<Int>(value, asset_value(amount, prices_[o.a], t.assets[o.a].decimals));
+    Pair& pair = found[{o.a, o.b}];
+    pair.sell = o.a;
+    pair.buy = o.b;
+    pair.amount += amount;
+    pair.venues = o.venues;
+    pair.route = o.route;
+    pair.via = o.via;
+  };
+  auto units = [&](const Option& o, const Int& v) {  // ceil(v × 10^decimals / price)
+    return Int((v * pow10(t.assets[o.a].decimals) + prices_[o.a] - 1) / prices_[o.a]);
+  };
+  std::vector<const Option*> open;
+  std::vector<TradePair> direct;
+  for (const Option& o : options) {
+    if (bought_.count(o.a) || sold_.count(o.b) || left[o.a] <= 0) continue;
+    open.push_back(&o);
+    if (o.route.empty()) direct.push_back({o.a, o.b, o.venues});
   }
+  if (!direct.empty()) {
+    const std::vector<Int> amounts = share_value(t, MarketState::of(t), direct, left, value);
+    for (std::size_t k = 0; k < direct.size(); ++k) add(*open[k], amounts[k]);
+  } else {
+    for (const Option* o : open) add(*o, units(*o, std::min(o->capacity, value)));
+  }
+  for (const Option* o : open)
+    if (value > 0 && o->route.empty()) add(*o, units(*o, value));
 }
 
 }  // namespace ballast::planning
