@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -30,21 +31,25 @@ UniswapV3Pool pool_from(const std::string& text) {
 }
 
 // Exact-input swaps of each amount (comma-separated) on a fresh copy of the pool, `repeat` times
-// over; returns the outputs of the last pass, comma-separated ("x" for a failed swap).
+// over; returns the outputs of the last pass, comma-separated ("x" for a failed swap). Only the
+// swaps are repeated: the outputs are written in decimal once, after the passes (the SDK's side
+// of the comparison does not format its amounts either).
 std::string swap_all(const std::string& pool_json, const std::string& amounts_csv, bool zero_for_one, int repeat) {
   const UniswapV3Pool pool = pool_from(pool_json);
   std::vector<Int> amounts;
   std::stringstream ss(amounts_csv);
   for (std::string a; std::getline(ss, a, ',');) amounts.emplace_back(a);
-  std::string out;
-  for (int r = 0; r < repeat; ++r) {
-    out.clear();
-    for (const Int& a : amounts) {
+  std::vector<std::optional<Int>> outputs(amounts.size());
+  for (int r = 0; r < repeat; ++r)
+    for (std::size_t k = 0; k < amounts.size(); ++k) {
       VenueState state = pool;
-      const SwapResult res = swap(state, SwapRequest{zero_for_one ? 0u : 1u, zero_for_one ? 1u : 0u, true, a, std::nullopt});
-      if (!out.empty()) out += ',';
-      out += res.ok ? to_string(res.amount_out) : std::string("x");
+      const SwapResult res = swap(state, SwapRequest{zero_for_one ? 0u : 1u, zero_for_one ? 1u : 0u, true, amounts[k], std::nullopt});
+      outputs[k] = res.ok ? std::optional<Int>(res.amount_out) : std::nullopt;
     }
+  std::string out;
+  for (const auto& o : outputs) {
+    if (!out.empty()) out += ',';
+    out += o ? to_string(*o) : std::string("x");
   }
   return out;
 }
