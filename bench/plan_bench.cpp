@@ -108,18 +108,23 @@ Treasury random_pair(std::mt19937_64& g, std::vector<std::size_t>& venues, Int& 
   return t;
 }
 
+// The large case's policy and treasury with every ETH-like token tripled: its targets out of their
+// bands, so that it needs a plan.
+workload::PlanDocuments large_plan_documents(const std::string& large) {
+  auto lc = nlohmann::json::parse(large);
+  for (auto& a : lc["treasury"]["assets"])
+    if (a["tags"][0] == "eth") a["balance"] = to_string(Int(a["balance"].get<std::string>()) * 3);
+  return {lc["policy"].dump(), lc["treasury"].dump()};
+}
+
 int run_all() {
   const std::string large = workload::case_json(workload::large());
   volatile bool parsed_object = false;  // keeps the parse from being optimised away
   const double yard = median_ms([&] { parsed_object = nlohmann::json::parse(large).is_object(); }, 20);
   const workload::PlanDocuments docs = workload::plan_documents();
   const Parsed<Case> small = parse_status_documents(docs.policy, docs.treasury);
-  // The large case's treasury with every ETH-like token tripled: its targets out of their bands.
-  auto lc = nlohmann::json::parse(large);
-  for (auto& a : lc["treasury"]["assets"])
-    if (a["tags"][0] == "eth") a["balance"] = to_string(Int(a["balance"].get<std::string>()) * 3);
-  const std::string lp = lc["policy"].dump(), lt = lc["treasury"].dump();
-  const Parsed<Case> big = parse_status_documents(lp, lt);
+  const workload::PlanDocuments tripled = large_plan_documents(large);
+  const Parsed<Case> big = parse_status_documents(tripled.policy, tripled.treasury);
   if (!small.value || !big.value) {
     std::fprintf(stderr, "the benchmark documents do not parse\n");
     return 2;
@@ -186,20 +191,24 @@ int run_all() {
 int main(int argc, char** argv) {
   if (argc == 1) return run_all();
   const std::string cmd = argv[1];
-  if (argc >= 3 && cmd == "write") {
+  if (argc >= 3 && cmd == "write") {  // plan-*.json: 10 assets x 30 venues; large-*.json: the large case tripled
     const workload::PlanDocuments d = workload::plan_documents();
     std::ofstream(std::string(argv[2]) + "/plan-policy.json") << d.policy;
     std::ofstream(std::string(argv[2]) + "/plan-treasury.json") << d.treasury;
+    const workload::PlanDocuments l = large_plan_documents(workload::case_json(workload::large()));
+    std::ofstream(std::string(argv[2]) + "/large-policy.json") << l.policy;
+    std::ofstream(std::string(argv[2]) + "/large-treasury.json") << l.treasury;
     return 0;
   }
   if (argc >= 3 && cmd == "time") {
-    const auto policy = workload::read_file(std::string(argv[2]) + "/plan-policy.json");
-    const auto treasury = workload::read_file(std::string(argv[2]) + "/plan-treasury.json");
+    const std::string name = argc >= 5 ? argv[4] : "plan";
+    const auto policy = workload::read_file(std::string(argv[2]) + "/" + name + "-policy.json");
+    const auto treasury = workload::read_file(std::string(argv[2]) + "/" + name + "-treasury.json");
     if (!policy || !treasury) return 2;
     const int runs = argc >= 4 ? std::atoi(argv[3]) : 20;
     std::printf("%.0f\n", median_ms([&] { (void)plan_json(*policy, *treasury, {}); }, runs) * 1e6);
     return 0;
   }
-  std::fprintf(stderr, "usage: ballast_plan_bench [write DIR | time DIR [runs]]\n");
+  std::fprintf(stderr, "usage: ballast_plan_bench [write DIR | time DIR [runs [plan|large]]]\n");
   return 64;
 }
