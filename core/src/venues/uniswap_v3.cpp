@@ -140,14 +140,33 @@ int tick_at(const U256& sqrt_price_x96) {
   return sqrt_at(tick_high) <= sqrt_price_x96 ? tick_high : tick_low;
 }
 
-Opt delta0(U256 sqrt_a, U256 sqrt_b, const U256& liquidity, bool round_up) {
-  if (sqrt_a > sqrt_b) std::swap(sqrt_a, sqrt_b);
-  if (sqrt_a.is_zero()) return std::nullopt;
+Opt compute_delta0(const U256& sqrt_a, const U256& sqrt_b, const U256& liquidity, bool round_up) {
   const U256 numerator1 = liquidity << 96;  // liquidity is a uint128
   const U256 numerator2 = sqrt_b - sqrt_a;
   const Opt t = full_mul_div(numerator1, numerator2, sqrt_b, round_up);
   if (!t) return t;
   return round_up ? div_rounding_up(*t, sqrt_a) : *t / sqrt_a;
+}
+
+// SqrtPriceMath.getAmount0Delta: two 512-bit divisions, the most of a swap step's cost. A swap
+// crossing a whole tick range asks for the range's amount at its two prices and liquidity, which
+// the next quote on the same pool asks for again (searches, the planner's bisections, a batch's
+// swaps): a per-thread direct-mapped memo of this pure function, like sqrt_at's.
+Opt delta0(U256 sqrt_a, U256 sqrt_b, const U256& liquidity, bool round_up) {
+  if (sqrt_a > sqrt_b) std::swap(sqrt_a, sqrt_b);
+  if (sqrt_a.is_zero()) return std::nullopt;
+  struct Entry {
+    U256 a, b, liquidity;
+    bool round_up = false, filled = false;
+    Opt value;
+  };
+  thread_local std::vector<Entry> memo(512);
+  const std::uint64_t h = (sqrt_a.w[0] ^ (sqrt_b.w[0] * 0x9e3779b97f4a7c15ull) ^ (liquidity.w[0] >> 3)) + round_up;
+  Entry& e = memo[static_cast<std::size_t>((h ^ (h >> 29)) & 511u)];
+  if (!e.filled || e.round_up != round_up || e.a != sqrt_a || e.b != sqrt_b || e.liquidity != liquidity) {
+    e = Entry{sqrt_a, sqrt_b, liquidity, round_up, true, compute_delta0(sqrt_a, sqrt_b, liquidity, round_up)};
+  }
+  return e.value;
 }
 
 Opt delta1(U256 sqrt_a, U256 sqrt_b, const U256& liquidity, bool round_up) {
