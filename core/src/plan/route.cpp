@@ -360,30 +360,34 @@ Split split_trade(const Treasury& t, const MarketState& m, std::size_t sell, std
   return best;
 }
 
-
 namespace {
 
-// A leg of a trade over several pairs: its pair, and the factor from a rate in value to its rate in
-// base units (buy units per sell unit = value rate × sell price·10^buy decimals / buy price·10^sell decimals).
+// A leg of a trade over several pairs: its pair, its seller (an index into the distinct sold
+// assets), and the factor from a rate in value to its rate in base units (buy units per sell unit
+// = value rate × sell price·10^buy decimals / (buy price·10^sell decimals)).
 struct PairLeg {
   Leg leg;
-  std::size_t pair = 0;
+  std::size_t pair = 0, seller = 0;
   Frac to_units;
+  // What the leg takes before its marginal rate falls to `value_rate`.
+  Int take(const Frac& value_rate) const {
+    return amount_at(leg, Frac{value_rate.num * to_units.num, value_rate.den * to_units.den});
+  }
 };
 
-// What every leg takes at value rate λ(max(k, floor of its asset)), and their total value.
-Sums value_at(const Treasury& t, const std::vector<PairLeg>& legs, const std::vector<TradePair>& pairs,
+// What every leg takes at value rate λ(max(k, its seller's floor)), and their total value.
+Sums value_at(const Treasury& t, const std::vector<PairLeg>& legs, const std::vector<std::size_t>& sellers,
               const RateScale& lambda, const Int& k, const std::vector<Int>& floors) {
   Sums s;
-  std::vector<Int> sold(t.assets.size(), Int(0));
+  std::vector<Int> sold(sellers.size(), Int(0));
   for (const PairLeg& l : legs) {
-    const std::size_t a = pairs[l.pair].sell;
-    const Frac v = lambda(std::max(k, floors[a]));
-    s.amounts.push_back(amount_at(l.leg, Frac{v.num * l.to_units.num, v.den * l.to_units.den}));
-    sold[a] += s.amounts.back();
+    s.amounts.push_back(l.take(lambda(std::max(k, floors[l.seller]))));
+    sold[l.seller] += s.amounts.back();
   }
-  for (std::size_t a = 0; a < sold.size(); ++a)
-    if (sold[a] > 0) s.total += asset_value(sold[a], t.assets[a].price, t.assets[a].decimals);
+  for (std::size_t j = 0; j < sellers.size(); ++j) {
+    const Asset& a = t.assets[sellers[j]];
+    s.total += asset_value(sold[j], a.price, a.decimals);
+  }
   return s;
 }
 
@@ -393,6 +397,7 @@ std::vector<Int> share_value(const Treasury& t, const MarketState& m, const std:
                              const std::vector<Int>& limits, const Int& value) {
   std::vector<Int> out(pairs.size(), Int(0));
   std::vector<PairLeg> legs;
+  std::vector<std::size_t> sellers;  // the distinct sold assets, in order of first appearance
   Frac top{0, 1};
   for (std::size_t p = 0; p < pairs.size(); ++p) {
     const Asset &a = t.assets[pairs[p].sell], &b = t.assets[pairs[p].buy];
@@ -403,35 +408,34 @@ std::vector<Int> share_value(const Treasury& t, const MarketState& m, const std:
       if (!leg) continue;
       const Frac rate{leg->second.num * to_units.den, leg->second.den * to_units.num};  // in value
       if (compare(top, rate) < 0) top = rate;
-      legs.push_back({leg->first, p, to_units});
+      const auto seller = static_cast<std::size_t>(std::find(sellers.begin(), sellers.end(), pairs[p].sell) - sellers.begin());
+      if (seller == sellers.size()) sellers.push_back(pairs[p].sell);
+      legs.push_back({leg->first, p, seller, to_units});
     }
   }
   if (legs.empty() || value <= 0) return out;
   const RateScale lambda(top);
-  // An asset whose legs would take more than its limit has a rate of its own: the least k at which
+  // A seller whose legs would take more than its limit has a rate of its own: the least k at which
   // they take no more than the limit (the limit's multiplier in the optimality conditions).
-  std::vector<Int> floors(t.assets.size(), Int(0));
-  std::vector<bool> seen(t.assets.size(), false);
-  for (const PairLeg& own : legs) {
-    const std::size_t a = pairs[own.pair].sell;
-    if (seen[a]) continue;
-    seen[a] = true;
-    auto taken = [&](const Int& k) {
+  std::vector<Int> floors(sellers.size(), Int(0));
+  for (std::size_t j = 0; j < sellers.size(); ++j) {
+    const Int& limit = limits[sellers[j]];
+    auto taken = [&](const Int& k) {  // in the seller's base units
       Sums s;
+      const Frac v = lambda(k);
       for (const PairLeg& l : legs) {
-        const Frac v = lambda(k);
-        s.amounts.push_back(pairs[l.pair].sell != a ? Int(0) : amount_at(l.leg, Frac{v.num * l.to_units.num, v.den * l.to_units.den}));
+        s.amounts.push_back(l.seller == j ? l.take(v) : Int(0));
         s.total += s.amounts.back();
       }
       return s;
     };
-    if (taken(Int(0)).total <= limits[a]) continue;
-    const Bracket b = bisect_rate(taken, limits[a], std::max<Int>(Int(legs.size()), limits[a] >> 24));
-    floors[a] = b.at_lo.total == limits[a] ? b.lo : b.hi;
+    if (taken(Int(0)).total <= limit) continue;
+    const Bracket b = bisect_rate(taken, limit, std::max<Int>(Int(legs.size()), limit >> 24));
+    floors[j] = b.at_lo.total == limit ? b.lo : b.hi;
   }
   // The common rate in value: every leg at its amount for the higher rate, the rest of the value
   // to the legs that take more at the lower one, in order.
-  auto at = [&](const Int& k) { return value_at(t, legs, pairs, lambda, k, floors); };
+  auto at = [&](const Int& k) { return value_at(t, legs, sellers, lambda, k, floors); };
   Sums all = at(Int(0));
   std::vector<Int> amounts = all.amounts;
   if (all.total > value) {
@@ -439,7 +443,7 @@ std::vector<Int> share_value(const Treasury& t, const MarketState& m, const std:
     amounts = b.at_hi.amounts;
     Int rest = value - b.at_hi.total;
     for (std::size_t i = 0; i < legs.size() && rest > 0; ++i) {
-      const Asset& a = t.assets[pairs[legs[i].pair].sell];
+      const Asset& a = t.assets[sellers[legs[i].seller]];
       const Int units = (rest * pow10(a.decimals) + a.price - 1) / a.price;  // ceil
       const Int more = std::min(units, b.at_lo.amounts[i] - b.at_hi.amounts[i]);
       amounts[i] += more;

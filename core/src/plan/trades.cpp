@@ -277,21 +277,24 @@ void Planner::share(const Treasury& t, const std::vector<Option>& options, Int& 
   auto units = [&](const Option& o, const Int& v) {  // ceil(v × 10^decimals / price)
     return Int((v * pow10(t.assets[o.a].decimals) + prices_[o.a] - 1) / prices_[o.a]);
   };
-  std::vector<const Option*> open;
+  std::vector<const Option*> routes, direct_of;
   std::vector<TradePair> direct;
   for (const Option& o : options) {
     if (bought_.count(o.a) || sold_.count(o.b) || left[o.a] <= 0) continue;
-    open.push_back(&o);
-    if (o.route.empty()) direct.push_back({o.a, o.b, o.venues});
+    if (!o.route.empty()) {
+      routes.push_back(&o);
+      continue;
+    }
+    direct.push_back({o.a, o.b, o.venues});
+    direct_of.push_back(&o);
   }
   if (!direct.empty()) {
     const std::vector<Int> amounts = share_value(t, MarketState::of(t), direct, left, value);
-    for (std::size_t k = 0; k < direct.size(); ++k) add(*open[k], amounts[k]);
-  } else {
-    for (const Option* o : open) add(*o, units(*o, std::min(o->capacity, value)));
+    for (std::size_t k = 0; k < direct.size(); ++k) add(*direct_of[k], amounts[k]);
   }
-  for (const Option* o : open)
-    if (value > 0 && o->route.empty()) add(*o, units(*o, value));
+  for (const Option* o : routes) add(*o, units(*o, std::min(o->capacity, value)));
+  for (const Option* o : direct_of)
+    if (value > 0) add(*o, units(*o, value));
 }
 
 }  // namespace ballast::planning

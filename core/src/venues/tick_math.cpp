@@ -2,6 +2,8 @@
 // oracle's (tests/oracle) on every tick and at the domain's edges.
 #include "tick_math.h"
 
+#include "memo.h"
+
 #include <vector>
 
 namespace ballast::uniswap_v3::tick_math {
@@ -44,17 +46,8 @@ U256 compute_sqrt_ratio_at_tick(int tick) {
 // A swap asks for the same few ticks again and again (every step, every probe of a search): a
 // per-thread direct-mapped memo of this pure function.
 const U256& sqrt_at(int tick) {
-  struct Entry {
-    int tick = kMinTick - 1;
-    U256 value;
-  };
-  thread_local std::vector<Entry> memo(1024);
-  Entry& e = memo[static_cast<unsigned>(tick) & 1023u];
-  if (e.tick != tick) {
-    e.value = compute_sqrt_ratio_at_tick(tick);
-    e.tick = tick;
-  }
-  return e.value;
+  thread_local venue_memo::DirectMemo<int, U256, 1024> memo;
+  return memo.get(static_cast<unsigned>(tick), tick, [tick] { return compute_sqrt_ratio_at_tick(tick); });
 }
 
 int tick_at(const U256& sqrt_price_x96) {

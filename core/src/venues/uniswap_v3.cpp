@@ -1,6 +1,7 @@
 #include "ballast/venues/uniswap_v3.h"
 
 #include "ballast/wide.h"
+#include "memo.h"
 #include "tick_math.h"
 
 #include <algorithm>
@@ -88,18 +89,15 @@ Opt compute_delta0(const U256& sqrt_a, const U256& sqrt_b, const U256& liquidity
 Opt delta0(U256 sqrt_a, U256 sqrt_b, const U256& liquidity, bool round_up) {
   if (sqrt_a > sqrt_b) std::swap(sqrt_a, sqrt_b);
   if (sqrt_a.is_zero()) return std::nullopt;
-  struct Entry {
+  struct Key {
     U256 a, b, liquidity;
-    bool round_up = false, filled = false;
-    Opt value;
+    bool round_up = false;
+    bool operator==(const Key& o) const { return round_up == o.round_up && a == o.a && b == o.b && liquidity == o.liquidity; }
   };
-  thread_local std::vector<Entry> memo(512);
+  thread_local venue_memo::DirectMemo<Key, Opt, 512> memo;
   const std::uint64_t h = (sqrt_a.w[0] ^ (sqrt_b.w[0] * 0x9e3779b97f4a7c15ull) ^ (liquidity.w[0] >> 3)) + round_up;
-  Entry& e = memo[static_cast<std::size_t>((h ^ (h >> 29)) & 511u)];
-  if (!e.filled || e.round_up != round_up || e.a != sqrt_a || e.b != sqrt_b || e.liquidity != liquidity) {
-    e = Entry{sqrt_a, sqrt_b, liquidity, round_up, true, compute_delta0(sqrt_a, sqrt_b, liquidity, round_up)};
-  }
-  return e.value;
+  return memo.get(static_cast<std::size_t>(h ^ (h >> 29)), Key{sqrt_a, sqrt_b, liquidity, round_up},
+                  [&] { return compute_delta0(sqrt_a, sqrt_b, liquidity, round_up); });
 }
 
 Opt delta1(U256 sqrt_a, U256 sqrt_b, const U256& liquidity, bool round_up) {
