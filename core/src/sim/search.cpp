@@ -38,8 +38,8 @@ class Search {
     std::optional<Int> fig;  // scaled figure, when the swap executes and the figure is defined
   };
 
-  // The figure in units of 2^-64 (floor), for interpolation only: exactness comes from the probes.
-  static Int scaled(const Frac& f) { return floor_div(f.num << 64, f.den); }
+  // The figure in units of 2^-128 (floor), for interpolation only: exactness comes from the probes.
+  static Int scaled(const Frac& f) { return floor_div(f.num << 128, f.den); }
 
   Probe probe(const Int& amount) const {
     VenueState copy = state_;
@@ -54,35 +54,46 @@ class Search {
   }
 
   // Secant steps through the two latest probes (the first from 0, assuming a proportional
-  // figure), kept inside the bracket; a step that fails to halve the bracket twice running is
-  // replaced by a bisection step.
+  // figure), kept inside the bracket, until a step moves by at most one unit. A step that fails to
+  // halve the previous step twice running (a kink, strong curvature, rounding noise) is replaced by a
+  // bisection of the bracket. An interpolation landing on an end of the bracket probes the amount
+  // next to it; one outside the bracket probes its middle, or, while nothing has passed yet (the
+  // low end is 0), a sixteenth of its high end: there the figure is not heading for the limit, so
+  // passing amounts, if any, are far smaller (a pool priced off the oracle loses more than the
+  // limit at every size), and stepping down by 16 gets there, or to 0, in a quarter of the probes
+  // bisection needs. Clamping to the low end instead would probe amounts too small to trade.
   void secant() {
     int slow = 0;
-    for (int round = 0; round < 16 && hi_ - lo_ > 1 && f_last_; ++round) {
+    std::optional<Int> last_step;
+    for (int round = 0; round < 48 && hi_ - lo_ > 1 && f_last_; ++round) {
       const Int width = hi_ - lo_;
       Int c;
       if (slow >= 2) {
         c = lo_ + width / 2;
         slow = 0;
+        last_step.reset();
       } else {
         if (*f_last_ == f_prev_) {  // flat: nothing to interpolate
           flat_ = true;
           return;
         }
         c = x_last_ + floor_div((x_last_ - x_prev_) * (lim_ - *f_last_), *f_last_ - f_prev_);
-        // An interpolation outside the bracket (a strongly curved figure) is replaced by its middle:
-        // clamping it to an end would probe amounts too small to trade (no output, so a failure)
-        // and close the bracket at 0.
-        if (c <= lo_ || c >= hi_) c = lo_ + width / 2;
+        if (c == lo_ && lo_ > 0) c = lo_ + 1;
+        else if (c == hi_ && lo_ > 0) c = hi_ - 1;
+        else if ((c <= lo_ || c >= hi_) && lo_ == 0 && hi_ >= 32) c = hi_ / 16;
+        else if (c <= lo_ || c >= hi_) c = lo_ + width / 2;
       }
       const Probe p = probe(c);
       last_passed_ = p.pass;
       if (p.pass) lo_ = c; else hi_ = c;
-      slow = (hi_ - lo_) * 2 > width ? slow + 1 : 0;
+      const Int step = c > x_last_ ? Int(c - x_last_) : Int(x_last_ - c);
       x_prev_ = x_last_;
       f_prev_ = *f_last_;
       x_last_ = c;
       f_last_ = p.fig;
+      if (step <= 1) return;
+      slow = last_step && step * 2 > *last_step ? slow + 1 : 0;
+      last_step = step;
     }
   }
 
