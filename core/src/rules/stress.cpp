@@ -8,13 +8,24 @@ namespace ballast::rules {
 
 namespace {
 
-std::vector<Int> shocked_prices(const sim::Book& book, const std::vector<Int>& prices, const StressScenario& sc) {
-  std::vector<Int> out = prices;
+// The assets a scenario's shocks move and their shocked prices (shocks on one asset compound in
+// order), by ascending asset index; `slot` (npos everywhere, as it is left) maps an asset to its
+// entry while the list is built.
+std::vector<std::pair<std::size_t, Int>> shocked_prices(const sim::Book& book, const std::vector<Int>& prices,
+                                                        const StressScenario& sc, std::vector<std::size_t>& slot) {
+  std::vector<std::pair<std::size_t, Int>> out;
   for (const auto& sh : sc.shocks)
     for (std::size_t i : book.members(sh.select)) {
-      Int p = out[i] * (10000 + sh.change_bps) / 10000;
-      out[i] = p < 0 ? Int(0) : p;
+      if (slot[i] == sim::Book::npos) {
+        slot[i] = out.size();
+        out.emplace_back(i, prices[i]);
+      }
+      Int& p = out[slot[i]].second;
+      p = p * (10000 + sh.change_bps) / 10000;
+      if (p < 0) p = 0;
     }
+  for (const auto& [i, p] : out) slot[i] = sim::Book::npos;
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   return out;
 }
 
@@ -31,16 +42,22 @@ void run_after_rules(const Context& x, const std::vector<Family>* families, std:
 
 std::vector<StressOutcome> run_stress(const Context& base, const std::vector<Int>& prices) {
   std::vector<StressOutcome> outcomes;
+  if (base.policy().stress.empty()) return outcomes;
+  // One working copy of each state for all scenarios: a scenario moves only the assets it shocks,
+  // and puts them back when its rules have run.
+  const sim::Snapshot& before0 = base.before ? *base.before : *base.after;
+  sim::Snapshot before = before0;
+  std::optional<sim::Snapshot> after;
+  if (base.before) after = *base.after;
+  std::vector<std::size_t> slot(prices.size(), sim::Book::npos);
+  std::vector<std::size_t> moved;
   for (const auto& sc : base.policy().stress) {
-    // Only the shocked assets change value: move copies of the unshocked snapshots.
-    const std::vector<Int> shocked = shocked_prices(base.book, prices, sc);
-    sim::Snapshot before = base.before ? *base.before : *base.after;
-    std::optional<sim::Snapshot> after;
-    if (base.before) after = *base.after;
-    for (std::size_t i = 0; i < shocked.size(); ++i) {
-      if (shocked[i] == prices[i]) continue;
-      before.update(i, before.balances()[i], shocked[i]);
-      if (after) after->update(i, after->balances()[i], shocked[i]);
+    moved.clear();
+    for (const auto& [i, p] : shocked_prices(base.book, prices, sc, slot)) {
+      if (p == prices[i]) continue;
+      moved.push_back(i);
+      before.update(i, before.balances()[i], p);
+      if (after) after->update(i, after->balances()[i], p);
     }
     Context x = base;
     x.prefix = "stress.";
@@ -55,6 +72,8 @@ std::vector<StressOutcome> run_stress(const Context& base, const std::vector<Int
     }
     sort_findings(o.findings);
     outcomes.push_back(std::move(o));
+    before.restore(before0, moved);
+    if (after) after->restore(*base.after, moved);
   }
   return outcomes;
 }

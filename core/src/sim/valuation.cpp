@@ -97,6 +97,15 @@ void Snapshot::update(std::size_t i, const Int& balance, const Int& price) {
   for (std::size_t k : book_->selectors_of(i)) sums_[k] += delta;
 }
 
+void Snapshot::restore(const Snapshot& from, const std::vector<std::size_t>& assets) {
+  for (std::size_t i : assets) {
+    balances_[i] = from.balances_[i];
+    values_[i] = from.values_[i];
+    for (std::size_t k : book_->selectors_of(i)) sums_[k] = from.sums_[k];
+  }
+  nav_ = from.nav_;
+}
+
 Int Snapshot::value(const std::string& sel) const {
   if (auto k = book_->id(sel); k != Book::npos) return sums_[k];
   Int v = 0;

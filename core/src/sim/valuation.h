@@ -57,6 +57,10 @@ class Snapshot {
   const std::vector<Int>& balances() const { return balances_; }
   /// Asset i now holds `balance` at `price`.
   void update(std::size_t i, const Int& balance, const Int& price);
+  /// Puts assets back as they are in `from`, a snapshot of the same book that this one was copied
+  /// from and then moved by `update` on exactly these assets (their balances, values, the sums of
+  /// their selectors and NAV are copied back; nothing is recomputed).
+  void restore(const Snapshot& from, const std::vector<std::size_t>& assets);
   /// Value (wad) of the assets a selector matches.
   Int value(const std::string& sel) const;
   /// Value of the assets matching both selectors.
