@@ -1,5 +1,7 @@
 #include "ballast/numeric.h"
 
+#include "ballast/wide.h"
+
 #include <array>
 #include <limits>
 #include <vector>
@@ -157,6 +159,20 @@ Int div_pow10(const Int& v, unsigned n) {
     return v / d;
   }
   return v / pow10(n);
+}
+
+Int mul_div_pow10(const Int& a, const Int& b, unsigned n) {
+  if (n <= 19) {
+    const auto x = to_wide<4>(a), y = to_wide<4>(b);
+    if (x && y) {
+      std::uint64_t d = 1;
+      for (unsigned i = 0; i < n; ++i) d *= 10;
+      U512 q;
+      divmod(mul_full(*x, *y), UWide<1>(d), &q, static_cast<UWide<1>*>(nullptr));
+      return to_int(q);
+    }
+  }
+  return div_pow10(a * b, n);
 }
 
 Int floor_div(const Int& a, const Int& b) {

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <random>
+
 using namespace ballast;
 
 TEST_CASE("amounts: canonical digits below 2^256", "[numeric]") {
@@ -70,4 +72,35 @@ TEST_CASE("fractions compare exactly by cross-multiplication", "[numeric]") {
   CHECK(compare(abs(Frac{Int(-7), Int(2)}), Int(4)) < 0);
   CHECK(floor_div(Int(-7), Int(2)) == -4);
   CHECK(floor_div(Int(7), Int(2)) == 3);
+}
+
+TEST_CASE("a x b / 10^n: the word path equals the exact product divided", "[numeric]") {
+  // Worked out apart (Python's integers).
+  const Int max = two_pow_256() - 1;
+  CHECK(mul_div_pow10(max, max, 18) ==
+        Int("13407807929942597099574024998205846127479365820592393377723561443721764030073315392623399665776056285720014"
+            "482370779510884422601683867654"));
+  CHECK(mul_div_pow10(Int("123456789012345678901234567890"), Int("3120550000000000000000"), 6) ==
+        Int("385253082952475308295247530829139500000000000"));
+  CHECK(mul_div_pow10(two_pow_256() / 2 + 12345, pow10(30), 19) ==
+        Int("5789604461865809771178549250434395392663499233282028201972879200395656483231300000000000"));
+  // Random operands of every size, on both sides of 2^256, zero and negative, n on both sides of
+  // one word (10^19): equal to Boost's product and quotient.
+  std::mt19937_64 rng(20261201);
+  auto operand = [&rng]() {
+    Int v = 0;
+    const unsigned words = static_cast<unsigned>(rng() % 6);  // up to 320 bits
+    for (unsigned i = 0; i < words; ++i) v = (v << 64) | Int(rng());
+    if (rng() % 8 == 0) v = two_pow_256() - 1 - (v % 1000);
+    if (rng() % 16 == 0) v = -v;
+    return v;
+  };
+  for (int i = 0; i < 20000; ++i) {
+    const Int a = operand(), b = operand();
+    const unsigned n = static_cast<unsigned>(rng() % 25);
+    Int d = 1;
+    for (unsigned k = 0; k < n; ++k) d *= 10;
+    INFO(a << " x " << b << " / 10^" << n);
+    REQUIRE(mul_div_pow10(a, b, n) == Int(a * b) / d);
+  }
 }

@@ -54,7 +54,7 @@ struct Asset {
 
 /// value(asset) of docs/semantics.md: floor(balance × price_wad / 10^decimals), in numeraire wad.
 inline Int asset_value(const Int& balance, const Int& price, unsigned decimals) {
-  return div_pow10(balance * price, decimals);
+  return mul_div_pow10(balance, price, decimals);
 }
 
 /// The `exchange` signature family of a Curve pool (SPEC 11.1 `template`): `exchange(int128,

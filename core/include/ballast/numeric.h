@@ -62,6 +62,10 @@ std::string bps_text(const Frac& ratio);
 
 /// v / 10^n, truncated toward zero (a single-word division when 10^n fits in one).
 Int div_pow10(const Int& v, unsigned n);
+/// a × b / 10^n, truncated toward zero: div_pow10(a * b, n), on 256-bit words and their 512-bit
+/// product when a and b are non-negative and below 2^256 and 10^n fits in one word (balances,
+/// prices and values always are), on Int otherwise.
+Int mul_div_pow10(const Int& a, const Int& b, unsigned n);
 
 /// floor(a / b) for b > 0 (rounds toward negative infinity, unlike C++ division).
 Int floor_div(const Int& a, const Int& b);
