@@ -1,6 +1,9 @@
 // A local EVM for the tests: anvil from its npm package, on 127.0.0.1 at a free port, with viem
 // clients and a deployer that takes the contracts' published npm artifacts.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { createPublicClient, createWalletClient, http } from 'viem';
@@ -26,15 +29,24 @@ function freePort() {
 
 /**
  * Starts anvil (hardfork prague: older ones cap a transaction's gas below what the deployments
- * need) and waits until it answers. `stop()` ends it; so does the process's exit.
+ * need) and waits until it answers. `stop()` ends it and deletes what it wrote; so does the
+ * process's exit.
+ *
+ * Anvil writes the states of older blocks to disk, under $HOME/.foundry/anvil/tmp (hundreds of MB
+ * for a thousand swaps, several GB for the long runs), and deletes them only on a clean shutdown:
+ * each node gets a home of its own in the system's temporary folder, removed by stop().
  */
 export async function startEvm() {
   const port = await freePort();
   const bin = require.resolve('@foundry-rs/anvil-linux-amd64/bin/anvil');
+  const home = mkdtempSync(join(tmpdir(), 'ballast-anvil-'));
   const node = spawn(bin, ['--host', '127.0.0.1', '--port', String(port), '--hardfork', 'prague', '--silent'],
-    { stdio: 'ignore' });
+    { stdio: 'ignore', env: { ...process.env, HOME: home } });
+  const removeHome = () => rmSync(home, { recursive: true, force: true });
+  node.once('exit', removeHome);  // again once it is gone, in case it wrote after stop() removed it
   const stop = () => {
-    if (node.exitCode === null) node.kill('SIGKILL');
+    if (node.exitCode === null && node.signalCode === null) node.kill('SIGKILL');
+    removeHome();
   };
   process.once('exit', stop);
   const url = `http://127.0.0.1:${port}`;
