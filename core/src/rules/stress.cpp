@@ -56,8 +56,11 @@ std::vector<StressOutcome> run_stress(const Context& base, const std::vector<Int
     for (const auto& [i, p] : shocked_prices(base.book, prices, sc, slot)) {
       if (p == prices[i]) continue;
       moved.push_back(i);
-      before.update(i, before.balances()[i], p);
-      if (after) after->update(i, after->balances()[i], p);
+      Int v = asset_value(before.balances()[i], p, base.book.assets()[i].decimals);
+      // Most assets hold the same balance before and after the proposal: one value serves both.
+      if (after && after->balances()[i] == before.balances()[i]) after->set_value(i, v);
+      else if (after) after->update(i, after->balances()[i], p);
+      before.set_value(i, std::move(v));
     }
     Context x = base;
     x.prefix = "stress.";

@@ -58,7 +58,7 @@ std::vector<std::size_t> Book::lookup(const std::string& sel) const {
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
     return all;
   }
-  auto from = [&](const std::map<std::string, std::vector<std::size_t>>& index, const std::string& key) {
+  auto from = [&](const std::unordered_map<std::string, std::vector<std::size_t>>& index, const std::string& key) {
     auto it = index.find(key);
     return it == index.end() ? std::vector<std::size_t>{} : it->second;
   };
@@ -88,8 +88,11 @@ Snapshot::Snapshot(const Book& book, const std::vector<Int>& balances, const std
 }
 
 void Snapshot::update(std::size_t i, const Int& balance, const Int& price) {
-  Int v = asset_value(balance, price, book_->assets()[i].decimals);
   balances_[i] = balance;
+  set_value(i, asset_value(balance, price, book_->assets()[i].decimals));
+}
+
+void Snapshot::set_value(std::size_t i, Int v) {
   if (v == values_[i]) return;
   const Int delta = v - values_[i];
   values_[i] = std::move(v);

@@ -4,7 +4,7 @@
 
 #include "ballast/model.h"
 
-#include <map>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -40,8 +40,9 @@ class Book {
   /// one per selector: the large case has hundreds of selectors and a thousand assets).
   std::vector<std::size_t> lookup(const std::string& sel) const;
   const std::vector<Asset>* assets_;
-  std::map<std::string, std::vector<std::size_t>> by_tag_, by_id_, by_chain_;
-  std::map<std::string, std::size_t> ids_;
+  // Hashed: only looked up, never walked in order (a thousand ids compare slower in a tree).
+  std::unordered_map<std::string, std::vector<std::size_t>> by_tag_, by_id_, by_chain_;
+  std::unordered_map<std::string, std::size_t> ids_;
   std::vector<std::vector<std::size_t>> members_;
   std::vector<std::vector<std::size_t>> of_asset_;
 };
@@ -57,6 +58,8 @@ class Snapshot {
   const std::vector<Int>& balances() const { return balances_; }
   /// Asset i now holds `balance` at `price`.
   void update(std::size_t i, const Int& balance, const Int& price);
+  /// Asset i, at the balance it has, is now worth `value` (its asset_value at a new price).
+  void set_value(std::size_t i, Int value);
   /// Puts assets back as they are in `from`, a snapshot of the same book that this one was copied
   /// from and then moved by `update` on exactly these assets (their balances, values, the sums of
   /// their selectors and NAV are copied back; nothing is recomputed).
