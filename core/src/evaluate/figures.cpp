@@ -7,6 +7,7 @@ StateFigures state_figures(const CaseRef& c, const sim::Snapshot& s) {
   const Treasury& t = c.treasury;
   StateFigures f;
   f.nav = s.nav();
+  f.assets.reserve(t.assets.size());
   for (std::size_t i = 0; i < t.assets.size(); ++i) {
     Frac w = s.nav() == 0 ? Frac{0, 1} : Frac{s.values()[i], s.nav()};
     f.assets.push_back({t.assets[i].id, s.balances()[i], s.values()[i], w, t.assets[i].decimals});
