@@ -167,8 +167,9 @@ Int mul_div_pow10(const Int& a, const Int& b, unsigned n) {
     if (x && y) {
       std::uint64_t d = 1;
       for (unsigned i = 0; i < n; ++i) d *= 10;
-      U512 q;
-      divmod(mul_full(*x, *y), UWide<1>(d), &q, static_cast<UWide<1>*>(nullptr));
+      U512 q = mul_full(*x, *y);
+      std::uint64_t rem = 0;  // a short division, word by word from the top
+      for (unsigned k = 8; k-- > 0;) q.w[k] = wide_detail::div_2by1(rem, q.w[k], d, &rem);
       return to_int(q);
     }
   }

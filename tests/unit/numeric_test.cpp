@@ -82,7 +82,7 @@ TEST_CASE("a x b / 10^n: the word path equals the exact product divided", "[nume
             "482370779510884422601683867654"));
   CHECK(mul_div_pow10(Int("123456789012345678901234567890"), Int("3120550000000000000000"), 6) ==
         Int("385253082952475308295247530829139500000000000"));
-  CHECK(mul_div_pow10(two_pow_256() / 2 + 12345, pow10(30), 19) ==
+  CHECK(mul_div_pow10(two_pow_256() / 2 + 12345, ballast::pow10(30), 19) ==
         Int("5789604461865809771178549250434395392663499233282028201972879200395656483231300000000000"));
   // Random operands of every size, on both sides of 2^256, zero and negative, n on both sides of
   // one word (10^19): equal to Boost's product and quotient.

@@ -9,8 +9,8 @@ namespace ballast::rules {
 namespace {
 
 // The assets a scenario's shocks move and their shocked prices (shocks on one asset compound in
-// order), by ascending asset index; `slot` (npos everywhere, as it is left) maps an asset to its
-// entry while the list is built.
+// order), in the order the shocks first select them (sums are exact, so order does not matter);
+// `slot` (npos everywhere, as it is left) maps an asset to its entry while the list is built.
 std::vector<std::pair<std::size_t, Int>> shocked_prices(const sim::Book& book, const std::vector<Int>& prices,
                                                         const StressScenario& sc, std::vector<std::size_t>& slot) {
   std::vector<std::pair<std::size_t, Int>> out;
@@ -25,7 +25,6 @@ std::vector<std::pair<std::size_t, Int>> shocked_prices(const sim::Book& book, c
       if (p < 0) p = 0;
     }
   for (const auto& [i, p] : out) slot[i] = sim::Book::npos;
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   return out;
 }
 
