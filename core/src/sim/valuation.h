@@ -61,8 +61,8 @@ class Snapshot {
   /// Asset i, at the balance it has, is now worth `value` (its asset_value at a new price).
   void set_value(std::size_t i, Int value);
   /// Puts assets back as they are in `from`, a snapshot of the same book that this one was copied
-  /// from and then moved by `update` on exactly these assets (their balances, values, the sums of
-  /// their selectors and NAV are copied back; nothing is recomputed).
+  /// from and then moved by `update` or `set_value` on exactly these assets (their balances,
+  /// values, the sums of their selectors and NAV are copied back; nothing is recomputed).
   void restore(const Snapshot& from, const std::vector<std::size_t>& assets);
   /// Value (wad) of the assets a selector matches.
   Int value(const std::string& sel) const;
