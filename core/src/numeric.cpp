@@ -152,12 +152,19 @@ std::string to_string(const Int& v) {
   return out;
 }
 
+namespace {
+
+// 10^n for n <= 19, the powers of ten that fit one 64-bit word.
+std::uint64_t pow10_word(unsigned n) {
+  std::uint64_t d = 1;
+  for (unsigned i = 0; i < n; ++i) d *= 10;
+  return d;
+}
+
+}  // namespace
+
 Int div_pow10(const Int& v, unsigned n) {
-  if (n <= 19) {
-    unsigned long long d = 1;
-    for (unsigned i = 0; i < n; ++i) d *= 10;
-    return v / d;
-  }
+  if (n <= 19) return v / static_cast<unsigned long long>(pow10_word(n));
   return v / pow10(n);
 }
 
@@ -165,8 +172,7 @@ Int mul_div_pow10(const Int& a, const Int& b, unsigned n) {
   if (n <= 19) {
     const auto x = to_wide<4>(a), y = to_wide<4>(b);
     if (x && y) {
-      std::uint64_t d = 1;
-      for (unsigned i = 0; i < n; ++i) d *= 10;
+      const std::uint64_t d = pow10_word(n);
       U512 q = mul_full(*x, *y);
       std::uint64_t rem = 0;  // a short division, word by word from the top
       for (unsigned k = 8; k-- > 0;) q.w[k] = wide_detail::div_2by1(rem, q.w[k], d, &rem);
