@@ -1,44 +1,40 @@
 #include "ballast/diagnostics.h"
 
 #include <algorithm>
+#include <string_view>
 #include <tuple>
 
 namespace ballast {
 
 namespace {
 
-std::vector<std::string> split_pointer(const std::string& p) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < p.size()) {
-    // p[i] == '/'
-    std::size_t j = p.find('/', i + 1);
-    if (j == std::string::npos) j = p.size();
-    out.push_back(p.substr(i + 1, j - i - 1));
-    i = j;
-  }
-  return out;
-}
-
-bool is_index(const std::string& s) {
+bool is_index(std::string_view s) {
   if (s.empty() || s.size() > 18) return false;
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// The reference token that starts at p[i] (a '/'), and where the next one starts.
+std::string_view token_at(std::string_view p, std::size_t& i) {
+  std::size_t j = p.find('/', i + 1);
+  if (j == std::string_view::npos) j = p.size();
+  const std::string_view t = p.substr(i + 1, j - i - 1);
+  i = j;
+  return t;
+}
+
 }  // namespace
 
+// Token by token, in place (findings are sorted on every evaluation: no copies of the tokens).
 int compare_pointers(const std::string& a, const std::string& b) {
-  auto sa = split_pointer(a), sb = split_pointer(b);
-  std::size_t n = std::min(sa.size(), sb.size());
-  for (std::size_t i = 0; i < n; ++i) {
-    if (sa[i] == sb[i]) continue;
-    if (is_index(sa[i]) && is_index(sb[i])) {
-      if (sa[i].size() != sb[i].size()) return sa[i].size() < sb[i].size() ? -1 : 1;
-    }
-    return sa[i] < sb[i] ? -1 : 1;
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    const std::string_view x = token_at(a, i), y = token_at(b, j);
+    if (x == y) continue;
+    if (is_index(x) && is_index(y) && x.size() != y.size()) return x.size() < y.size() ? -1 : 1;
+    return x < y ? -1 : 1;
   }
-  if (sa.size() == sb.size()) return 0;
-  return sa.size() < sb.size() ? -1 : 1;
+  if (i >= a.size() && j >= b.size()) return 0;
+  return i >= a.size() ? -1 : 1;
 }
 
 void sort_diagnostics(std::vector<Diagnostic>& list) {

@@ -2,6 +2,7 @@
 
 #include "ballast/venues.h"
 #include "ballast/wide.h"
+#include "curve_int1024.h"
 #include "uniswap_v3_int1024.h"
 #include "v3_pool.h"
 
@@ -171,6 +172,54 @@ std::string differ_v3(fuzz::Input& in) {
                    core_pool.liquidity == oracle_pool.liquidity,
                what.str());
   }
+  return rep.str();
+}
+
+std::string differ_curve(fuzz::Input& in) {
+  namespace core = ballast::curve;
+  Report rep;
+  // A pool of 2 to 4 coins: balances mostly of real sizes (up to 2^100 base units, often far out of
+  // balance), sometimes words of any size; A_precise mostly what pools use, sometimes any value
+  // below 2^64 (0 and the values below A_PRECISION revert); fees up to the contract's maxima.
+  CurveStableSwapPool pool;
+  const std::size_t coins = static_cast<std::size_t>(in.range(2, 4));
+  const long long mode = in.range(0, 7);  // 0: any words, 1: any real sizes, else near balance
+  const bool any = mode == 0;
+  const unsigned scale = static_cast<unsigned>(in.range(1, 90));  // the normalised balances' size in bits
+  for (std::size_t k = 0; k < coins; ++k) {
+    const unsigned decimals = in.range(0, 1) ? 18u : static_cast<unsigned>(in.range(0, 18));
+    pool.rates.push_back(wad() * pow10(18 - decimals));
+    Int b = any ? word(in, 256) : in.amount(100);
+    if (mode >= 2) b = ((Int(1) << scale) + in.bits(12) % (Int(1) << scale)) * wad() / pool.rates.back() + 1;
+    pool.balances.push_back(b);
+  }
+  pool.amp_precise = in.range(0, 7) == 0 ? word(in, 64) : Int(in.range(1, 1000000) * (in.range(0, 1) ? 100 : 1));
+  pool.fee = in.range(0, 5000000000LL);
+  pool.admin_fee = in.range(0, 10000000000LL);
+  const std::size_t i = static_cast<std::size_t>(in.range(0, static_cast<long long>(coins) - 1));
+  std::size_t j = static_cast<std::size_t>(in.range(0, static_cast<long long>(coins) - 2));
+  if (j >= i) ++j;
+  const Int dx = in.range(0, 5) == 0 ? word(in, 256) : in.amount(static_cast<unsigned>(in.range(1, 110)));
+  std::ostringstream args;
+  args << "(pool";
+  for (std::size_t k = 0; k < coins; ++k) args << " " << to_string(pool.balances[k]) << "@" << to_string(pool.rates[k]);
+  args << " A_precise " << to_string(pool.amp_precise) << " fee " << to_string(pool.fee) << "/" << to_string(pool.admin_fee)
+       << ", " << i << " -> " << j << ", dx " << to_string(dx) << ")";
+  {  // the iterations on normalised balances given directly
+    std::vector<Int> xp;
+    for (std::size_t k = 0; k < coins; ++k) xp.push_back(any ? word(in, 256) : in.amount(120));
+    const Int x = any ? word(in, 256) : in.amount(121);
+    rep.equal(core::get_D(xp, pool.amp_precise), curve::get_D(xp, pool.amp_precise), "get_D" + args.str());
+    rep.equal(core::get_y(i, j, x, xp, pool.amp_precise), curve::get_y(i, j, x, xp, pool.amp_precise),
+              "get_y of x " + to_string(x) + args.str());
+  }
+  rep.equal(core::get_dy(pool, i, j, dx), curve::get_dy(pool, i, j, dx), "get_dy" + args.str());
+  rep.equal(core::get_dy_no_fee(pool, i, j, dx), curve::get_dy_no_fee(pool, i, j, dx), "get_dy without the fee" + args.str());
+  CurveStableSwapPool core_pool = pool, oracle_pool = pool;
+  const auto c = core::exchange(core_pool, i, j, dx);
+  const auto o = curve::exchange(oracle_pool, i, j, dx);
+  rep.equal(c, o, "exchange" + args.str());
+  rep.expect(core_pool.balances == oracle_pool.balances, "balances after exchange" + args.str());
   return rep.str();
 }
 

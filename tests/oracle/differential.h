@@ -1,5 +1,5 @@
-// The integer differential: the core's fixed-width integers (ballast/wide.h) and the Uniswap v3
-// math built on them, against exact 1,024-bit `Int` arithmetic and the 1,024-bit v3 oracle, on
+// The integer differential: the core's fixed-width integers (ballast/wide.h) and the Uniswap v3 and
+// Curve math built on them, against exact 1,024-bit `Int` arithmetic and the 1,024-bit oracles, on
 // values drawn from a fuzzer's bytes. Run by the unit suite on seeded random bytes and by the
 // `integers` fuzz harness. Each function returns "" when both agree, else what differs.
 #pragma once
@@ -20,5 +20,9 @@ std::string differ_v2(fuzz::Input& in);
 /// output, with or without a price limit) on a random pool: results, failures and the pool's
 /// state after it, against the oracle.
 std::string differ_v3(fuzz::Input& in);
+
+/// Curve StableSwap's get_D, get_y, get_dy (with and without the fee) and exchange on a random pool
+/// of 2 to 4 coins, against the 1,024-bit oracle: results, reverts and the balances after.
+std::string differ_curve(fuzz::Input& in);
 
 }  // namespace ballast::oracle

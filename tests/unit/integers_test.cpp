@@ -64,6 +64,10 @@ TEST_CASE("Uniswap v2 quotes on fixed-width integers agree with the 1,024-bit fo
   run_differential(oracle::differ_v2, 112);
 }
 
+TEST_CASE("Curve StableSwap on fixed-width integers agrees with the 1,024-bit oracle", "[integers]") {
+  run_differential(oracle::differ_curve, 3);
+}
+
 TEST_CASE("getSqrtRatioAtTick and getTickAtSqrtRatio agree with the oracle across the tick range", "[integers]") {
   namespace v3 = uniswap_v3;
   long long checked = 0;

@@ -106,6 +106,14 @@ TEST_CASE("json pointers sort numerically and escape tokens", "[json]") {
   CHECK(compare_pointers("/policy/limits/10", "/policy/limits/2") > 0);
   CHECK(compare_pointers("/policy", "/policy/limits") < 0);
   CHECK(compare_pointers("/policy/x", "/proposal/actions/0") < 0);
+  CHECK(compare_pointers("/policy/limits/10", "/policy/limits/10") == 0);
+  CHECK(compare_pointers("", "") == 0);
+  CHECK(compare_pointers("", "/") < 0);                 // no token before one empty token
+  CHECK(compare_pointers("/", "/a") < 0);               // "" < "a"
+  CHECK(compare_pointers("/a//b", "/a/b") < 0);         // an empty token sorts first
+  CHECK(compare_pointers("/a/9", "/a/10x") > 0);        // not both indices: as text
+  CHECK(compare_pointers("/a/10/b", "/a/10/a/z") > 0);  // decided at the first differing token
+  CHECK(compare_pointers("/a/10/a/z", "/a/10/a") > 0);  // a longer pointer after its prefix
   CHECK(pointer_join("/a", "b/c~d") == "/a/b~1c~0d");
 }
 

@@ -5,6 +5,7 @@
 #include "ballast/diagnostics.h"
 
 #include <algorithm>
+#include <numeric>
 
 namespace ballast {
 
@@ -29,13 +30,22 @@ std::size_t Report::count(Severity s) const {
 }
 
 void sort_findings(std::vector<Finding>& findings) {
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+  // Sorted as indices, then moved into place once: a finding is large (its figures hold 1,024-bit
+  // integers), and a merge sort would move each of them several times.
+  std::vector<std::size_t> order(findings.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&findings](std::size_t x, std::size_t y) {
+    const Finding &a = findings[x], &b = findings[y];
     int c = compare_pointers(a.path, b.path);
     if (c != 0) return c < 0;
     if (a.rule != b.rule) return a.rule < b.rule;
     if (a.subject != b.subject) return a.subject < b.subject;
     return report::text(a.message) < report::text(b.message);  // written only on a tie
   });
+  std::vector<Finding> sorted;
+  sorted.reserve(findings.size());
+  for (std::size_t k : order) sorted.push_back(std::move(findings[k]));
+  findings = std::move(sorted);
 }
 
 namespace report {

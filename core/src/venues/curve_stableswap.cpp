@@ -1,8 +1,54 @@
 #include "ballast/venues/curve_stableswap.h"
 
+#include "ballast/wide.h"
+
 namespace ballast::curve {
 
 namespace {
+
+// The Newton iterations (get_D, get_y) run on the contract's own words: every value the contract
+// holds is a U256, checked where the Vyper code's uint256 would revert; the few intermediates the
+// 1,024-bit implementation let grow unchecked (Ann·S, (Ann − A_PRECISION)·D, D·A_PRECISION, sums of
+// balances) are 512-bit, so that results and reverts are the same (tests/oracle/curve_int1024.cpp,
+// the differential in the unit suite and the `integers` fuzz harness).
+using W = U512;
+
+W wide(const U256& v) { return v.resize<8>(); }
+W times(const U256& a, std::uint64_t k) { return mul_full(a, UWide<1>(k)).resize<8>(); }
+W div_small(const W& a, std::uint64_t k) {
+  W q;
+  divmod(a, UWide<1>(k), &q, static_cast<UWide<1>*>(nullptr));
+  return q;
+}
+// A 512-bit value as a uint256, or nullopt when it is 2^256 or more.
+std::optional<U256> fits(const W& v) {
+  for (unsigned i = 4; i < 8; ++i)
+    if (v.w[i]) return std::nullopt;
+  return v.resize<4>();
+}
+bool within_one(const U256& a, const U256& b) { return (a > b ? a - b : b - a) <= U256(1); }
+
+// The contract's inputs as words: each below 2^256, and A_precise below 2^64 (documents admit up
+// to 10^8; beyond 2^64 the contract's Ann·S overflows for any pool worth quoting). nullopt otherwise.
+std::optional<std::vector<U256>> words(const std::vector<Int>& xs) {
+  std::vector<U256> out;
+  out.reserve(xs.size());
+  for (const Int& x : xs) {
+    auto w = to_wide<4>(x);
+    if (!w) return std::nullopt;
+    out.push_back(*w);
+  }
+  return out;
+}
+std::optional<U256> amp_word(const Int& amp_precise) {
+  auto a = to_wide<4>(amp_precise);
+  if (!a || a->limbs() > 1) return std::nullopt;
+  return a;
+}
+
+std::optional<U256> d_of(const std::vector<U256>& xp, const U256& amp);
+std::optional<U256> y_of(std::size_t i, std::size_t j, const U256& x, const std::vector<U256>& xp, const U256& amp,
+                         const U256& d);
 
 const Int& precision() { return wad(); }
 const Int& fee_denominator() {
@@ -25,10 +71,12 @@ std::optional<std::vector<Int>> xp_of(const CurveStableSwapPool& p) {
 }
 
 // The pool's normalised balances and invariant, computed once for any number of quotes on the
-// same state.
+// same state: as words for the iterations, as Int for the figures around them.
 struct Prepared {
   std::vector<Int> xp;
   Int d;
+  std::vector<U256> xp_w;
+  U256 d_w, amp_w;
 };
 
 std::optional<Prepared> prepare(const CurveStableSwapPool& p) {
@@ -43,8 +91,12 @@ std::optional<Prepared> prepare(const CurveStableSwapPool& p) {
   if (memo.balances == p.balances && memo.rates == p.rates && memo.amp_precise == p.amp_precise && !p.balances.empty())
     return memo.prepared;
   std::optional<Prepared> result;
-  if (auto xp = xp_of(p))
-    if (auto d = get_D(*xp, p.amp_precise)) result = Prepared{std::move(*xp), std::move(*d)};
+  auto xp = xp_of(p);
+  auto amp = amp_word(p.amp_precise);
+  if (xp && amp) {
+    std::vector<U256> xp_w = *words(*xp);  // xp_of keeps every value below 2^256
+    if (auto d = d_of(xp_w, *amp)) result = Prepared{std::move(*xp), to_int(*d), std::move(xp_w), *d, *amp};
+  }
   memo.balances = p.balances;
   memo.rates = p.rates;
   memo.amp_precise = p.amp_precise;
@@ -52,8 +104,14 @@ std::optional<Prepared> prepare(const CurveStableSwapPool& p) {
   return result;
 }
 
-std::optional<Int> y_given_d(std::size_t i, std::size_t j, const Int& x, const std::vector<Int>& xp,
-                             const Int& amp_precise, const Int& d);
+// get_y's iteration on a prepared state, for coin i's new normalised balance x.
+std::optional<Int> y_given_d(std::size_t i, std::size_t j, const Int& x, const Prepared& pr) {
+  auto xw = to_wide<4>(x);
+  if (!xw) return std::nullopt;
+  auto y = y_of(i, j, *xw, pr.xp_w, pr.amp_w, pr.d_w);
+  if (!y) return std::nullopt;
+  return to_int(*y);
+}
 
 // dy before the fee, in normalised units: xp[j] - y - 1.
 std::optional<Int> raw_dy(const CurveStableSwapPool& p, const Prepared& pr, std::size_t i, std::size_t j,
@@ -63,7 +121,7 @@ std::optional<Int> raw_dy(const CurveStableSwapPool& p, const Prepared& pr, std:
   Int x = pr.xp[i] + scaled / precision();
   if (!ok256(x)) return std::nullopt;
   if (i == j || i >= pr.xp.size() || j >= pr.xp.size()) return std::nullopt;
-  auto y = y_given_d(i, j, x, pr.xp, p.amp_precise, pr.d);
+  auto y = y_given_d(i, j, x, pr);
   if (!y) return std::nullopt;
   Int dy = pr.xp[j] - *y - 1;
   if (dy < 0) return std::nullopt;
@@ -81,82 +139,98 @@ std::optional<Int> dy_with_fee(const CurveStableSwapPool& p, const Prepared& pr,
 
 }  // namespace
 
-std::optional<Int> get_D(const std::vector<Int>& xp, const Int& amp_precise) {
-  const Int n = static_cast<long long>(xp.size());
-  Int s = 0;
-  for (const auto& x : xp) s += x;
-  if (!ok256(s)) return std::nullopt;
-  if (s == 0) return Int(0);
-  Int d = s, d_prev = 0;
-  const Int ann = amp_precise * n;
+namespace {
+
+std::optional<U256> d_of(const std::vector<U256>& xp, const U256& amp) {
+  const std::uint64_t n = xp.size();
+  U256 s = 0;
+  for (const U256& x : xp)
+    if (add_carry(s, s, x)) return std::nullopt;
+  if (s.is_zero()) return U256(0);
+  const U256 ann = amp * U256(n);  // amp < 2^64: no wrap
+  if (ann < U256(kAPrecision)) return std::nullopt;
+  const W ann_s = div_small(mul_full(ann, s), kAPrecision);
+  U256 d = s;
   for (int round = 0; round < 255; ++round) {
-    Int d_p = d;
-    for (const auto& x : xp) {
-      Int num = d_p * d, den = x * n;
-      if (!ok256(num) || !ok256(den) || den == 0) return std::nullopt;
-      d_p = num / den;
+    U256 d_p = d;
+    for (const U256& x : xp) {
+      const auto num = mul_checked(d_p, d);
+      const auto den = mul_checked(x, U256(n));
+      if (!num || !den || den->is_zero()) return std::nullopt;
+      d_p = *num / *den;
     }
-    d_prev = d;
-    Int a = ann * s / kAPrecision + d_p * n;
-    Int numerator = a * d;
-    Int denominator = (ann - kAPrecision) * d / kAPrecision + (n + 1) * d_p;
-    if (!ok256(numerator) || !ok256(denominator) || denominator == 0 || ann < kAPrecision) return std::nullopt;
-    d = numerator / denominator;
-    Int diff = d > d_prev ? Int(d - d_prev) : Int(d_prev - d);
-    if (diff <= 1) return d;
+    const U256 d_prev = d;
+    const auto a = fits(ann_s + times(d_p, n));
+    if (!a) return std::nullopt;  // then Ann·S/A_PRECISION·D overflows too (D >= 1, or the denominator is 0)
+    const auto numerator = mul_checked(*a, d);
+    const auto denominator = fits(div_small(mul_full(ann - U256(kAPrecision), d), kAPrecision) + times(d_p, n + 1));
+    if (!numerator || !denominator || denominator->is_zero()) return std::nullopt;
+    d = *numerator / *denominator;
+    if (within_one(d, d_prev)) return d;
   }
   return std::nullopt;  // the contract raises: no convergence
 }
 
-std::optional<Int> get_y(std::size_t i, std::size_t j, const Int& x, const std::vector<Int>& xp, const Int& amp_precise) {
+std::optional<U256> y_of(std::size_t i, std::size_t j, const U256& x, const std::vector<U256>& xp, const U256& amp,
+                         const U256& d) {
   const std::size_t count = xp.size();
-  if (i == j || i >= count || j >= count) return std::nullopt;
-  auto d = get_D(xp, amp_precise);
-  if (!d) return std::nullopt;
-  return y_given_d(i, j, x, xp, amp_precise, *d);
-}
-
-namespace {
-
-// get_y's iteration once D is known (the contract computes D first, from xp alone).
-std::optional<Int> y_given_d(std::size_t i, std::size_t j, const Int& x, const std::vector<Int>& xp,
-                             const Int& amp_precise, const Int& d_value) {
-  const std::size_t count = xp.size();
-  const std::optional<Int> d = d_value;
-  const Int n = static_cast<long long>(count);
-  const Int ann = amp_precise * n;
-  Int c = *d, s = 0;
+  const std::uint64_t n = count;
+  const U256 ann = amp * U256(n);
+  U256 c = d;
+  W s = 0;
   for (std::size_t k = 0; k < count; ++k) {
-    Int xk;
-    if (k == i)
-      xk = x;
-    else if (k != j)
-      xk = xp[k];
-    else
-      continue;
-    s += xk;
-    Int num = c * *d, den = xk * n;
-    if (!ok256(num) || !ok256(den) || den == 0) return std::nullopt;
-    c = num / den;
+    if (k == j) continue;
+    const U256& xk = k == i ? x : xp[k];
+    s = s + wide(xk);
+    const auto num = mul_checked(c, d);
+    const auto den = mul_checked(xk, U256(n));
+    if (!num || !den || den->is_zero()) return std::nullopt;
+    c = *num / *den;
   }
-  Int num = c * *d * kAPrecision, den = ann * n;
-  if (!ok256(num) || den == 0) return std::nullopt;
-  c = num / den;
-  Int b = s + *d * kAPrecision / ann;
-  Int y = *d, y_prev = 0;
+  const auto cd = mul_checked(c, d);
+  const auto num = cd ? mul_checked(*cd, U256(kAPrecision)) : std::nullopt;
+  const U256 den = ann * U256(n);
+  if (!num || den.is_zero()) return std::nullopt;
+  c = *num / den;
+  const W b = s + wide(d) * wide(U256(kAPrecision)) / wide(ann);
+  U256 y = d;
   for (int round = 0; round < 255; ++round) {
-    y_prev = y;
-    Int top = y * y + c;
-    Int bottom = 2 * y + b - *d;
-    if (!ok256(top) || bottom <= 0 || !ok256(bottom)) return std::nullopt;
-    y = top / bottom;
-    Int diff = y > y_prev ? Int(y - y_prev) : Int(y_prev - y);
-    if (diff <= 1) return y;
+    const U256 y_prev = y;
+    const auto top = fits(mul_full(y, y) + wide(c));
+    const W twice_b = times(y, 2) + b;
+    if (!top || twice_b <= wide(d)) return std::nullopt;
+    const auto bottom = fits(twice_b - wide(d));
+    if (!bottom) return std::nullopt;
+    y = *top / *bottom;
+    if (within_one(y, y_prev)) return y;
   }
   return std::nullopt;
 }
 
 }  // namespace
+
+std::optional<Int> get_D(const std::vector<Int>& xp, const Int& amp_precise) {
+  auto xw = words(xp);
+  auto amp = amp_word(amp_precise);
+  if (!xw || !amp) return std::nullopt;
+  auto d = d_of(*xw, *amp);
+  if (!d) return std::nullopt;
+  return to_int(*d);
+}
+
+std::optional<Int> get_y(std::size_t i, std::size_t j, const Int& x, const std::vector<Int>& xp, const Int& amp_precise) {
+  const std::size_t count = xp.size();
+  if (i == j || i >= count || j >= count) return std::nullopt;
+  auto xw = words(xp);
+  auto amp = amp_word(amp_precise);
+  auto x_w = to_wide<4>(x);
+  if (!xw || !amp || !x_w) return std::nullopt;
+  auto d = d_of(*xw, *amp);
+  if (!d) return std::nullopt;
+  auto y = y_of(i, j, *x_w, *xw, *amp, *d);
+  if (!y) return std::nullopt;
+  return to_int(*y);
+}
 
 std::optional<Int> get_dy(const CurveStableSwapPool& p, std::size_t i, std::size_t j, const Int& dx) {
   auto pr = prepare(p);
@@ -230,7 +304,7 @@ std::optional<Int> dx_for_dy(const CurveStableSwapPool& p, std::size_t i, std::s
     const Int raw = dy * p.rates[j] / precision() + 1;
     const Int gross = raw * fee_denominator() / (fee_denominator() - p.fee) + 1;
     if (p.fee < fee_denominator() && gross + 1 < pr->xp[j]) {
-      auto x = y_given_d(j, i, pr->xp[j] - gross - 1, pr->xp, p.amp_precise, pr->d);
+      auto x = y_given_d(j, i, pr->xp[j] - gross - 1, *pr);
       if (x && *x > pr->xp[i]) estimate = (*x - pr->xp[i]) * precision() / p.rates[i] + 1;
     }
   }
