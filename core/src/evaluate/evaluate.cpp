@@ -60,6 +60,7 @@ Report Run::check() const {
   r.policy_name = c_.policy.name;
   r.proposal_id = c_.proposal.id;
   r.proposal_title = c_.proposal.title;
+  r.actions.reserve(c_.proposal.actions.size());
   MarketState market = MarketState::of(c_.treasury);
   const sim::Snapshot before(book_, market.balances, prices_);
   r.before = evaluation::state_figures(c_, before);

@@ -13,9 +13,10 @@ bool matches(const Asset& a, const std::string& sel) {
 
 Book::Book(const std::vector<Asset>& assets, const Policy& p, const Proposal& q)
     : assets_(&assets), of_asset_(assets.size()) {
+  by_id_.reserve(assets.size());
   for (std::size_t i = 0; i < assets.size(); ++i) {
     const Asset& a = assets[i];
-    by_id_[a.id].push_back(i);
+    by_id_.emplace(a.id, i);
     if (!a.chain.empty()) by_chain_[a.chain].push_back(i);
     for (const auto& tag : a.tags) {
       auto& list = by_tag_[tag];
@@ -58,13 +59,17 @@ std::vector<std::size_t> Book::lookup(const std::string& sel) const {
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
     return all;
   }
-  auto from = [&](const std::unordered_map<std::string, std::vector<std::size_t>>& index, const std::string& key) {
+  auto from = [&](const std::unordered_map<std::string_view, std::vector<std::size_t>>& index, std::string_view key) {
     auto it = index.find(key);
     return it == index.end() ? std::vector<std::size_t>{} : it->second;
   };
-  if (sel.rfind("asset:", 0) == 0) return from(by_id_, sel.substr(6));
-  if (sel.rfind("chain:", 0) == 0) return from(by_chain_, sel.substr(6));
-  return from(by_tag_, sel);
+  const std::string_view v(sel);
+  if (sel.rfind("asset:", 0) == 0) {
+    auto it = by_id_.find(v.substr(6));
+    return it == by_id_.end() ? std::vector<std::size_t>{} : std::vector<std::size_t>{it->second};
+  }
+  if (sel.rfind("chain:", 0) == 0) return from(by_chain_, v.substr(6));
+  return from(by_tag_, v);
 }
 
 bool Book::any_match(std::size_t asset, const std::vector<std::string>& selectors) const {
@@ -100,11 +105,43 @@ void Snapshot::set_value(std::size_t i, Int v) {
   for (std::size_t k : book_->selectors_of(i)) sums_[k] += delta;
 }
 
+void Snapshot::set_values(const std::vector<std::pair<std::size_t, Int>>& changes, Snapshot* twin) {
+  std::vector<Int> moved(sums_.size(), Int(0));
+  std::vector<std::size_t> touched;
+  Int total = 0;
+  for (const auto& [i, v] : changes) {
+    const Int delta = v - values_[i];
+    if (delta == 0) continue;
+    total += delta;
+    for (std::size_t k : book_->selectors_of(i)) {
+      if (moved[k] == 0) touched.push_back(k);
+      moved[k] += delta;
+    }
+    values_[i] = v;
+    if (twin) twin->values_[i] = v;
+  }
+  // A selector whose changes cancel out may be listed twice: adding its zero again is harmless.
+  for (std::size_t k : touched) {
+    sums_[k] += moved[k];
+    if (twin) twin->sums_[k] += moved[k];
+    moved[k] = 0;
+  }
+  nav_ += total;
+  if (twin) twin->nav_ += total;
+}
+
 void Snapshot::restore(const Snapshot& from, const std::vector<std::size_t>& assets) {
+  // A selector's sum is copied once, however many of the assets it holds (a scenario shocking a
+  // class moves hundreds of assets that share a few selectors).
+  std::vector<bool> copied(sums_.size(), false);
   for (std::size_t i : assets) {
     balances_[i] = from.balances_[i];
     values_[i] = from.values_[i];
-    for (std::size_t k : book_->selectors_of(i)) sums_[k] = from.sums_[k];
+    for (std::size_t k : book_->selectors_of(i))
+      if (!copied[k]) {
+        copied[k] = true;
+        sums_[k] = from.sums_[k];
+      }
   }
   nav_ = from.nav_;
 }

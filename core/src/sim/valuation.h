@@ -6,6 +6,7 @@
 
 #include <unordered_map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ballast::sim {
@@ -40,8 +41,10 @@ class Book {
   /// one per selector: the large case has hundreds of selectors and a thousand assets).
   std::vector<std::size_t> lookup(const std::string& sel) const;
   const std::vector<Asset>* assets_;
-  // Hashed: only looked up, never walked in order (a thousand ids compare slower in a tree).
-  std::unordered_map<std::string, std::vector<std::size_t>> by_tag_, by_id_, by_chain_;
+  // Hashed: only looked up, never walked in order (a thousand ids compare slower in a tree). Keyed
+  // by views of the assets' own strings, which outlive the book as `assets_` does.
+  std::unordered_map<std::string_view, std::vector<std::size_t>> by_tag_, by_chain_;
+  std::unordered_map<std::string_view, std::size_t> by_id_;  // ids are unique
   std::unordered_map<std::string, std::size_t> ids_;
   std::vector<std::vector<std::size_t>> members_;
   std::vector<std::vector<std::size_t>> of_asset_;
@@ -60,6 +63,10 @@ class Snapshot {
   void update(std::size_t i, const Int& balance, const Int& price);
   /// Asset i, at the balance it has, is now worth `value` (its asset_value at a new price).
   void set_value(std::size_t i, Int value);
+  /// set_value for each (asset, value) of `changes`, in this snapshot and in `twin` (when given): a
+  /// snapshot of the same book in which each listed asset holds the same value as here before the
+  /// change. Each selector's sum moves once, by the total change of its listed assets, in both.
+  void set_values(const std::vector<std::pair<std::size_t, Int>>& changes, Snapshot* twin);
   /// Puts assets back as they are in `from`, a snapshot of the same book that this one was copied
   /// from and then moved by `update` or `set_value` on exactly these assets (their balances,
   /// values, the sums of their selectors and NAV are copied back; nothing is recomputed).

@@ -13,11 +13,13 @@ namespace {
 // the differential in the unit suite and the `integers` fuzz harness).
 using W = U512;
 
+// (The 512-bit products and quotients below are the ones FullMath's mulDiv instantiates, U256 by
+// U256 and U512 by U256, so that the browser's download carries no other.)
 W wide(const U256& v) { return v.resize<8>(); }
-W times(const U256& a, std::uint64_t k) { return mul_full(a, UWide<1>(k)).resize<8>(); }
-W div_small(const W& a, std::uint64_t k) {
+W times(const U256& a, std::uint64_t k) { return mul_full(a, U256(k)); }
+W quotient(const W& a, const U256& d) {
   W q;
-  divmod(a, UWide<1>(k), &q, static_cast<UWide<1>*>(nullptr));
+  divmod(a, d, &q, static_cast<U256*>(nullptr));
   return q;
 }
 // A 512-bit value as a uint256, or nullopt when it is 2^256 or more.
@@ -149,7 +151,7 @@ std::optional<U256> d_of(const std::vector<U256>& xp, const U256& amp) {
   if (s.is_zero()) return U256(0);
   const U256 ann = amp * U256(n);  // amp < 2^64: no wrap
   if (ann < U256(kAPrecision)) return std::nullopt;
-  const W ann_s = div_small(mul_full(ann, s), kAPrecision);
+  const W ann_s = quotient(mul_full(ann, s), U256(kAPrecision));
   U256 d = s;
   for (int round = 0; round < 255; ++round) {
     U256 d_p = d;
@@ -163,7 +165,7 @@ std::optional<U256> d_of(const std::vector<U256>& xp, const U256& amp) {
     const auto a = fits(ann_s + times(d_p, n));
     if (!a) return std::nullopt;  // then Ann·S/A_PRECISION·D overflows too (D >= 1, or the denominator is 0)
     const auto numerator = mul_checked(*a, d);
-    const auto denominator = fits(div_small(mul_full(ann - U256(kAPrecision), d), kAPrecision) + times(d_p, n + 1));
+    const auto denominator = fits(quotient(mul_full(ann - U256(kAPrecision), d), U256(kAPrecision)) + times(d_p, n + 1));
     if (!numerator || !denominator || denominator->is_zero()) return std::nullopt;
     d = *numerator / *denominator;
     if (within_one(d, d_prev)) return d;
@@ -192,7 +194,7 @@ std::optional<U256> y_of(std::size_t i, std::size_t j, const U256& x, const std:
   const U256 den = ann * U256(n);
   if (!num || den.is_zero()) return std::nullopt;
   c = *num / den;
-  const W b = s + wide(d) * wide(U256(kAPrecision)) / wide(ann);
+  const W b = s + quotient(times(d, kAPrecision), ann);
   U256 y = d;
   for (int round = 0; round < 255; ++round) {
     const U256 y_prev = y;
