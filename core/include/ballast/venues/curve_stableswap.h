@@ -2,7 +2,10 @@
 // contracts/pool-templates/base/SwapTemplateBase.vy: A_PRECISION = 100, get_D by Newton
 // iteration with its 255-round limit and |D - D_prev| <= 1 test, get_y, get_dy with the fee in
 // 1e10 units, exchange with the admin fee leaving the pool, rates 1e18 * 10^(18 - decimals).
-// Every uint256 overflow, underflow or division by zero of the contract is a revert (nullopt).
+// Every uint256 overflow, underflow or division by zero of the contract is a revert (nullopt). The
+// Newton iterations run on the contract's words (U256, ballast/wide.h); an amp_precise of 2^64 or
+// more, beyond any pool's (documents admit up to 10^8), and a negative value or one of 2^256 or more
+// where the contract holds a uint256 are reverts too.
 #pragma once
 
 #include "ballast/numeric.h"
