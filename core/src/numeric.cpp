@@ -174,8 +174,8 @@ Int mul_div_pow10(const Int& a, const Int& b, unsigned n) {
     if (x && y) {
       const std::uint64_t d = pow10_word(n);
       U512 q = mul_full(*x, *y);
-      std::uint64_t rem = 0;  // a short division, word by word from the top
-      for (unsigned k = 8; k-- > 0;) q.w[k] = wide_detail::div_2by1(rem, q.w[k], d, &rem);
+      std::uint64_t rem = 0;  // a short division, word by word from the top word in use
+      for (unsigned k = q.limbs(); k-- > 0;) q.w[k] = wide_detail::div_2by1(rem, q.w[k], d, &rem);
       return to_int(q);
     }
   }

@@ -59,13 +59,18 @@ void check_limits(const Context& x, std::vector<Finding>& out, bool max) {
   for (const auto& l : x.policy().limits) {
     const std::optional<long long>& bound = max ? l.max_bps : l.min_bps;
     if (!bound) continue;
+    // Most limits hold, in every state checked (the after state, each stress scenario): the
+    // finding's strings and the before state's ratio are built only for a breach.
+    const Frac after = limit_ratio(l, *x.after);
+    const int c = compare(after, Frac{*bound, 10000});
+    if (max ? c <= 0 : c >= 0) continue;
     std::string subject = l.select + (l.of ? " of " + *l.of : "");
     std::string what = "weight of " + l.select + (l.of ? " within " + *l.of : "");
     std::optional<Frac> before;
     if (x.before) before = limit_ratio(l, *x.before);
     check_bound({x.prefix + (max ? "limit.max" : "limit.min"), &l.meta, subject, what, bps_figure, "bps", max,
                  Frac{*bound, 10000}},
-                before, limit_ratio(l, *x.after), out);
+                before, after, out);
   }
 }
 

@@ -50,11 +50,10 @@ std::vector<StressOutcome> run_stress(const Context& base, const std::vector<Int
   if (base.before) after = *base.after;
   std::vector<std::size_t> slot(prices.size(), sim::Book::npos);
   std::vector<std::size_t> moved;
-  std::vector<std::pair<std::size_t, Int>> both, before_only;
+  std::vector<std::pair<std::size_t, Int>> both;
   for (const auto& sc : base.policy().stress) {
     moved.clear();
     both.clear();
-    before_only.clear();
     for (const auto& [i, p] : shocked_prices(base.book, prices, sc, slot)) {
       if (p == prices[i]) continue;
       moved.push_back(i);
@@ -63,13 +62,12 @@ std::vector<StressOutcome> run_stress(const Context& base, const std::vector<Int
       // of each selector's sum, serves both states.
       if (after && after->balances()[i] != before.balances()[i]) {
         after->update(i, after->balances()[i], p);
-        before_only.emplace_back(i, std::move(v));
+        before.set_value(i, std::move(v));
       } else {
         both.emplace_back(i, std::move(v));
       }
     }
     before.set_values(both, after ? &*after : nullptr);
-    before.set_values(before_only, nullptr);
     Context x = base;
     x.prefix = "stress.";
     x.before = after ? &before : nullptr;

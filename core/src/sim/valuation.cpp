@@ -1,5 +1,7 @@
 #include "valuation.h"
 
+#include "ballast/wide.h"
+
 #include <algorithm>
 
 namespace ballast::sim {
@@ -12,7 +14,7 @@ bool matches(const Asset& a, const std::string& sel) {
 }
 
 Book::Book(const std::vector<Asset>& assets, const Policy& p, const Proposal& q)
-    : assets_(&assets), of_asset_(assets.size()) {
+    : assets_(&assets) {
   by_id_.reserve(assets.size());
   for (std::size_t i = 0; i < assets.size(); ++i) {
     const Asset& a = assets[i];
@@ -33,6 +35,14 @@ Book::Book(const std::vector<Asset>& assets, const Policy& p, const Proposal& q)
   for (const auto& sc : p.stress)
     for (const auto& sh : sc.shocks) add(sh.select);
   for (const auto& c : q.allocation) add(c.select);
+  of_start_.assign(assets.size() + 1, 0);
+  for (const auto& m : members_)
+    for (std::size_t i : m) ++of_start_[i + 1];
+  for (std::size_t i = 0; i < assets.size(); ++i) of_start_[i + 1] += of_start_[i];
+  of_asset_.resize(of_start_.back());
+  std::vector<std::size_t> next(of_start_.begin(), of_start_.end() - 1);
+  for (std::size_t k = 0; k < members_.size(); ++k)
+    for (std::size_t i : members_[k]) of_asset_[next[i]++] = k;
 }
 
 void Book::add(const std::string& sel) {
@@ -40,7 +50,6 @@ void Book::add(const std::string& sel) {
   const std::size_t id = members_.size();
   members_.push_back(lookup(sel));
   ids_.emplace(sel, id);
-  for (std::size_t i : members_.back()) of_asset_[i].push_back(id);
 }
 
 std::size_t Book::id(const std::string& sel) const {

@@ -29,8 +29,14 @@ class Book {
   const std::vector<std::size_t>& members(std::size_t id) const { return members_[id]; }
   /// Indices of the assets `sel` matches, ascending (registered or not).
   std::vector<std::size_t> members(const std::string& sel) const;
-  /// Ids of the registered selectors asset i matches.
-  const std::vector<std::size_t>& selectors_of(std::size_t i) const { return of_asset_[i]; }
+  /// Ids of the registered selectors asset i matches, ascending (a range over the book's table).
+  struct Ids {
+    const std::size_t* first;
+    const std::size_t* last;
+    const std::size_t* begin() const { return first; }
+    const std::size_t* end() const { return last; }
+  };
+  Ids selectors_of(std::size_t i) const { return {of_asset_.data() + of_start_[i], of_asset_.data() + of_start_[i + 1]}; }
   /// True when the asset matches one of the selectors.
   bool any_match(std::size_t asset, const std::vector<std::string>& selectors) const;
   const std::vector<Asset>& assets() const { return *assets_; }
@@ -47,7 +53,9 @@ class Book {
   std::unordered_map<std::string_view, std::size_t> by_id_;  // ids are unique
   std::unordered_map<std::string, std::size_t> ids_;
   std::vector<std::vector<std::size_t>> members_;
-  std::vector<std::vector<std::size_t>> of_asset_;
+  // Asset i's selector ids are of_asset_[of_start_[i] .. of_start_[i + 1]): one table, filled once
+  // every selector is registered, instead of a list per asset grown one id at a time.
+  std::vector<std::size_t> of_asset_, of_start_;
 };
 
 /// Values of every asset at given balances and prices, NAV, and the sums of the registered
