@@ -183,8 +183,9 @@ Int mul_div_pow10(const Int& a, const Int& b, unsigned n) {
 }
 
 Int floor_div(const Int& a, const Int& b) {
-  Int q = a / b;
-  if ((a % b != 0) && ((a < 0) != (b < 0))) q -= 1;
+  Int q, r;
+  boost::multiprecision::divide_qr(a, b, q, r);  // one division for both
+  if (r != 0 && ((a < 0) != (b < 0))) q -= 1;
   return q;
 }
 

@@ -8,6 +8,7 @@
 #include "ballast/model.h"
 
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <variant>
@@ -235,7 +236,7 @@ struct Report {
   std::optional<StateFigures> after;
   std::vector<ActionFigures> actions;
   std::vector<StressOutcome> stress;
-  std::map<std::string, unsigned> decimals;  // every asset's decimals, for amounts in token units
+  std::unordered_map<std::string, unsigned> decimals;  // every asset's decimals, for amounts in token units
   std::string numeraire;                     // what values are in
 
   std::size_t count(Severity s) const;  // over findings and stress findings

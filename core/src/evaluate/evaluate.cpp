@@ -55,7 +55,8 @@ class Run {
 
 Report Run::check() const {
   Report r;
-  for (const auto& a : c_.treasury.assets) r.decimals[a.id] = a.decimals;
+  r.decimals.reserve(c_.treasury.assets.size());
+  for (const auto& a : c_.treasury.assets) r.decimals.emplace(a.id, a.decimals);
   r.numeraire = c_.treasury.numeraire;
   r.policy_name = c_.policy.name;
   r.proposal_id = c_.proposal.id;
@@ -115,7 +116,8 @@ Report Run::check() const {
 Report Run::status() const {
   Report r;
   r.mode = Mode::Status;
-  for (const auto& a : c_.treasury.assets) r.decimals[a.id] = a.decimals;
+  r.decimals.reserve(c_.treasury.assets.size());
+  for (const auto& a : c_.treasury.assets) r.decimals.emplace(a.id, a.decimals);
   r.numeraire = c_.treasury.numeraire;
   r.policy_name = c_.policy.name;
   const sim::Snapshot before(book_, MarketState::of(c_.treasury).balances, prices_);

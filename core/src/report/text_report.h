@@ -15,7 +15,7 @@ namespace ballast::report {
 /// amounts in token units with separators ("3,000 WETH", "≈32.2576 WETH" when rounded), money
 /// to the cent with separators.
 struct Style {
-  const std::map<std::string, unsigned>* decimals = nullptr;
+  const std::unordered_map<std::string, unsigned>* decimals = nullptr;
   std::string numeraire;
   bool percent = false;  // human: bps figures written as percentages (a finding with one of 10 % or more)
   bool human() const { return decimals != nullptr; }
