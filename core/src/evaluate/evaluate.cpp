@@ -95,7 +95,7 @@ Report Run::check() const {
     run_phase(Phase::PerAction, x, r.findings);
     if (auto* sf = std::get_if<SwapFigures>(&r.actions.back().figures))
       sf->suggested = rules::suggest_fix(x, {r.findings.begin() + static_cast<std::ptrdiff_t>(first), r.findings.end()});
-    follow(prev, market, a);
+    prev.restore(now, touched_assets(c_.treasury, a));  // prev catches up: now moved from it on these alone
   }
   x.action = nullptr;
   x.outcome = nullptr;

@@ -75,9 +75,10 @@ class Snapshot {
   /// snapshot of the same book in which each listed asset holds the same value as here before the
   /// change. Each selector's sum moves once, by the total change of its listed assets, in both.
   void set_values(const std::vector<std::pair<std::size_t, Int>>& changes, Snapshot* twin);
-  /// Puts assets back as they are in `from`, a snapshot of the same book that this one was copied
-  /// from and then moved by `update` or `set_value` on exactly these assets (their balances,
-  /// values, the sums of their selectors and NAV are copied back; nothing is recomputed).
+  /// Makes the listed assets as they are in `from`: their balances, values, the sums of their
+  /// selectors and NAV are copied, nothing is recomputed. `from` is a snapshot of the same book
+  /// that differs from this one in these assets alone (one of the two was copied from the other
+  /// and then moved by `update` or `set_value` on exactly these assets).
   void restore(const Snapshot& from, const std::vector<std::size_t>& assets);
   /// Value (wad) of the assets a selector matches.
   Int value(const std::string& sel) const;
