@@ -68,8 +68,9 @@ std::vector<StressOutcome> run_stress(const Context& base, const std::vector<Int
       }
     }
     before.set_values(both, after ? &*after : nullptr);
-    Context x = base;
-    x.prefix = "stress.";
+    // The After rules read the states alone, not what the batch's actions pulled or traded: those
+    // are not copied for each scenario.
+    Context x{base.c, base.book, base.now, nullptr, nullptr, "stress.", nullptr, nullptr, nullptr, nullptr, 0, 0, false, {}};
     x.before = after ? &before : nullptr;
     x.after = after ? &*after : &before;
     StressOutcome o;
