@@ -1,7 +1,5 @@
 #include "valuation.h"
 
-#include "ballast/wide.h"
-
 #include <algorithm>
 
 namespace ballast::sim {
