@@ -50,7 +50,7 @@ test('the action checks a repository of proposals', () => {
     const run = (inputs) => {
       const summary = path.join(work, `summary-${Math.random()}.md`);
       const env = { ...process.env, ...stepEnv({ policy: 'treasury/policy.json', treasury: 'treasury/snapshot.json',
-        package: tarball, ...inputs }), GITHUB_STEP_SUMMARY: summary, npm_config_offline: 'true' };
+        package: tarball, ...inputs }), GITHUB_STEP_SUMMARY: summary, npm_config_prefer_offline: 'true' };  // see package.test.mjs
       const r = spawnSync(path.join(root, 'scripts/action.sh'), [], { cwd: repo, env });
       let written = '';
       try { written = readFileSync(summary, 'utf8'); } catch { /* no summary */ }

@@ -27,7 +27,10 @@ test('npm pack, install the tarball, import it by ESM and by require', () => {
     const app = path.join(work, 'app');
     execFileSync('mkdir', ['-p', app]);
     writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true }));
-    execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', path.join(work, packed[0].filename)],
+    // --prefer-offline: from npm's cache when it has what the dependencies need, from the registry
+    // otherwise (a fresh machine's cache holds the lock file's tarballs, not the registry's package
+    // documents that installing a tarball resolves its dependencies with).
+    execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', path.join(work, packed[0].filename)],
       { cwd: app, stdio: 'pipe' });
     const ex = examples().find((e) => e.name === 'endowment/proposal-violating.json');
     writeFileSync(path.join(app, 'docs.json'), JSON.stringify(ex));
@@ -59,7 +62,7 @@ test('npm pack, install the tarball, import it by ESM and by require', () => {
     // The bin: `npx @ballast/checker check …` in the project that installed it, and `npm exec`
     // straight from the tarball in an empty folder (no C++ toolchain involved either way).
     const dir = path.join(ex.dir);
-    const npx = spawnSync('npx', ['--offline', '@ballast/checker', 'check', '--policy', path.join(dir, 'policy.json'),
+    const npx = spawnSync('npx', ['--prefer-offline', '@ballast/checker', 'check', '--policy', path.join(dir, 'policy.json'),
       '--treasury', path.join(dir, 'treasury.json'), '--proposal', path.join(dir, 'proposal-violating.json'),
       '--format', 'json'], { cwd: app });
     assert.equal(npx.status, 1, npx.stderr.toString());
@@ -67,7 +70,7 @@ test('npm pack, install the tarball, import it by ESM and by require', () => {
     assert.deepEqual([report.verdict, report.summary.errors], ['fail', 8]);
     const empty = path.join(work, 'empty');
     execFileSync('mkdir', ['-p', empty]);
-    const exec = spawnSync('npm', ['exec', '--offline', '--yes', `--package=${path.join(work, packed[0].filename)}`,
+    const exec = spawnSync('npm', ['exec', '--prefer-offline', '--yes', `--package=${path.join(work, packed[0].filename)}`,
       '--', 'ballast', 'version'], { cwd: empty });
     assert.equal(exec.status, 0, exec.stderr.toString());
     assert.equal(exec.stdout.toString(), `ballast ${manifest.version}\n`);
@@ -82,7 +85,7 @@ test('npm pack, install the tarball, import it by ESM and by require', () => {
       console.log(c.venues[0].tick_words, decimalOf(300012345678n, 8), MULTICALL3);`);
     assert.equal(execFileSync('node', ['chain.mjs'], { cwd: app }).toString().trim(),
       '2 3000.12345678 0xcA11bde05977b3631167028862bE2a173976CA11');
-    const usage = spawnSync('npx', ['--offline', 'ballast-snapshot', '--config', 'none.json'], { cwd: app });
+    const usage = spawnSync('npx', ['--prefer-offline', 'ballast-snapshot', '--config', 'none.json'], { cwd: app });
     assert.equal(usage.status, 2);
     assert.match(usage.stderr.toString(), /--rpc is required/);
   } finally {
