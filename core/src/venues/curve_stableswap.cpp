@@ -48,9 +48,71 @@ std::optional<U256> amp_word(const Int& amp_precise) {
   return a;
 }
 
-std::optional<U256> d_of(const std::vector<U256>& xp, const U256& amp);
+std::optional<U256> d_of(const std::vector<U256>& xp, const U256& amp) {
+  const std::uint64_t n = xp.size();
+  U256 s = 0;
+  for (const U256& x : xp)
+    if (add_carry(s, s, x)) return std::nullopt;
+  if (s.is_zero()) return U256(0);
+  const U256 ann = amp * U256(n);  // amp < 2^64: no wrap
+  if (ann < U256(kAPrecision)) return std::nullopt;
+  const W ann_s = quotient(mul_full(ann, s), U256(kAPrecision));
+  U256 d = s;
+  for (int round = 0; round < 255; ++round) {
+    U256 d_p = d;
+    for (const U256& x : xp) {
+      const auto num = mul_checked(d_p, d);
+      const auto den = mul_checked(x, U256(n));
+      if (!num || !den || den->is_zero()) return std::nullopt;
+      d_p = *num / *den;
+    }
+    const U256 d_prev = d;
+    const auto a = fits(ann_s + times(d_p, n));
+    if (!a) return std::nullopt;  // then Ann·S/A_PRECISION·D overflows too (D >= 1, or the denominator is 0)
+    const auto numerator = mul_checked(*a, d);
+    const auto denominator = fits(quotient(mul_full(ann - U256(kAPrecision), d), U256(kAPrecision)) + times(d_p, n + 1));
+    if (!numerator || !denominator || denominator->is_zero()) return std::nullopt;
+    d = *numerator / *denominator;
+    if (within_one(d, d_prev)) return d;
+  }
+  return std::nullopt;  // the contract raises: no convergence
+}
+
 std::optional<U256> y_of(std::size_t i, std::size_t j, const U256& x, const std::vector<U256>& xp, const U256& amp,
-                         const U256& d);
+                         const U256& d) {
+  const std::size_t count = xp.size();
+  const std::uint64_t n = count;
+  const U256 ann = amp * U256(n);
+  U256 c = d;
+  W s = 0;
+  for (std::size_t k = 0; k < count; ++k) {
+    if (k == j) continue;
+    const U256& xk = k == i ? x : xp[k];
+    s = s + wide(xk);
+    const auto num = mul_checked(c, d);
+    const auto den = mul_checked(xk, U256(n));
+    if (!num || !den || den->is_zero()) return std::nullopt;
+    c = *num / *den;
+  }
+  const auto cd = mul_checked(c, d);
+  const auto num = cd ? mul_checked(*cd, U256(kAPrecision)) : std::nullopt;
+  const U256 den = ann * U256(n);
+  if (!num || den.is_zero()) return std::nullopt;
+  c = *num / den;
+  const W b = s + quotient(times(d, kAPrecision), ann);
+  U256 y = d;
+  for (int round = 0; round < 255; ++round) {
+    const U256 y_prev = y;
+    const auto top = fits(mul_full(y, y) + wide(c));
+    const W two_y_b = times(y, 2) + b;  // bottom = 2y + b − D, checked for ≤ 0 and for 2^256
+    if (!top || two_y_b <= wide(d)) return std::nullopt;
+    const auto bottom = fits(two_y_b - wide(d));
+    if (!bottom) return std::nullopt;
+    y = *top / *bottom;
+    if (within_one(y, y_prev)) return y;
+  }
+  return std::nullopt;
+}
 
 const Int& precision() { return wad(); }
 const Int& fee_denominator() {
@@ -137,76 +199,6 @@ std::optional<Int> dy_with_fee(const CurveStableSwapPool& p, const Prepared& pr,
   if (!dy) return dy;
   Int fee = p.fee * *dy / fee_denominator();
   return (*dy - fee) * precision() / p.rates[j];
-}
-
-}  // namespace
-
-namespace {
-
-std::optional<U256> d_of(const std::vector<U256>& xp, const U256& amp) {
-  const std::uint64_t n = xp.size();
-  U256 s = 0;
-  for (const U256& x : xp)
-    if (add_carry(s, s, x)) return std::nullopt;
-  if (s.is_zero()) return U256(0);
-  const U256 ann = amp * U256(n);  // amp < 2^64: no wrap
-  if (ann < U256(kAPrecision)) return std::nullopt;
-  const W ann_s = quotient(mul_full(ann, s), U256(kAPrecision));
-  U256 d = s;
-  for (int round = 0; round < 255; ++round) {
-    U256 d_p = d;
-    for (const U256& x : xp) {
-      const auto num = mul_checked(d_p, d);
-      const auto den = mul_checked(x, U256(n));
-      if (!num || !den || den->is_zero()) return std::nullopt;
-      d_p = *num / *den;
-    }
-    const U256 d_prev = d;
-    const auto a = fits(ann_s + times(d_p, n));
-    if (!a) return std::nullopt;  // then Ann·S/A_PRECISION·D overflows too (D >= 1, or the denominator is 0)
-    const auto numerator = mul_checked(*a, d);
-    const auto denominator = fits(quotient(mul_full(ann - U256(kAPrecision), d), U256(kAPrecision)) + times(d_p, n + 1));
-    if (!numerator || !denominator || denominator->is_zero()) return std::nullopt;
-    d = *numerator / *denominator;
-    if (within_one(d, d_prev)) return d;
-  }
-  return std::nullopt;  // the contract raises: no convergence
-}
-
-std::optional<U256> y_of(std::size_t i, std::size_t j, const U256& x, const std::vector<U256>& xp, const U256& amp,
-                         const U256& d) {
-  const std::size_t count = xp.size();
-  const std::uint64_t n = count;
-  const U256 ann = amp * U256(n);
-  U256 c = d;
-  W s = 0;
-  for (std::size_t k = 0; k < count; ++k) {
-    if (k == j) continue;
-    const U256& xk = k == i ? x : xp[k];
-    s = s + wide(xk);
-    const auto num = mul_checked(c, d);
-    const auto den = mul_checked(xk, U256(n));
-    if (!num || !den || den->is_zero()) return std::nullopt;
-    c = *num / *den;
-  }
-  const auto cd = mul_checked(c, d);
-  const auto num = cd ? mul_checked(*cd, U256(kAPrecision)) : std::nullopt;
-  const U256 den = ann * U256(n);
-  if (!num || den.is_zero()) return std::nullopt;
-  c = *num / den;
-  const W b = s + quotient(times(d, kAPrecision), ann);
-  U256 y = d;
-  for (int round = 0; round < 255; ++round) {
-    const U256 y_prev = y;
-    const auto top = fits(mul_full(y, y) + wide(c));
-    const W twice_b = times(y, 2) + b;
-    if (!top || twice_b <= wide(d)) return std::nullopt;
-    const auto bottom = fits(twice_b - wide(d));
-    if (!bottom) return std::nullopt;
-    y = *top / *bottom;
-    if (within_one(y, y_prev)) return y;
-  }
-  return std::nullopt;
 }
 
 }  // namespace
