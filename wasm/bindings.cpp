@@ -1,20 +1,19 @@
-// The WebAssembly binding: one thin Embind block over the core's JSON entry points. Strings in,
-// strings out; prepared documents are named by integer handles (no Embind classes); the entry
-// points catch every exception themselves, so none crosses into JavaScript.
+// The checker module's entry points: thin C functions over the core's JSON entry points, in the
+// calling convention of abi.h (strings in as UTF-8 pointer and length, the result string read by
+// the loader). Prepared documents are named by integer handles.
+#include "abi.h"
 #include "ballast/ballast.h"
 
-#include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 #include <malloc.h>
 
 #include <map>
 
+using ballast::wasm::give;
+using ballast::wasm::text;
+using Size = std::size_t;
+
 namespace {
-
-std::string check(const std::string& case_json) { return ballast::check_json(case_json); }
-
-std::string check_documents(const std::string& policy, const std::string& treasury, const std::string& proposal) {
-  return ballast::check_documents_json(policy, treasury, proposal);
-}
 
 // Prepared policy and treasury by handle; the package releases a handle on dispose() or when
 // its object is garbage-collected.
@@ -23,97 +22,94 @@ std::map<int, ballast::Prepared>& prepared() {
   return handles;
 }
 
-// A new handle, or 0 when memory ran out.
-int prepare(const std::string& policy, const std::string& treasury) {
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* ballast_check(const char* c, Size cn) { return give(ballast::check_json(text(c, cn))); }
+
+EMSCRIPTEN_KEEPALIVE const char* ballast_check_documents(const char* p, Size pn, const char* t, Size tn, const char* x,
+                                                         Size xn) {
+  return give(ballast::check_documents_json(text(p, pn), text(t, tn), text(x, xn)));
+}
+
+/// A new handle, or 0 when memory ran out.
+EMSCRIPTEN_KEEPALIVE int ballast_prepare(const char* p, Size pn, const char* t, Size tn) {
   static int next = 0;
   try {
-    prepared().emplace(++next, ballast::prepare_documents(policy, treasury));
+    prepared().emplace(++next, ballast::prepare_documents(text(p, pn), text(t, tn)));
     return next;
   } catch (...) {
     return 0;
   }
 }
 
-// The report, or an empty string for a released handle.
-std::string check_prepared(int handle, const std::string& proposal) {
+/// The report, or an empty string for a released handle.
+EMSCRIPTEN_KEEPALIVE const char* ballast_check_prepared(int handle, const char* x, Size xn) {
   auto it = prepared().find(handle);
-  return it == prepared().end() ? std::string() : ballast::check_prepared_json(it->second, proposal);
+  return give(it == prepared().end() ? std::string() : ballast::check_prepared_json(it->second, text(x, xn)));
 }
 
-std::string status_prepared(int handle) {
+EMSCRIPTEN_KEEPALIVE const char* ballast_status_prepared(int handle) {
   auto it = prepared().find(handle);
-  return it == prepared().end() ? std::string() : ballast::status_prepared_json(it->second);
+  return give(it == prepared().end() ? std::string() : ballast::status_prepared_json(it->second));
 }
 
-void release_prepared(int handle) { prepared().erase(handle); }
+EMSCRIPTEN_KEEPALIVE void ballast_release_prepared(int handle) { prepared().erase(handle); }
 
-std::string status(const std::string& policy, const std::string& treasury) {
-  return ballast::status_json(policy, treasury);
+EMSCRIPTEN_KEEPALIVE const char* ballast_status(const char* p, Size pn, const char* t, Size tn) {
+  return give(ballast::status_json(text(p, pn), text(t, tn)));
 }
 
-std::string check_calls(const std::string& policy, const std::string& treasury, const std::string& calls) {
-  return ballast::check_calls_json(policy, treasury, calls);
+EMSCRIPTEN_KEEPALIVE const char* ballast_check_calls(const char* p, Size pn, const char* t, Size tn, const char* c,
+                                                     Size cn) {
+  return give(ballast::check_calls_json(text(p, pn), text(t, tn), text(c, cn)));
 }
 
-std::string import_calls(const std::string& calls, const std::string& treasury, const std::string& format) {
-  return ballast::import_calls_json(calls, treasury, format);
+EMSCRIPTEN_KEEPALIVE const char* ballast_import_calls(const char* c, Size cn, const char* t, Size tn, const char* f,
+                                                      Size fn) {
+  return give(ballast::import_calls_json(text(c, cn), text(t, tn), std::string(text(f, fn))));
 }
 
-// {"document": the Tx Builder file or calls/1, "orders": the CoW orders}, or the validation errors.
-std::string export_calls(const std::string& treasury, const std::string& proposal, const std::string& format,
-                         int deadline_hours) {
+/// {"document": the Tx Builder file or calls/1, "orders": the CoW orders}, or the validation errors.
+EMSCRIPTEN_KEEPALIVE const char* ballast_export_calls(const char* t, Size tn, const char* x, Size xn, const char* f,
+                                                      Size fn, int deadline_hours) {
   bool ok = false;
   std::string orders;
-  std::string doc = ballast::export_calls_json(treasury, proposal, format, deadline_hours, &ok, &orders);
-  return ok ? "{\"document\":" + doc + ",\"orders\":" + orders + "}" : doc;
+  std::string doc =
+      ballast::export_calls_json(text(t, tn), text(x, xn), std::string(text(f, fn)), deadline_hours, &ok, &orders);
+  return give(ok ? "{\"document\":" + doc + ",\"orders\":" + orders + "}" : doc);
 }
 
-std::string validate(const std::string& document) { return ballast::validate_json(document); }
-
-// The treasury is optional: `has_treasury` false compares the policies only.
-std::string diff(const std::string& old_policy, const std::string& new_policy, bool has_treasury,
-                 const std::string& treasury) {
-  return ballast::diff_json(old_policy, new_policy,
-                            has_treasury ? std::optional<std::string_view>(treasury) : std::nullopt);
+EMSCRIPTEN_KEEPALIVE const char* ballast_validate(const char* d, Size dn) {
+  return give(ballast::validate_json(text(d, dn)));
 }
 
-std::string schema(const std::string& kind) {
-  return ballast::guarded([&] { return ballast::schema_json(kind); });
+/// The treasury is optional: `has_treasury` 0 compares the policies only.
+EMSCRIPTEN_KEEPALIVE const char* ballast_diff(const char* a, Size an, const char* b, Size bn, int has_treasury,
+                                              const char* t, Size tn) {
+  return give(ballast::diff_json(text(a, an), text(b, bn),
+                                 has_treasury ? std::optional<std::string_view>(text(t, tn)) : std::nullopt));
 }
 
-std::string version() { return std::string(ballast::version()); }
+/// The schema, or an empty string for an unknown kind.
+EMSCRIPTEN_KEEPALIVE const char* ballast_schema(const char* k, Size kn) {
+  return give(ballast::guarded([&] { return ballast::schema_json(text(k, kn)); }));
+}
 
-// The document kinds of the core's registry: [{"name", "tag", "input"}], for the package's API.
-std::string document_kinds() {
+EMSCRIPTEN_KEEPALIVE const char* ballast_version() { return give(std::string(ballast::version())); }
+
+/// The document kinds of the core's registry: [{"name", "tag", "input"}], for the package's API.
+EMSCRIPTEN_KEEPALIVE const char* ballast_document_kinds() {
   std::string out = "[";
   for (const auto& k : ballast::document_kinds())
     out += std::string(out.size() > 1 ? "," : "") + "{\"name\":\"" + k.name + "\",\"tag\":\"" + k.tag +
            "\",\"input\":" + (k.input ? "true" : "false") + "}";
-  return out + "]";
+  return give(out + "]");
 }
 
-// Bytes of linear memory, and bytes of it the allocator has handed out: for leak checks.
-double memory_bytes() { return static_cast<double>(__builtin_wasm_memory_size(0)) * 65536.0; }
-double heap_in_use() { return static_cast<double>(mallinfo().uordblks); }
+/// Bytes of linear memory, and bytes of it the allocator has handed out: for leak checks.
+EMSCRIPTEN_KEEPALIVE double ballast_memory_bytes() { return static_cast<double>(__builtin_wasm_memory_size(0)) * 65536.0; }
+EMSCRIPTEN_KEEPALIVE double ballast_heap_in_use() { return static_cast<double>(mallinfo().uordblks); }
 
-}  // namespace
-
-EMSCRIPTEN_BINDINGS(ballast) {
-  emscripten::function("checkJson", &check);
-  emscripten::function("checkDocumentsJson", &check_documents);
-  emscripten::function("statusJson", &status);
-  emscripten::function("prepare", &prepare);
-  emscripten::function("checkPreparedJson", &check_prepared);
-  emscripten::function("statusPreparedJson", &status_prepared);
-  emscripten::function("releasePrepared", &release_prepared);
-  emscripten::function("checkCallsJson", &check_calls);
-  emscripten::function("importCallsJson", &import_calls);
-  emscripten::function("exportCallsJson", &export_calls);
-  emscripten::function("validateJson", &validate);
-  emscripten::function("diffJson", &diff);
-  emscripten::function("schemaJson", &schema);
-  emscripten::function("version", &version);
-  emscripten::function("documentKinds", &document_kinds);
-  emscripten::function("memoryBytes", &memory_bytes);
-  emscripten::function("heapInUse", &heap_in_use);
 }

@@ -1,5 +1,5 @@
-// The public JavaScript API of the Ballast WebAssembly module. The binding passes strings only;
-// JSON is parsed and serialised here, at the boundary.
+// The public JavaScript API of the Ballast WebAssembly module. The module's entry points take and
+// give strings only (../abi.h); JSON is parsed and serialised here, at the boundary.
 import createBallastModule from '../dist/ballast_wasm.mjs';
 import { BallastError } from './errors.mjs';
 
@@ -33,8 +33,77 @@ async function instantiate(options) {
   } else if (isNode) {
     args.wasmBinary = await nodeWasmBytes();
   }
-  const module = await createBallastModule(args);
-  return makeApi(module);
+  return makeApi(entryPoints(await createBallastModule(args)));
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const wellFormed =
+  typeof String.prototype.isWellFormed === 'function' ? (s) => s.isWellFormed() : (s) => !/\p{Cs}/u.test(s);
+
+// A text with a lone surrogate as UTF-8 with that surrogate as its three WTF-8 bytes: ill-formed
+// UTF-8, which the core rejects as it rejects such bytes read from a file (TextEncoder would write
+// U+FFFD and make an ill-formed document well-formed).
+function wtf8(s) {
+  const parts = s.split(/(\p{Cs})/u).map((p, i) => {
+    const c = p.charCodeAt(0);
+    return i % 2 ? Uint8Array.of(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63)) : encoder.encode(p);
+  });
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
+  return out;
+}
+
+// The calling convention of a module's entry points (../abi.h): each string argument is written as
+// UTF-8 into a buffer of the module and passed as its address and byte length, each number as
+// itself. call(name, ...args) returns the C function `ballast_<name>`'s value; text(name, ...args)
+// the string it left in the module, which is then released. Out of memory is a BallastError.
+function entryPoints(m) {
+  const alloc = (size) => {
+    const at = m._ballast_alloc(size) >>> 0;
+    if (!at) throw new BallastError('internal', `out of memory for a text of ${size} bytes`);
+    return at;
+  };
+  const put = (s) => {
+    let bytes = wellFormed(s) ? null : wtf8(s);
+    let at = alloc(bytes ? bytes.length : s.length);
+    if (!bytes) {
+      // One byte per character first (JSON is mostly ASCII); the exact encoding when that is short.
+      const { read, written } = encoder.encodeInto(s, m.HEAPU8.subarray(at, at + s.length));
+      if (read === s.length) return [at, written];
+      m._ballast_free(at);
+      bytes = encoder.encode(s);
+      at = alloc(bytes.length);
+    }
+    m.HEAPU8.set(bytes, at);
+    return [at, bytes.length];
+  };
+  const call = (name, args) => {
+    const buffers = [];
+    try {
+      const flat = [];
+      for (const a of args) {
+        if (typeof a !== 'string') flat.push(a);
+        else {
+          const [at, size] = put(a);
+          buffers.push(at);
+          flat.push(at, size);
+        }
+      }
+      return m[`_ballast_${name}`](...flat);
+    } finally {
+      for (const at of buffers) m._ballast_free(at);
+    }
+  };
+  return {
+    call: (name, ...args) => call(name, args),
+    text(name, ...args) {
+      const at = call(name, args) >>> 0;
+      const out = decoder.decode(m.HEAPU8.subarray(at, at + (m._ballast_result_size() >>> 0)));
+      m._ballast_release();
+      return out;
+    },
+  };
 }
 
 // A document given as an object or as JSON text, as the text the core reads.
@@ -64,14 +133,14 @@ function isSeparateDocuments(input) {
 
 // Releases the prepared documents of objects that were garbage-collected without dispose().
 function preparedRegistry(m) {
-  return typeof FinalizationRegistry === 'function' ? new FinalizationRegistry((handle) => m.releasePrepared(handle)) : null;
+  return typeof FinalizationRegistry === 'function' ? new FinalizationRegistry((handle) => m.call('release_prepared', handle)) : null;
 }
 
 function makePrepared(m, registry, input) {
   if (input === null || typeof input !== 'object' || !('policy' in input) || !('treasury' in input)) {
     throw new BallastError('invalid_argument', `prepare() takes {policy, treasury}, got ${describe(input)}`);
   }
-  const handle = m.prepare(documentText(input.policy, 'policy'), documentText(input.treasury, 'treasury'));
+  const handle = m.call('prepare', documentText(input.policy, 'policy'), documentText(input.treasury, 'treasury'));
   if (!handle) throw new BallastError('internal', 'prepare(): out of memory');
   let disposed = false;
   const open = () => {
@@ -83,16 +152,16 @@ function makePrepared(m, registry, input) {
     },
     check(proposal) {
       open();
-      return JSON.parse(m.checkPreparedJson(handle, documentText(proposal, 'proposal')));
+      return JSON.parse(m.text('check_prepared', handle, documentText(proposal, 'proposal')));
     },
     status() {
       open();
-      return JSON.parse(m.statusPreparedJson(handle));
+      return JSON.parse(m.text('status_prepared', handle));
     },
     dispose() {
       if (disposed) return;
       disposed = true;
-      m.releasePrepared(handle);
+      m.call('release_prepared', handle);
       if (registry) registry.unregister(prepared);
     },
   };
@@ -108,7 +177,7 @@ function makeApi(m) {
       return makePrepared(m, registry, input);
     },
     check(input) {
-      if (typeof input === 'string') return JSON.parse(m.checkJson(input));
+      if (typeof input === 'string') return JSON.parse(m.text('check', input));
       if (input === null || typeof input !== 'object' || Array.isArray(input)) {
         throw new BallastError('invalid_argument',
           `check() takes {policy, treasury, proposal}, a case object or JSON text, got ${describe(input)}`);
@@ -117,7 +186,7 @@ function makeApi(m) {
         if (!('policy' in input) || !('treasury' in input)) {
           throw new BallastError('invalid_argument', 'check() with calls needs {policy, treasury, calls}');
         }
-        return JSON.parse(m.checkCallsJson(documentText(input.policy, 'policy'),
+        return JSON.parse(m.text('check_calls', documentText(input.policy, 'policy'),
           documentText(input.treasury, 'treasury'), documentText(input.calls, 'calls')));
       }
       const given = ['policy', 'treasury', 'proposal'].filter((k) => k in input);
@@ -126,23 +195,23 @@ function makeApi(m) {
         throw new BallastError('invalid_argument', `check() needs {policy, treasury, proposal}: ${missing.join(' and ')} missing`);
       }
       if (isSeparateDocuments(input)) {
-        return JSON.parse(m.checkDocumentsJson(documentText(input.policy, 'policy'),
+        return JSON.parse(m.text('check_documents', documentText(input.policy, 'policy'),
           documentText(input.treasury, 'treasury'), documentText(input.proposal, 'proposal')));
       }
-      return JSON.parse(m.checkJson(documentText(input, 'case')));
+      return JSON.parse(m.text('check', documentText(input, 'case')));
     },
     checkJson(text) {
       if (typeof text !== 'string') {
         throw new BallastError('invalid_argument', `checkJson() takes the JSON text of a case, got ${describe(text)}`);
       }
-      return m.checkJson(text);
+      return m.text('check', text);
     },
     importCalls(calls, treasury, options = {}) {
       const format = options && options.format !== undefined ? options.format : 'json';
       if (format !== 'json' && format !== 'text') {
         throw new BallastError('invalid_argument', `importCalls() formats are "json" and "text", got ${describe(format)}`);
       }
-      const out = m.importCallsJson(documentText(calls, 'calls'), documentText(treasury, 'treasury'), format);
+      const out = m.text('import_calls', documentText(calls, 'calls'), documentText(treasury, 'treasury'), format);
       return format === 'json' || out.startsWith('{') ? JSON.parse(out) : out;
     },
     exportCalls(input, options = {}) {
@@ -157,26 +226,26 @@ function makeApi(m) {
       if (!Number.isInteger(hours) || hours < 0 || hours > 999999) {
         throw new BallastError('invalid_argument', `exportCalls() deadlineHours is whole hours (0 to 999999), got ${describe(hours)}`);
       }
-      return JSON.parse(m.exportCallsJson(documentText(input.treasury, 'treasury'), documentText(input.proposal, 'proposal'), format, hours));
+      return JSON.parse(m.text('export_calls', documentText(input.treasury, 'treasury'), documentText(input.proposal, 'proposal'), format, hours));
     },
     validate(document) {
-      return JSON.parse(m.validateJson(documentText(document, 'document')));
+      return JSON.parse(m.text('validate', documentText(document, 'document')));
     },
     status(input) {
       if (input === null || typeof input !== 'object' || !('policy' in input) || !('treasury' in input)) {
         throw new BallastError('invalid_argument', 'status() takes {policy, treasury}');
       }
-      return JSON.parse(m.statusJson(documentText(input.policy, 'policy'), documentText(input.treasury, 'treasury')));
+      return JSON.parse(m.text('status', documentText(input.policy, 'policy'), documentText(input.treasury, 'treasury')));
     },
     diff(oldPolicy, newPolicy, treasury) {
       const a = documentText(oldPolicy, 'the old policy');
       const b = documentText(newPolicy, 'the new policy');
       const t = treasury === undefined ? '' : documentText(treasury, 'the treasury');
-      return JSON.parse(m.diffJson(a, b, treasury !== undefined, t));
+      return JSON.parse(m.text('diff', a, b, treasury === undefined ? 0 : 1, t));
     },
     schema(kind) {
       if (typeof kind !== 'string') throw new BallastError('invalid_argument', `schema() takes a kind, got ${describe(kind)}`);
-      const text = m.schemaJson(kind);
+      const text = m.text('schema', kind);
       if (!text) {
         const names = ballast.documentKinds().map((k) => k.name).join(', ');
         throw new BallastError('unknown_kind', `unknown document kind "${kind}" (${names})`);
@@ -184,13 +253,13 @@ function makeApi(m) {
       return JSON.parse(text);
     },
     version() {
-      return m.version();
+      return m.text('version');
     },
     documentKinds() {
-      return JSON.parse(m.documentKinds());
+      return JSON.parse(m.text('document_kinds'));
     },
     stats() {
-      return { memoryBytes: m.memoryBytes(), heapInUse: m.heapInUse() };
+      return { memoryBytes: m.call('memory_bytes'), heapInUse: m.call('heap_in_use') };
     },
   };
   return Object.freeze(ballast);
@@ -202,7 +271,7 @@ let plannerLoad = null;
 export function loadPlanner(options = {}) {
   if (!plannerLoad) {
     plannerLoad = import('./planner.mjs')
-      .then((p) => p.loadPlanner(options, { isNode, toBytes, nodeWasmBytes, documentText, describe }))
+      .then((p) => p.loadPlanner(options, { isNode, toBytes, nodeWasmBytes, entryPoints, documentText, describe }))
       .catch((e) => {
         plannerLoad = null;
         throw e;

@@ -22,7 +22,7 @@ function makePlan(m, documentText, describe) {
     if (!Number.isInteger(hours) || hours < 0 || hours > 999999) {
       throw new BallastError('invalid_argument', `plan() deadlineHours is whole hours (0 to 999999), got ${describe(hours)}`);
     }
-    const out = m.planJson(documentText(input.policy, 'policy'), documentText(input.treasury, 'treasury'), goal, at, format, hours);
+    const out = m.text('plan', documentText(input.policy, 'policy'), documentText(input.treasury, 'treasury'), goal, at, format, hours);
     const cut = out.indexOf('\n');
     const status = out.slice(0, cut);
     const body = out.slice(cut + 1);
@@ -47,7 +47,7 @@ export function loadPlanner(options, h) {
       if (options.wasmBinary !== undefined) args.wasmBinary = h.toBytes(options.wasmBinary);
       else if (options.wasmUrl !== undefined) args.locateFile = () => String(options.wasmUrl);
       else if (h.isNode) args.wasmBinary = await h.nodeWasmBytes('ballast_plan_wasm.wasm');
-      return makePlan(await create(args), h.documentText, h.describe);
+      return makePlan(h.entryPoints(await create(args)), h.documentText, h.describe);
     })().then(
       (p) => {
         planner = p;

@@ -65,6 +65,23 @@ test('bad documents give a report with verdict error, never a throw', () => {
     ['type.bps policy /limits/0/max_bps', 'field.missing treasury /as_of']);
 });
 
+test('text beyond ASCII reaches the core as its UTF-8; a lone surrogate as ill-formed UTF-8', () => {
+  const key = 'remarque — 注 🙂';
+  const v = ballast.validate(`{"ballast": "treasury/1", "${key}": 1}`);
+  assert.ok(v.errors.some((e) => e.code === 'field.unknown' && e.path === `/${key}` && e.message.includes(key)));
+  // A JavaScript string with a lone surrogate has no UTF-8 form: the core sees the surrogate's three
+  // bytes and rejects them, where it is, as it rejects them in a file (not U+FFFD, which is valid).
+  for (const s of ['\u{d800}', '\u{dfff}', 'x\u{dbff}y', '\u{dc00}\u{d800}', 'é\u{d83d}']) {
+    const r = ballast.validate(`{"ballast": "treasury/1", "k": "${s}"}`);
+    assert.equal(r.valid, false, JSON.stringify(s));
+    assert.equal(r.errors[0].code, 'json.syntax', JSON.stringify(s));
+    assert.match(r.errors[0].message, /invalid UTF-8/, JSON.stringify(s));
+    assert.equal(r.errors[0].path, '/k', JSON.stringify(s));
+  }
+  // Well-formed pairs next to them are not split.
+  assert.ok(ballast.validate(`{"ballast": "treasury/1", "🙂": 1}`).errors.some((e) => e.path === '/🙂'));
+});
+
 test('validate, status and schema', () => {
   const ex = examples()[0];
   assert.deepEqual(ballast.validate(ex.policy), { valid: true, kind: 'policy/1', errors: [] });

@@ -25,6 +25,16 @@ function inputs() {
       treasury: JSON.parse(ex.treasury), proposal: JSON.parse(ex.proposal) });
     all.push({ name: `example ${ex.name}`, input: Buffer.from(caseText, 'utf8') });
   }
+  // Text beyond ASCII crosses into the module and back as the same UTF-8: a title with two-, three-
+  // and four-byte characters, and an unknown key with them, which the report quotes.
+  const ex = examples()[0];
+  const proposal = { ...JSON.parse(ex.proposal), title: 'Rééquilibrage — 再平衡 🙂' };
+  const policy = { ...JSON.parse(ex.policy), 'remarque — 注 🙂': 1 };
+  for (const [name, doc] of [['a title beyond ASCII', { proposal }], ['an unknown key beyond ASCII', { policy }]]) {
+    const text = JSON.stringify({ ballast: 'case/1', policy: JSON.parse(ex.policy), treasury: JSON.parse(ex.treasury),
+      proposal: JSON.parse(ex.proposal), ...doc });
+    all.push({ name, input: Buffer.from(text, 'utf8') });
+  }
   return all;
 }
 
