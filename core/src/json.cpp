@@ -1,6 +1,5 @@
 #include "ballast/json.h"
 
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <deque>
@@ -41,19 +40,23 @@ constexpr std::string_view kDoubleOverflow =
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// The length of one valid UTF-8 sequence at p (Unicode's well-formed table: no overlong forms,
-// no surrogates, nothing above U+10FFFF), or 0.
-std::size_t utf8_sequence(const unsigned char* p, const unsigned char* end) {
-  auto cont = [&](std::size_t k, unsigned char lo, unsigned char hi) { return p + k < end && p[k] >= lo && p[k] <= hi; };
+// The UTF-8 sequence at p (p < end): its length and true when it is well-formed (Unicode's table:
+// no overlong forms, no surrogates, nothing above U+10FFFF); else the length of its maximal
+// subpart (at least one byte: the lead byte and the continuation bytes that fit it) and false.
+std::pair<std::size_t, bool> utf8_sequence(const unsigned char* p, const unsigned char* end) {
   const unsigned char c = p[0];
-  if (c >= 0xc2 && c <= 0xdf) return cont(1, 0x80, 0xbf) ? 2 : 0;
-  if (c == 0xe0) return cont(1, 0xa0, 0xbf) && cont(2, 0x80, 0xbf) ? 3 : 0;
-  if ((c >= 0xe1 && c <= 0xec) || c == 0xee || c == 0xef) return cont(1, 0x80, 0xbf) && cont(2, 0x80, 0xbf) ? 3 : 0;
-  if (c == 0xed) return cont(1, 0x80, 0x9f) && cont(2, 0x80, 0xbf) ? 3 : 0;
-  if (c == 0xf0) return cont(1, 0x90, 0xbf) && cont(2, 0x80, 0xbf) && cont(3, 0x80, 0xbf) ? 4 : 0;
-  if (c >= 0xf1 && c <= 0xf3) return cont(1, 0x80, 0xbf) && cont(2, 0x80, 0xbf) && cont(3, 0x80, 0xbf) ? 4 : 0;
-  if (c == 0xf4) return cont(1, 0x80, 0x8f) && cont(2, 0x80, 0xbf) && cont(3, 0x80, 0xbf) ? 4 : 0;
-  return 0;
+  std::size_t n = 4;
+  unsigned char lo = 0x80, hi = 0xbf;  // the range of the first continuation byte
+  if (c >= 0xc2 && c <= 0xdf) n = 2;
+  else if (c == 0xe0) n = 3, lo = 0xa0;
+  else if ((c >= 0xe1 && c <= 0xec) || c == 0xee || c == 0xef) n = 3;
+  else if (c == 0xed) n = 3, hi = 0x9f;
+  else if (c == 0xf0) lo = 0x90;
+  else if (c == 0xf4) hi = 0x8f;
+  else if (c < 0xf1 || c > 0xf3) return {1, false};
+  for (std::size_t k = 1; k < n; ++k, lo = 0x80, hi = 0xbf)
+    if (p + k == end || p[k] < lo || p[k] > hi) return {k, false};
+  return {n, true};
 }
 
 void append_utf8(std::string& out, std::uint32_t cp) {
@@ -314,8 +317,8 @@ class Parser {
       }
       if (c < 0x20) return fail("control character in a string (escape it)"), false;
       if (c >= 0x80) {
-        const std::size_t n = utf8_sequence(reinterpret_cast<const unsigned char*>(p_), reinterpret_cast<const unsigned char*>(end_));
-        if (!n) return fail("invalid UTF-8 in a string"), false;
+        const auto [n, valid] = utf8_sequence(reinterpret_cast<const unsigned char*>(p_), reinterpret_cast<const unsigned char*>(end_));
+        if (!valid) return fail("invalid UTF-8 in a string"), false;
         out.append(p_, n);
         p_ += n;
         continue;
@@ -378,8 +381,33 @@ class Parser {
 }  // namespace
 
 std::string escape_json_string(std::string_view s) {
-  nlohmann::json j = std::string(s);
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  static const char* hex = "0123456789abcdef";
+  std::string out = "\"";
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  while (p != end) {
+    const unsigned char c = *p;
+    if (c >= 0x80) {
+      // Well-formed UTF-8 as is; each maximal subpart of an ill-formed sequence as one U+FFFD.
+      const auto [n, valid] = utf8_sequence(p, end);
+      out.append(valid ? reinterpret_cast<const char*>(p) : "\xef\xbf\xbd", valid ? n : 3);
+      p += n;
+      continue;
+    }
+    ++p;
+    const char* short_escape = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\b' ? "\\b" : c == '\f' ? "\\f"
+                             : c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : nullptr;
+    if (short_escape) {
+      out += short_escape;
+    } else if (c < 0x20) {
+      out += "\\u00";
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + '"';
 }
 
 std::unique_ptr<Node> parse_json(std::string_view text, const std::string& document, const ParseLimits& limits,

@@ -101,6 +101,37 @@ TEST_CASE("quote renders values for one-line messages", "[json]") {
   CHECK(quote(std::string(100, 'x')).size() == 80 + 2 + 3);
 }
 
+TEST_CASE("strings are escaped as the JSON library writes them, ill-formed UTF-8 included", "[json]") {
+  // nlohmann::json's dump (no ASCII escaping, error_handler_t::replace) is the independent judge,
+  // on random byte strings drawn to reach every branch: ASCII, quotes, backslashes, control and DEL
+  // bytes, well-formed two- to four-byte sequences, and ill-formed ones (overlong, surrogate, above
+  // U+10FFFF, stray continuation, truncated, invalid lead bytes), at the end of the string too.
+  const std::vector<std::string> pieces = {
+      "a", "Z", " ", "/", "\"", "\\", "\b", "\f", "\n", "\r", "\t", std::string(1, '\0'), "\x01", "\x1f", "\x7f",
+      "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x99\x82", "\xf4\x8f\xbf\xbf", "\xed\x9f\xbf", "\xee\x80\x80",
+      "\xc0\xaf", "\xc1", "\xe0\x80\xaf", "\xe0\x9f", "\xed\xa0\x80", "\xf0\x8f\xbf\xbf", "\xf4\x90\x80\x80",
+      "\xf5", "\xff", "\x80", "\xbf", "\xc3", "\xe2\x82", "\xf0\x9f\x99", "\xf1\x80", "\xe1"};
+  auto judge = [](const std::string& s) {
+    return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  };
+  for (const auto& p : pieces) CHECK(escape_json_string(p) == judge(p));
+  std::mt19937_64 rng(1603);
+  int replaced = 0;
+  for (int k = 0; k < 20000; ++k) {
+    std::string s;
+    const int n = static_cast<int>(rng() % 8);
+    for (int i = 0; i < n; ++i) {
+      if (rng() % 4 == 0) s += static_cast<char>(rng() % 256);  // any byte
+      else s += pieces[rng() % pieces.size()];
+    }
+    const std::string theirs = judge(s);
+    INFO("bytes: " << escape_json_string(s));
+    REQUIRE(escape_json_string(s) == theirs);
+    replaced += theirs.find("\xef\xbf\xbd") != std::string::npos;
+  }
+  CHECK(replaced > 5000);
+}
+
 TEST_CASE("json pointers sort numerically and escape tokens", "[json]") {
   CHECK(compare_pointers("/policy/limits/2", "/policy/limits/10") < 0);
   CHECK(compare_pointers("/policy/limits/10", "/policy/limits/2") > 0);

@@ -40,7 +40,9 @@ std::unique_ptr<Node> parse_json(std::string_view text, const std::string& docum
                                  Diagnostics& diags);
 
 /// A string as JSON text, quoted and escaped as JavaScript's JSON.stringify writes it (`\"`, `\\`,
-/// `\n` and the other short escapes, `\u00xx` for other control characters, everything else as is).
+/// `\n` and the other short escapes, `\u00xx` for other control characters, everything else as is),
+/// with each maximal subpart of ill-formed UTF-8 written as one U+FFFD (as nlohmann::json's dump
+/// with error_handler_t::replace, the tests' judge).
 std::string escape_json_string(std::string_view s);
 
 /// A value quoted for a one-line message: strings JSON-escaped and cut at 80 characters,
