@@ -1,10 +1,10 @@
 #include "ballast/json.h"
 
-
 #include <algorithm>
 #include <deque>
 #include <string>
 #include <unordered_set>
+#include <utility>
 
 namespace ballast {
 
@@ -16,17 +16,18 @@ const Node* Node::find(std::string_view key) const {
 
 namespace {
 
+constexpr char kHex[] = "0123456789abcdef";
+
 // Printable ASCII kept; everything else shown as \xNN so messages stay one valid UTF-8 line.
 std::string sanitize(std::string_view s) {
-  static const char* hex = "0123456789abcdef";
   std::string out;
   for (unsigned char c : s) {
     if (c >= 0x20 && c < 0x7f) {
       out.push_back(static_cast<char>(c));
     } else {
       out += "\\x";
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 15]);
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
     }
   }
   return out;
@@ -381,7 +382,6 @@ class Parser {
 }  // namespace
 
 std::string escape_json_string(std::string_view s) {
-  static const char* hex = "0123456789abcdef";
   std::string out = "\"";
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const auto* end = p + s.size();
@@ -401,8 +401,8 @@ std::string escape_json_string(std::string_view s) {
       out += short_escape;
     } else if (c < 0x20) {
       out += "\\u00";
-      out += hex[c >> 4];
-      out += hex[c & 15];
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
     } else {
       out += static_cast<char>(c);
     }
