@@ -10,55 +10,57 @@ namespace ballast {
 
 namespace {
 
-ojson swap_json(const SwapAction& s, const Treasury& t) {
-  ojson j = ojson::object();
-  j["type"] = "swap";
+using report::JsonWriter;
+
+// A swap's members (the object around them is the caller's).
+void write_swap(JsonWriter& w, const SwapAction& s, const Treasury& t) {
+  w.field("type", "swap");
   if (s.route.empty()) {
-    j["venue"] = t.venues[s.venue].id;
+    w.field("venue", t.venues[s.venue].id);
   } else {
-    ojson route = ojson::array(), via = ojson::array();
-    for (std::size_t v : s.route) route.push_back(t.venues[v].id);
-    for (std::size_t a : s.via) via.push_back(t.assets[a].id);
-    j["route"] = std::move(route);
-    j["via"] = std::move(via);
+    w.key("route").begin_array();
+    for (std::size_t v : s.route) w.value(t.venues[v].id);
+    w.end_array();
+    w.key("via").begin_array();
+    for (std::size_t a : s.via) w.value(t.assets[a].id);
+    w.end_array();
   }
-  j["sell"] = t.assets[s.sell].id;
-  j["buy"] = t.assets[s.buy].id;
-  j[s.exact_in ? "amount_in" : "amount_out"] = to_string(s.amount);
-  if (s.bound) j[s.exact_in ? "min_amount_out" : "max_amount_in"] = to_string(*s.bound);
-  if (s.recipient) j["recipient"] = *s.recipient;
-  if (s.deadline) j["deadline"] = format_time(*s.deadline);
-  if (s.spender) j["spender"] = *s.spender;
-  return j;
+  w.field("sell", t.assets[s.sell].id);
+  w.field("buy", t.assets[s.buy].id);
+  w.field(s.exact_in ? "amount_in" : "amount_out", to_string(s.amount));
+  if (s.bound) w.field(s.exact_in ? "min_amount_out" : "max_amount_in", to_string(*s.bound));
+  w.field("recipient", s.recipient);
+  if (s.deadline) w.field("deadline", format_time(*s.deadline));
+  w.field("spender", s.spender);
 }
 
-ojson action_json(const Action& a, const Treasury& t) {
-  ojson j = ojson::object();
+void write_action(JsonWriter& w, const Action& a, const Treasury& t) {
+  w.begin_object();
   if (const SwapAction* s = a.swap()) {
-    j = swap_json(*s, t);
+    write_swap(w, *s, t);
   } else if (const TransferAction* tr = a.transfer()) {
-    j["type"] = "transfer";
-    j["asset"] = t.assets[tr->asset].id;
-    j["amount"] = to_string(tr->amount);
-    j["to"] = tr->to;
+    w.field("type", "transfer");
+    w.field("asset", t.assets[tr->asset].id);
+    w.field("amount", to_string(tr->amount));
+    w.field("to", tr->to);
   } else if (const ApproveAction* ap = a.approve()) {
-    j["type"] = "approve";
-    j["asset"] = t.assets[ap->asset].id;
-    j["spender"] = ap->spender;
-    j["amount"] = to_string(ap->amount);
-  } else if (const WrapAction* w = a.wrap()) {
-    j["type"] = w->unwrap ? "unwrap" : "wrap";
-    j["amount"] = to_string(w->amount);
+    w.field("type", "approve");
+    w.field("asset", t.assets[ap->asset].id);
+    w.field("spender", ap->spender);
+    w.field("amount", to_string(ap->amount));
+  } else if (const WrapAction* wr = a.wrap()) {
+    w.field("type", wr->unwrap ? "unwrap" : "wrap");
+    w.field("amount", to_string(wr->amount));
   } else if (const CallAction* c = a.call()) {
-    j["type"] = "call";
-    j["to"] = c->to;
-    j["value"] = to_string(c->value);
-    if (c->selector) j["selector"] = selector_hex(*c->selector);
-    if (c->delegatecall) j["delegatecall"] = true;
-    if (!c->unverifiable.empty()) j["unverifiable"] = c->unverifiable;
+    w.field("type", "call");
+    w.field("to", c->to);
+    w.field("value", to_string(c->value));
+    if (c->selector) w.field("selector", selector_hex(*c->selector));
+    if (c->delegatecall) w.field("delegatecall", true);
+    w.field_nonempty("unverifiable", c->unverifiable);
   }
-  if (!a.origin.call.empty()) j["origin"] = a.origin.call;
-  return j;
+  w.field_nonempty("origin", a.origin.call);
+  w.end_object();
 }
 
 std::string units_of(const Treasury& t, std::size_t asset, const Int& amount) {
@@ -95,26 +97,28 @@ std::string action_line(const Action& a, const Treasury& t) {
   return o.str();
 }
 
-ojson proposal_object(const Proposal& p, const Treasury& t) {
-  ojson j = ojson::object();
-  j["ballast"] = "proposal/1";
-  if (!p.id.empty()) j["id"] = p.id;
-  if (!p.title.empty()) j["title"] = p.title;
-  if (p.submitted_at) j["submitted_at"] = format_time(*p.submitted_at);
+void write_proposal(JsonWriter& w, const Proposal& p, const Treasury& t) {
+  w.begin_object();
+  w.field("ballast", "proposal/1");
+  w.field_nonempty("id", p.id);
+  w.field_nonempty("title", p.title);
+  if (p.submitted_at) w.field("submitted_at", format_time(*p.submitted_at));
   if (p.source) {
-    ojson src = ojson::object();
-    src["format"] = p.source->format;
-    if (p.source->checksum_valid) src["checksum_valid"] = *p.source->checksum_valid;
-    j["source"] = std::move(src);
+    w.key("source").begin_object();
+    w.field("format", p.source->format);
+    if (p.source->checksum_valid) w.field("checksum_valid", *p.source->checksum_valid);
+    w.end_object();
   }
-  ojson actions = ojson::array();
-  for (const Action& a : p.actions) actions.push_back(action_json(a, t));
-  j["actions"] = std::move(actions);
-  return j;
+  w.key("actions").begin_array();
+  for (const Action& a : p.actions) write_action(w, a, t);
+  w.end_array();
+  w.end_object();
 }
 
 std::string proposal_json(const Proposal& p, const Treasury& t) {
-  return proposal_object(p, t).dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
+  JsonWriter w;
+  write_proposal(w, p, t);
+  return w.take() + "\n";
 }
 
 std::string proposal_text(const Proposal& p, const Treasury& t) {

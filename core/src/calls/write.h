@@ -3,14 +3,12 @@
 
 #include "ballast/calls.h"
 
-#include <nlohmann/json.hpp>
+#include "../report/json_writer.h"
 
 namespace ballast {
 
-using ojson = nlohmann::ordered_json;
-
-/// The proposal/1 object proposal_json writes.
-ojson proposal_object(const Proposal& p, const Treasury& t);
+/// Writes the proposal/1 object proposal_json writes, as the next value of `w`.
+void write_proposal(report::JsonWriter& w, const Proposal& p, const Treasury& t);
 
 /// One readable line for an action, amounts in token units ("swap 1,000 WETH for at least … on …").
 std::string action_line(const Action& a, const Treasury& t);

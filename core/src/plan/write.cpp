@@ -21,43 +21,56 @@ std::string rate_decimal(const Frac& rate, const Treasury& t, std::size_t sell, 
 }  // namespace
 
 std::string plan_to_json(const Plan& p, const Treasury& t) {
-  ojson j = ojson::object();
-  j["ballast"] = "plan/1";
-  j["engine"] = ojson::object({{"name", "ballast"}, {"version", engine_version}});
-  j["status"] = plan_status_name(p.status);
-  j["goal"] = plan_goal_name(p.goal);
-  ojson tranches = ojson::array();
+  report::JsonWriter w;
+  w.begin_object();
+  w.field("ballast", "plan/1");
+  w.key("engine").begin_object();
+  w.field("name", "ballast");
+  w.field("version", engine_version);
+  w.end_object();
+  w.field("status", plan_status_name(p.status));
+  w.field("goal", plan_goal_name(p.goal));
+  w.key("tranches").begin_array();
   for (const Tranche& tr : p.tranches) {
-    ojson o = ojson::object();
-    o["not_before"] = format_time(tr.not_before);
-    o["proposal"] = proposal_object(tr.proposal, t);
-    o["verdict"] = verdict_name(tr.verdict);
-    o["drift_before_bps"] = bps_text(tr.drift_before);
-    o["drift_after_bps"] = bps_text(tr.drift_after);
-    tranches.push_back(std::move(o));
+    w.begin_object();
+    w.field("not_before", format_time(tr.not_before));
+    write_proposal(w.key("proposal"), tr.proposal, t);
+    w.field("verdict", verdict_name(tr.verdict));
+    w.field("drift_before_bps", bps_text(tr.drift_before));
+    w.field("drift_after_bps", bps_text(tr.drift_after));
+    w.end_object();
   }
-  j["tranches"] = std::move(tranches);
-  ojson unreached = ojson::array();
-  for (const Unreached& u : p.unreached)
-    unreached.push_back(ojson::object({{"rule", u.rule}, {"subject", u.subject}, {"message", report::text(u.message)}}));
-  j["unreached"] = std::move(unreached);
-  ojson routing = ojson::array();
+  w.end_array();
+  w.key("unreached").begin_array();
+  for (const Unreached& u : p.unreached) {
+    w.begin_object();
+    w.field("rule", u.rule);
+    w.field("subject", u.subject);
+    w.field("message", report::text(u.message));
+    w.end_object();
+  }
+  w.end_array();
+  w.key("routing").begin_array();
   for (const Routing& r : p.routing) {
-    ojson o = ojson::object();
-    o["sell"] = t.assets[r.sell].id;
-    o["buy"] = t.assets[r.buy].id;
-    o["marginal_rate"] = rate_decimal(r.marginal, t, r.sell, r.buy);
-    ojson venues = ojson::array();
-    for (const SplitLeg& l : r.venues)
-      venues.push_back(ojson::object({{"venue", t.venues[l.venue].id},
-                                      {"amount_in", to_string(l.amount_in)},
-                                      {"amount_out", to_string(l.amount_out)},
-                                      {"marginal_rate", rate_decimal(l.marginal, t, r.sell, r.buy)}}));
-    o["venues"] = std::move(venues);
-    routing.push_back(std::move(o));
+    w.begin_object();
+    w.field("sell", t.assets[r.sell].id);
+    w.field("buy", t.assets[r.buy].id);
+    w.field("marginal_rate", rate_decimal(r.marginal, t, r.sell, r.buy));
+    w.key("venues").begin_array();
+    for (const SplitLeg& l : r.venues) {
+      w.begin_object();
+      w.field("venue", t.venues[l.venue].id);
+      w.field("amount_in", to_string(l.amount_in));
+      w.field("amount_out", to_string(l.amount_out));
+      w.field("marginal_rate", rate_decimal(l.marginal, t, r.sell, r.buy));
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
   }
-  j["routing"] = std::move(routing);
-  return j.dump(2, ' ', false, ojson::error_handler_t::replace);
+  w.end_array();
+  w.end_object();
+  return w.take();
 }
 
 std::string plan_to_text(const Plan& p, const Treasury& t, const Policy& policy) {

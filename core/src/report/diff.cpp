@@ -2,74 +2,82 @@
 #include "ballast/render.h"
 #include "ballast/rules.h"
 
-#include "json_parts.h"
+#include "json_writer.h"
 #include "text_report.h"
 
-#include <nlohmann/json.hpp>
 #include "../text_out.h"
 
 namespace ballast {
 
 namespace {
 
-using report::ojson;
+using report::JsonWriter;
 using report::text;
 
-ojson status_finding_json(const StatusFinding& f) {
-  ojson j = ojson::object();
-  j["rule"] = f.rule;
-  j["severity"] = f.severity == Severity::Error ? "error" : "warning";
-  j["subject"] = f.subject;
-  if (!f.id.empty()) j["id"] = f.id;
-  j["message"] = text(f.message);
-  return j;
+void write_status_finding(JsonWriter& w, const StatusFinding& f) {
+  w.begin_object();
+  w.field("rule", f.rule);
+  w.field("severity", f.severity == Severity::Error ? "error" : "warning");
+  w.field("subject", f.subject);
+  w.field_nonempty("id", f.id);
+  w.field("message", text(f.message));
+  w.end_object();
 }
 
-ojson status_json(const StatusComparison& s) {
-  auto side = [](const Report& r) {
-    return ojson::object({{"verdict", verdict_name(r.verdict)},
-                          {"errors", r.count(Severity::Error)},
-                          {"warnings", r.count(Severity::Warning)}});
+void write_status(JsonWriter& w, const StatusComparison& s) {
+  auto side = [&w](const char* name, const Report& r) {
+    w.key(name).begin_object();
+    w.field("verdict", verdict_name(r.verdict));
+    w.field("errors", r.count(Severity::Error));
+    w.field("warnings", r.count(Severity::Warning));
+    w.end_object();
   };
-  ojson j = ojson::object();
-  j["old"] = side(s.old_status);
-  j["new"] = side(s.new_status);
-  ojson appeared = ojson::array(), disappeared = ojson::array();
-  for (const auto& f : s.appeared) appeared.push_back(status_finding_json(f));
-  for (const auto& f : s.disappeared) disappeared.push_back(status_finding_json(f));
-  j["appeared"] = std::move(appeared);
-  j["disappeared"] = std::move(disappeared);
-  return j;
+  auto findings = [&w](const char* name, const std::vector<StatusFinding>& list) {
+    w.key(name).begin_array();
+    for (const auto& f : list) write_status_finding(w, f);
+    w.end_array();
+  };
+  w.begin_object();
+  side("old", s.old_status);
+  side("new", s.new_status);
+  findings("appeared", s.appeared);
+  findings("disappeared", s.disappeared);
+  w.end_object();
 }
 
 }  // namespace
 
 std::string render_diff_json(const PolicyDiff& d) {
-  ojson j = ojson::object();
-  j["ballast"] = "diff/1";
-  j["engine"] = ojson::object({{"name", "ballast"}, {"version", engine_version}});
-  j["verdict"] = d.verdict;
-  ojson summary = ojson::object();
+  JsonWriter w;
+  w.begin_object();
+  w.field("ballast", "diff/1");
+  w.key("engine").begin_object();
+  w.field("name", "ballast");
+  w.field("version", engine_version);
+  w.end_object();
+  w.field("verdict", d.verdict);
+  w.key("summary").begin_object();
   for (ChangeKind k : {ChangeKind::Relaxed, ChangeKind::Tightened, ChangeKind::Added, ChangeKind::Removed,
                        ChangeKind::Changed})
-    summary[change_name(k)] = d.count(k);
-  j["summary"] = std::move(summary);
-  ojson changes = ojson::array();
+    w.field(change_name(k), d.count(k));
+  w.end_object();
+  w.key("changes").begin_array();
   for (const auto& c : d.changes) {
-    ojson x = ojson::object();
-    x["path"] = c.path;
-    x["rule"] = c.rule;
-    x["subject"] = c.subject;
-    x["change"] = change_name(c.change);
-    if (c.old_value) x["old"] = text(*c.old_value);
-    if (c.new_value) x["new"] = text(*c.new_value);
-    x["message"] = text(c.message);
-    changes.push_back(std::move(x));
+    w.begin_object();
+    w.field("path", c.path);
+    w.field("rule", c.rule);
+    w.field("subject", c.subject);
+    w.field("change", change_name(c.change));
+    if (c.old_value) w.field("old", text(*c.old_value));
+    if (c.new_value) w.field("new", text(*c.new_value));
+    w.field("message", text(c.message));
+    w.end_object();
   }
-  j["changes"] = std::move(changes);
-  j["errors"] = report::diagnostics_json(d.errors);
-  if (d.status) j["status"] = status_json(*d.status);
-  return j.dump(2, ' ', false, ojson::error_handler_t::replace);
+  w.end_array();
+  w.field("errors", d.errors);
+  if (d.status) write_status(w.key("status"), *d.status);
+  w.end_object();
+  return w.take();
 }
 
 std::string render_diff_text(const PolicyDiff& d) {
@@ -140,27 +148,36 @@ const char* direction_name(Direction d) {
   return "identity";
 }
 
-ojson fields_json(const std::vector<PolicyField>& fields) {
-  ojson a = ojson::array();
-  for (const auto& f : fields) a.push_back(ojson::object({{"path", f.path}, {"direction", direction_name(f.direction)}}));
-  return a;
+void write_fields(JsonWriter& w, const std::vector<PolicyField>& fields) {
+  w.begin_array();
+  for (const auto& f : fields) {
+    w.begin_object();
+    w.field("path", f.path);
+    w.field("direction", direction_name(f.direction));
+    w.end_object();
+  }
+  w.end_array();
 }
 
 }  // namespace
 
 std::string render_rules_json() {
-  ojson rules = ojson::array();
+  JsonWriter w;
+  w.begin_object();
+  w.key("rules").begin_array();
   for (const RuleSpec& r : rule_registry()) {
-    ojson x = ojson::object();
-    x["rule"] = r.id;
-    x["phase"] = phase_name(r.phase);
-    x["severity"] = r.default_severity == Severity::Error ? "error" : "warning";
-    x["fields"] = fields_json(r.fields);
-    x["checks"] = r.summary;
-    rules.push_back(std::move(x));
+    w.begin_object();
+    w.field("rule", r.id);
+    w.field("phase", phase_name(r.phase));
+    w.field("severity", r.default_severity == Severity::Error ? "error" : "warning");
+    write_fields(w.key("fields"), r.fields);
+    w.field("checks", r.summary);
+    w.end_object();
   }
-  ojson j = ojson::object({{"rules", std::move(rules)}, {"document_fields", fields_json(policy_document_fields())}});
-  return j.dump(2, ' ', false, ojson::error_handler_t::replace);
+  w.end_array();
+  write_fields(w.key("document_fields"), policy_document_fields());
+  w.end_object();
+  return w.take();
 }
 
 std::string render_rules_text() {

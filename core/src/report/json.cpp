@@ -2,11 +2,8 @@
 // (JsonWriter), without a tree of the report first.
 #include "ballast/render.h"
 
-#include "json_parts.h"
 #include "json_writer.h"
 #include "text_report.h"
-
-#include <nlohmann/json.hpp>
 
 namespace ballast {
 
@@ -42,27 +39,6 @@ void write_findings(JsonWriter& w, const std::vector<FindingText>& list, const s
   for (std::size_t i = 0; i < list.size(); ++i) write_finding(w, list[i], human[i]);
   w.end_array();
 }
-
-}  // namespace
-
-namespace report {
-
-ojson diagnostics_json(const std::vector<Diagnostic>& list) {
-  ojson a = ojson::array();
-  for (const auto& d : list) {
-    ojson j = ojson::object();
-    j["code"] = d.code;
-    j["document"] = d.document;
-    j["path"] = d.path;
-    j["message"] = d.message;
-    a.push_back(std::move(j));
-  }
-  return a;
-}
-
-}  // namespace report
-
-namespace {
 
 void write_state(JsonWriter& w, const StateText& s) {
   w.begin_object();
@@ -212,7 +188,7 @@ std::string render_json(const Report& report) {
   w.end_object();
   w.key("findings");
   write_findings(w, r.findings, human_messages(report, report.findings));
-  w.field("errors", diagnostics_json(r.errors));
+  w.field("errors", r.errors);
   if (r.before) write_state(w.key("before"), *r.before);
   if (r.after) write_state(w.key("after"), *r.after);
   if (r.verdict != "error" && r.mode == "check") {
@@ -242,7 +218,7 @@ std::string render_validation_json(const std::string& kind, const std::vector<Di
   w.field_nonempty("file", file);
   w.field("valid", errors.empty());
   w.field("kind", kind);
-  w.field("errors", diagnostics_json(errors));
+  w.field("errors", errors);
   w.end_object();
   return w.take();
 }

@@ -1,15 +1,16 @@
-// Writes JSON text as it goes, in the layout nlohmann::json's dump(2) gives (two-space indent,
-// "key": value, empty containers as {} and [], strings escaped as by escape_json_string), so a
-// report is written without first building a tree of it. A finished tree (ordered_json) can be
-// written into it as a value, in the same layout.
+// Writes JSON text as it goes, in the layout of nlohmann::json's dump(2) (two-space indent,
+// "key": value, empty containers as {} and [], strings escaped as by escape_json_string), so every
+// document Ballast writes (report/1, diff/1, plan/1, proposal/1, calls/1, SARIF, the Safe
+// Transaction Builder file) is written without first building a tree of it.
 #pragma once
 
+#include "ballast/diagnostics.h"
 #include "ballast/json.h"
-#include "json_parts.h"
 
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace ballast::report {
@@ -40,22 +41,23 @@ class JsonWriter {
     next_item();
     out_ += b ? "true" : "false";
   }
-  void value(long long v) {
+  /// An integer of any width and sign, in decimal.
+  template <typename T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
+  void value(T v) {
     next_item();
     out_ += std::to_string(v);
   }
-  void value(int v) { value(static_cast<long long>(v)); }
-  void value(std::size_t v) {
+  void null() {
     next_item();
-    out_ += std::to_string(v);
+    out_ += "null";
   }
   void value(const std::vector<std::string>& list) {
     begin_array();
     for (const auto& s : list) value(s);
     end_array();
   }
-  /// A finished tree, in the same layout.
-  void value(const ojson& j);
+  /// Input errors as [{code, document, path, message}].
+  void value(const std::vector<Diagnostic>& list);
 
   template <typename T>
   void field(std::string_view k, const T& v) {
@@ -119,29 +121,17 @@ class JsonWriter {
   bool after_key_ = false;
 };
 
-inline void JsonWriter::value(const ojson& j) {
-  switch (j.type()) {
-    case ojson::value_t::object:
-      begin_object();
-      for (auto it = j.begin(); it != j.end(); ++it) key(it.key()).value(it.value());
-      end_object();
-      return;
-    case ojson::value_t::array:
-      begin_array();
-      for (const auto& x : j) value(x);
-      end_array();
-      return;
-    case ojson::value_t::string: value(j.get_ref<const std::string&>()); return;
-    case ojson::value_t::boolean: value(j.get<bool>()); return;
-    case ojson::value_t::null:
-      next_item();
-      out_ += "null";
-      return;
-    default:  // numbers: the report has integers only
-      next_item();
-      out_ += j.dump();
-      return;
+inline void JsonWriter::value(const std::vector<Diagnostic>& list) {
+  begin_array();
+  for (const auto& d : list) {
+    begin_object();
+    field("code", d.code);
+    field("document", d.document);
+    field("path", d.path);
+    field("message", d.message);
+    end_object();
   }
+  end_array();
 }
 
 }  // namespace ballast::report

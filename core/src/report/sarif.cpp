@@ -3,7 +3,7 @@
 #include "ballast/render.h"
 #include "ballast/rules.h"
 
-#include "json_parts.h"
+#include "json_writer.h"
 #include "locate.h"
 #include "text_report.h"
 
@@ -11,72 +11,107 @@ namespace ballast {
 
 namespace {
 
-using report::ojson;
+using report::JsonWriter;
 
-ojson location_json(const report::Location& at) {
-  ojson physical = ojson::object({{"artifactLocation", ojson::object({{"uri", at.file}})}});
-  if (at.line > 0) physical["region"] = ojson::object({{"startLine", at.line}});
-  return ojson::object({{"physicalLocation", std::move(physical)}});
+// {"text": ...}, SARIF's message and description objects.
+void write_text(JsonWriter& w, std::string_view name, const std::string& text) {
+  w.key(name).begin_object();
+  w.field("text", text);
+  w.end_object();
 }
 
-ojson rules_json() {
-  ojson rules = ojson::array();
+void write_locations(JsonWriter& w, const report::Location& at) {
+  w.key("locations").begin_array();
+  w.begin_object();
+  w.key("physicalLocation").begin_object();
+  w.key("artifactLocation").begin_object();
+  w.field("uri", at.file);
+  w.end_object();
+  if (at.line > 0) {
+    w.key("region").begin_object();
+    w.field("startLine", at.line);
+    w.end_object();
+  }
+  w.end_object();
+  w.end_object();
+  w.end_array();
+}
+
+void write_rules(JsonWriter& w) {
+  w.key("rules").begin_array();
   for (const RuleSpec& r : rule_registry()) {
     std::string help = std::string(r.summary) + ".";
     for (const auto& f : r.fields) help += std::string(" Policy field: ") + f.path + ".";
-    rules.push_back(ojson::object({{"id", r.id},
-                                   {"shortDescription", ojson::object({{"text", r.summary}})},
-                                   {"help", ojson::object({{"text", help}})},
-                                   {"defaultConfiguration",
-                                    ojson::object({{"level", r.default_severity == Severity::Error ? "error" : "warning"}})}}));
+    w.begin_object();
+    w.field("id", r.id);
+    write_text(w, "shortDescription", r.summary);
+    write_text(w, "help", help);
+    w.key("defaultConfiguration").begin_object();
+    w.field("level", r.default_severity == Severity::Error ? "error" : "warning");
+    w.end_object();
+    w.end_object();
   }
-  return rules;
+  w.end_array();
 }
 
-}  // namespace
-
-namespace {
-
-ojson run_json(const Report& report_, const RenderOptions& o) {
+void write_run(JsonWriter& w, const Report& report_, const RenderOptions& o) {
   const report::TextReport r = report::to_text(report_, true);
-  ojson results = ojson::array();
+  w.begin_object();
+  w.key("tool").begin_object();
+  w.key("driver").begin_object();
+  w.field("name", "ballast");
+  w.field("version", engine_version);
+  write_rules(w);
+  w.end_object();
+  w.end_object();
+  w.key("results").begin_array();
   for (const auto& d : r.errors) {
     report::Location at;
     auto file = o.files.find(d.document);
     if (file != o.files.end()) at.file = file->second;
     auto src = o.sources.find(d.document);
     if (src != o.sources.end() && !d.path.empty()) at.line = report::line_of(src->second, d.path);
-    ojson x = ojson::object({{"ruleId", d.code}, {"level", "error"},
-                             {"message", ojson::object({{"text", d.document + " " + (d.path.empty() ? "/" : d.path) + ": " + d.message}})}});
-    if (!at.file.empty()) x["locations"] = ojson::array({location_json(at)});
-    results.push_back(std::move(x));
+    w.begin_object();
+    w.field("ruleId", d.code);
+    w.field("level", "error");
+    write_text(w, "message", d.document + " " + (d.path.empty() ? "/" : d.path) + ": " + d.message);
+    if (!at.file.empty()) write_locations(w, at);
+    w.end_object();
   }
   for (const report::FindingText* f : report::all_findings(r)) {
     // stress.<rule> findings are results of the stress rule, under a scenario.
     const std::string rule = f->rule.rfind("stress.", 0) == 0 ? "stress" : f->rule;
-    ojson x = ojson::object({{"ruleId", rule},
-                             {"level", f->severity == Severity::Error ? "error" : "warning"},
-                             {"message", ojson::object({{"text", f->message}})}});
+    w.begin_object();
+    w.field("ruleId", rule);
+    w.field("level", f->severity == Severity::Error ? "error" : "warning");
+    write_text(w, "message", f->message);
     const report::Location at = report::locate(o, report::annotation_pointer(o, r.mode == "check", f->severity, f->path));
-    if (!at.file.empty()) x["locations"] = ojson::array({location_json(at)});
-    x["properties"] = ojson::object({{"rule", f->rule}, {"path", f->path}, {"subject", f->subject}});
-    if (f->observed) x["properties"]["observed"] = *f->observed;
-    if (f->limit) x["properties"]["limit"] = *f->limit;
-    results.push_back(std::move(x));
+    if (!at.file.empty()) write_locations(w, at);
+    w.key("properties").begin_object();
+    w.field("rule", f->rule);
+    w.field("path", f->path);
+    w.field("subject", f->subject);
+    w.field("observed", f->observed);
+    w.field("limit", f->limit);
+    w.end_object();
+    w.end_object();
   }
-  ojson driver = ojson::object({{"name", "ballast"}, {"version", engine_version}, {"rules", rules_json()}});
-  return ojson::object({{"tool", ojson::object({{"driver", std::move(driver)}})}, {"results", std::move(results)}});
+  w.end_array();
+  w.end_object();
 }
 
 }  // namespace
 
 std::string render_sarif(const std::vector<std::pair<const Report*, RenderOptions>>& runs) {
-  ojson list = ojson::array();
-  for (const auto& [r, o] : runs) list.push_back(run_json(*r, o));
-  ojson doc = ojson::object({{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-                             {"version", "2.1.0"},
-                             {"runs", std::move(list)}});
-  return doc.dump(2, ' ', false, ojson::error_handler_t::replace);
+  JsonWriter w;
+  w.begin_object();
+  w.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+  w.field("version", "2.1.0");
+  w.key("runs").begin_array();
+  for (const auto& [r, o] : runs) write_run(w, *r, o);
+  w.end_array();
+  w.end_object();
+  return w.take();
 }
 
 std::string render_sarif(const Report& r, const RenderOptions& o) { return render_sarif({{&r, o}}); }
