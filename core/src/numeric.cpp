@@ -133,18 +133,21 @@ std::optional<long long> parse_integer(std::string_view s) {
 std::string to_string(const Int& v) {
   // Decimal digits in chunks of 18 (not Boost's str(): it brings the C++ locale into the WebAssembly
   // module, about 30 KB of its download).
+  // One word when it fits (most amounts and figures).
+  if (v >= 0 && v <= std::numeric_limits<unsigned long long>::max()) return std::to_string(v.convert_to<unsigned long long>());
   constexpr unsigned long long kChunk = 1000000000000000000ULL;  // 10^18
   Int n = v < 0 ? Int(-v) : v;
-  std::vector<unsigned long long> chunks;
+  std::array<unsigned long long, 18> chunks{};  // |v| < 2^1024 < 10^(18 x 18)
+  std::size_t count = 0;
   do {
     Int q, r;
     boost::multiprecision::divide_qr(n, Int(kChunk), q, r);
-    chunks.push_back(r.convert_to<unsigned long long>());
+    chunks[count++] = r.convert_to<unsigned long long>();
     n = std::move(q);
   } while (n > 0);
   std::string out = v < 0 ? "-" : "";
-  out += std::to_string(chunks.back());
-  for (std::size_t i = chunks.size() - 1; i-- > 0;) {
+  out += std::to_string(chunks[count - 1]);
+  for (std::size_t i = count - 1; i-- > 0;) {
     const std::string part = std::to_string(chunks[i]);
     out.append(18 - part.size(), '0');
     out += part;

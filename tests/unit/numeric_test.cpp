@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <limits>
 #include <random>
 
 using namespace ballast;
@@ -102,5 +103,24 @@ TEST_CASE("a x b / 10^n: the word path equals the exact product divided", "[nume
     for (unsigned k = 0; k < n; ++k) d *= 10;
     INFO(a << " x " << b << " / 10^" << n);
     REQUIRE(mul_div_pow10(a, b, n) == Int(a * b) / d);
+  }
+}
+
+TEST_CASE("decimal text of an Int: Boost's text for every size and sign", "[numeric]") {
+  // Edges of the one-word path and of the 10^18 chunks, then random values up to 1,023 bits.
+  const Int word = Int(std::numeric_limits<unsigned long long>::max());
+  for (const Int& v : {Int(0), Int(1), Int(-1), word, Int(word + 1), Int(-word), Int(-word - 1), ballast::pow10(18),
+                       Int(ballast::pow10(18) - 1), ballast::pow10(36), Int((Int(1) << 1023) - 1),
+                       Int(-((Int(1) << 1023) - 1))})
+    CHECK(to_string(v) == v.str());
+  std::mt19937_64 rng(20261202);
+  for (int i = 0; i < 5000; ++i) {
+    Int v = 0;
+    const unsigned words = static_cast<unsigned>(rng() % 17);  // up to 1,024 bits
+    for (unsigned k = 0; k < words; ++k) v = (v << 64) | Int(rng());
+    if (words == 16) v >>= 1;
+    if (rng() % 4 == 0) v = -v;
+    INFO(v.str());
+    REQUIRE(to_string(v) == v.str());
   }
 }

@@ -116,6 +116,20 @@ TEST_CASE("swap shape: exactly one of amount_in and amount_out, bounds that matc
   CHECK(codes(parse(policy(), treasury(), q)) == std::vector<std::string>{"value.range proposal /actions/0/buy"});
 }
 
+TEST_CASE("an object of more than 64 members reports exactly its unknown ones", "[parse]") {
+  // 70 unknown members sort before the asset's six known ones, which then sit beyond the 64th.
+  json t = treasury();
+  std::set<std::string> expected;
+  for (int i = 0; i < 70; ++i) {
+    const std::string key = "a0" + std::string(i < 10 ? "0" : "") + std::to_string(i);
+    t["assets"][0][key] = i;
+    expected.insert("field.unknown treasury /assets/0/" + key);
+  }
+  const auto got = codes(parse(policy(), t, proposal()));
+  CHECK(std::set<std::string>(got.begin(), got.end()) == expected);
+  CHECK(got.size() == 70);
+}
+
 TEST_CASE("reserves must fit the pair's uint112", "[parse]") {
   json t = treasury();
   t["venues"][0]["reserve0"] = "5192296858534827628530496329220096";  // 2^112

@@ -5,6 +5,7 @@
 #include "ballast/json.h"
 #include "ballast/parse.h"
 
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -209,15 +210,18 @@ class Obj {
   Obj(const Obj&) = delete;
   Obj& operator=(const Obj&) = delete;
   ~Obj() {
-    for (std::size_t i = 0; i < used_.size(); ++i)
-      if (!used_[i])
+    for (std::size_t i = 0; i < count_; ++i)
+      if (!used(i))
         r_.error(code::field_unknown, pointer_join(path(), n_.members[i].first),
                  "unknown field " + quote(std::string_view(n_.members[i].first)));
   }
 
   bool ok() const { return ok_; }
   // Marks every field as read: used when the object is not read at all (wrong document kind).
-  void ignore_rest() { used_.assign(used_.size(), true); }
+  void ignore_rest() {
+    word_ = ~std::uint64_t(0);
+    many_.assign(many_.size(), true);
+  }
   const std::string& path() const {
     if (!built_) {
       path_ = pointer_join(parent_->at(key_), index_);
@@ -228,9 +232,9 @@ class Obj {
   std::string at(std::string_view key) const { return pointer_join(path(), std::string(key)); }
 
   const Node* opt(std::string_view key) {
-    for (std::size_t i = 0; i < used_.size(); ++i)
+    for (std::size_t i = 0; i < count_; ++i)
       if (n_.members[i].first == key) {
-        used_[i] = true;
+        mark(i);
         return &n_.members[i].second;
       }
     return nullptr;
@@ -289,7 +293,18 @@ class Obj {
   void open() {
     ok_ = n_.kind == Node::Kind::Object;
     if (!ok_) r_.error(code::type_mismatch, path(), "expected an object, got " + quote(n_));
-    used_.assign(ok_ ? n_.members.size() : 0, false);
+    count_ = ok_ ? n_.members.size() : 0;
+    if (count_ > 64) many_.assign(count_, false);
+  }
+
+  // Which members were read: the bits of one word up to 64 members (no allocation for the
+  // objects documents hold), a vector beyond.
+  bool used(std::size_t i) const { return count_ <= 64 ? (word_ >> i) & 1 : many_[i]; }
+  void mark(std::size_t i) {
+    if (count_ <= 64)
+      word_ |= std::uint64_t(1) << i;
+    else
+      many_[i] = true;
   }
 
   Reader& r_;
@@ -300,7 +315,9 @@ class Obj {
   mutable std::string path_;
   mutable bool built_ = false;
   bool ok_ = false;
-  std::vector<bool> used_;
+  std::size_t count_ = 0;
+  std::uint64_t word_ = 0;
+  std::vector<bool> many_;
 };
 
 inline std::string Path::str() const { return text_ ? *text_ : object_->at(key_); }

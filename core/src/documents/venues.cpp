@@ -99,6 +99,8 @@ bool read_v3_price(Reader& r, Obj& o, UniswapV3Pool& pool, std::optional<int>& s
 // The initialized ticks: in range, on the spacing (when known), sorted, unique.
 bool read_v3_ticks(Reader& r, Obj& o, std::optional<int> spacing, std::vector<V3Tick>& ticks) {
   bool ok = true;
+  if (const Node* list = o.opt("ticks"); list && list->kind == Node::Kind::Array)
+    ticks.reserve(std::min(list->items.size(), r.limits().max_ticks));
   each_object(r, o, "ticks", true, r.limits().max_ticks, "ticks", [&](Obj& to, std::size_t) {
     auto index = to.integer("index", true, v3::kMinTick, v3::kMaxTick);
     auto net = to.get("liquidity_net", true, [&](const Node& n, const Path& p) { return signed_integer(r, n, p, 127); });
@@ -170,9 +172,13 @@ bool settle_v3_window(Reader& r, Obj& o, UniswapV3Pool& pool, const std::vector<
 // Crossing the ticks in either direction must never take the liquidity out of uint128.
 bool check_v3_crossings(Reader& r, Obj& o, const UniswapV3Pool& pool, const std::vector<V3Tick>& ticks) {
   auto above = std::upper_bound(ticks.begin(), ticks.end(), pool.tick, [](int t, const V3Tick& x) { return t < x.index; });
+  const Int limit = Int(1) << 128;
   auto cross = [&](Int& l, std::vector<V3Tick>::const_iterator it, bool upward) {
-    l += upward ? it->liquidity_net : Int(-it->liquidity_net);
-    if (l >= 0 && l < (Int(1) << 128)) return true;
+    if (upward)
+      l += it->liquidity_net;
+    else
+      l -= it->liquidity_net;
+    if (l >= 0 && l < limit) return true;
     std::size_t k = static_cast<std::size_t>(it - ticks.begin());
     r.error(code::value_range, pointer_join(o.at("ticks"), k) + "/liquidity_net",
             "crossing tick " + std::to_string(it->index) + (upward ? " upward" : " downward") + " makes the liquidity " +
