@@ -89,7 +89,7 @@ std::optional<Threshold<std::vector<T>>> read_allowlist(Reader& r, Obj& parent, 
   t.meta = read_meta(r, a);
   const Node* list = a.req("allow");
   if (!list) return std::nullopt;
-  each_item(r, *list, a.at("allow"), r.limits().max_list, what, [&](const Node& e, const Path& path) {
+  each_item(r, *list, Path(a, "allow"), r.limits().max_list, what, [&](const Node& e, const Path& path) {
     if (std::optional<T> v = entry(e, path)) t.value.push_back(std::move(*v));
   });
   return t;
@@ -178,7 +178,7 @@ std::vector<Family> read_families(Reader& r, Obj& s) {
   static const std::map<std::string, Family> names = {
       {"targets", Family::Targets}, {"limits", Family::Limits}, {"floors", Family::Floors}, {"backing", Family::Backing}};
   std::vector<Family> out;
-  each_item(r, *ch, s.at("check"), 4, "rule families", [&](const Node& n, const Path& path) {
+  each_item(r, *ch, Path(s, "check"), 4, "rule families", [&](const Node& n, const Path& path) {
     auto it = n.kind == Node::Kind::String ? names.find(n.text) : names.end();
     if (it == names.end())
       r.error(code::value_range, path, "expected \"targets\", \"limits\", \"floors\" or \"backing\", got " + quote(n));

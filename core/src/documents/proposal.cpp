@@ -103,7 +103,7 @@ bool read_venues(Reader& r, Obj& a, const References* refs, SwapAction& s) {
     return v.has_value();
   }
   bool ok = true;
-  each_item(r, *a.opt("route"), a.at("route"), 8, "route venues", [&](const Node& n, const Path& path) {
+  each_item(r, *a.opt("route"), Path(a, "route"), 8, "route venues", [&](const Node& n, const Path& path) {
     auto v = venue_ref(r, refs, n, path);
     if (v) s.route.push_back(*v);
     else ok = false;
@@ -113,7 +113,7 @@ bool read_venues(Reader& r, Obj& a, const References* refs, SwapAction& s) {
     ok = false;
   }
   if (const Node* via = a.opt("via")) {
-    each_item(r, *via, a.at("via"), 7, "route assets", [&](const Node& n, const Path& path) {
+    each_item(r, *via, Path(a, "via"), 7, "route assets", [&](const Node& n, const Path& path) {
       auto x = asset_ref(r, refs, n, path);
       if (x) s.via.push_back(*x);
       else ok = false;

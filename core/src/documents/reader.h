@@ -28,13 +28,16 @@ std::string lower(std::string s);
 class Obj;
 
 /// Where a value is: a JSON pointer, built only when something needs its text (a diagnostic).
-/// Either an existing pointer string, or a member of an object being read. A Path refers to what
-/// it was made from and lives no longer than the call it is passed to.
+/// An existing pointer string, a member of an object being read, or an element of an array at
+/// another Path. A Path refers to what it was made from and lives no longer than the call it is
+/// passed to.
 class Path {
  public:
   Path(const std::string& text) : text_(&text) {}  // NOLINT(google-explicit-constructor)
   Path(const char* text) : owned_(text), text_(&owned_) {}  // NOLINT(google-explicit-constructor)
   Path(const Obj& object, std::string_view key) : object_(&object), key_(key) {}
+  /// Element `index` of the array at `array`.
+  Path(const Path& array, std::size_t index) : array_(&array), index_(index) {}
   Path(const Path&) = delete;
   Path& operator=(const Path&) = delete;
 
@@ -47,6 +50,8 @@ class Path {
   const std::string* text_ = nullptr;
   const Obj* object_ = nullptr;
   std::string_view key_;
+  const Path* array_ = nullptr;
+  std::size_t index_ = 0;
 };
 
 /// Typed access to the JSON tree, with errors collected under one document name.
@@ -320,7 +325,11 @@ class Obj {
   std::vector<bool> many_;
 };
 
-inline std::string Path::str() const { return text_ ? *text_ : object_->at(key_); }
+inline std::string Path::str() const {
+  if (text_) return *text_;
+  if (object_) return object_->at(key_);
+  return pointer_join(array_->str(), index_);
+}
 
 /// A document pointer prefixed with its document: "/policy" + "/limits/0".
 std::string case_path(const std::string& document, const std::string& path);
@@ -339,7 +348,7 @@ void each_object(Reader& r, Obj& parent, std::string_view key, bool required, st
                  F fn) {
   const Node* n = required ? parent.req(key) : parent.opt(key);
   if (!n) return;
-  const auto* items = r.array(*n, parent.at(key), max, what);
+  const auto* items = r.array(*n, Path(parent, key), max, what);
   if (!items) return;
   for (std::size_t i = 0; i < items->size(); ++i) {
     Obj o(r, (*items)[i], parent, key, i);
@@ -349,10 +358,10 @@ void each_object(Reader& r, Obj& parent, std::string_view key, bool required, st
 
 /// Reads an array field of scalars, calling fn(node, path) for each.
 template <typename F>
-void each_item(Reader& r, const Node& n, const std::string& path, std::size_t max, const char* what, F fn) {
+void each_item(Reader& r, const Node& n, const Path& path, std::size_t max, const char* what, F fn) {
   const auto* items = r.array(n, path, max, what);
   if (!items) return;
-  for (std::size_t i = 0; i < items->size(); ++i) fn((*items)[i], pointer_join(path, i));
+  for (std::size_t i = 0; i < items->size(); ++i) fn((*items)[i], Path(path, i));
 }
 
 }  // namespace ballast::documents

@@ -58,7 +58,7 @@ bool read_asset(Reader& r, Obj& a, Asset& as, References& refs, std::size_t inde
   }
   if (const Node* tags = a.opt("tags")) {
     std::set<std::string> seen;
-    each_item(r, *tags, a.at("tags"), 64, "tags", [&](const Node& n, const Path& p) {
+    each_item(r, *tags, Path(a, "tags"), 64, "tags", [&](const Node& n, const Path& p) {
       if (auto tg = r.tag(n, p)) {
         if (seen.insert(*tg).second) as.tags.push_back(*tg);
       }

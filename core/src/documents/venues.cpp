@@ -213,7 +213,7 @@ void read_curve(Reader& r, Obj& o, Venue& v, const References& refs, const std::
   bool ok = true;
   std::vector<std::size_t> coins;
   if (const Node* cn = o.req("coins")) {
-    each_item(r, *cn, o.at("coins"), 4, "coins", [&](const Node& n, const Path& p) {
+    each_item(r, *cn, Path(o, "coins"), 4, "coins", [&](const Node& n, const Path& p) {
       auto a = refs.asset(r, n, p);
       if (!a) {
         ok = false;
@@ -237,7 +237,7 @@ void read_curve(Reader& r, Obj& o, Venue& v, const References& refs, const std::
     ok = false;
   }
   if (const Node* bn = o.req("balances")) {
-    each_item(r, *bn, o.at("balances"), 4, "balances", [&](const Node& n, const Path& p) {
+    each_item(r, *bn, Path(o, "balances"), 4, "balances", [&](const Node& n, const Path& p) {
       auto b = r.amount(n, p);
       if (!b) {
         ok = false;
