@@ -22,12 +22,7 @@ std::string rate_decimal(const Frac& rate, const Treasury& t, std::size_t sell, 
 
 std::string plan_to_json(const Plan& p, const Treasury& t) {
   report::JsonWriter w;
-  w.begin_object();
-  w.field("ballast", "plan/1");
-  w.key("engine").begin_object();
-  w.field("name", "ballast");
-  w.field("version", engine_version);
-  w.end_object();
+  w.begin_document("plan/1");
   w.field("status", plan_status_name(p.status));
   w.field("goal", plan_goal_name(p.goal));
   w.key("tranches").begin_array();

@@ -49,12 +49,7 @@ void write_status(JsonWriter& w, const StatusComparison& s) {
 
 std::string render_diff_json(const PolicyDiff& d) {
   JsonWriter w;
-  w.begin_object();
-  w.field("ballast", "diff/1");
-  w.key("engine").begin_object();
-  w.field("name", "ballast");
-  w.field("version", engine_version);
-  w.end_object();
+  w.begin_document("diff/1");
   w.field("verdict", d.verdict);
   w.key("summary").begin_object();
   for (ChangeKind k : {ChangeKind::Relaxed, ChangeKind::Tightened, ChangeKind::Added, ChangeKind::Removed,

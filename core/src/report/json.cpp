@@ -172,12 +172,7 @@ void write_action(JsonWriter& w, const ActionText& a) {
 std::string render_json(const Report& report) {
   const TextReport r = to_text(report);
   JsonWriter w;
-  w.begin_object();
-  w.field("ballast", "report/1");
-  w.key("engine").begin_object();
-  w.field("name", "ballast");
-  w.field("version", engine_version);
-  w.end_object();
+  w.begin_document("report/1");
   w.field("mode", r.mode);
   w.field_nonempty("proposal", r.proposal_id);
   w.field("verdict", r.verdict);

@@ -6,6 +6,7 @@
 
 #include "ballast/diagnostics.h"
 #include "ballast/json.h"
+#include "ballast/report.h"
 
 #include <optional>
 #include <string>
@@ -21,6 +22,15 @@ class JsonWriter {
   void end_object() { close('}'); }
   void begin_array() { open('['); }
   void end_array() { close(']'); }
+  /// Opens a document of Ballast's own: {"ballast": kind, "engine": {"name", "version"}, ...
+  void begin_document(std::string_view kind) {
+    begin_object();
+    field("ballast", kind);
+    key("engine").begin_object();
+    field("name", "ballast");
+    field("version", engine_version);
+    end_object();
+  }
 
   /// Starts an object member: the value written next is its value.
   JsonWriter& key(std::string_view k) {
@@ -47,6 +57,7 @@ class JsonWriter {
     next_item();
     out_ += std::to_string(v);
   }
+  /// JSON's null.
   void null() {
     next_item();
     out_ += "null";
