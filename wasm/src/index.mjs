@@ -12,7 +12,7 @@ const isNode =
 let api = null;
 let loading = null;
 
-async function nodeWasmBytes(file = 'ballast_wasm.wasm') {
+async function nodeWasmBytes(file) {
   const { readFile } = await import('node:fs/promises');
   return readFile(new URL(`../dist/${file}`, import.meta.url));
 }
@@ -23,17 +23,22 @@ function toBytes(binary) {
   throw new BallastError('invalid_argument', 'load(): wasmBinary must be an ArrayBuffer or a Uint8Array');
 }
 
+// The module: in Node, unless given bytes or a URL (which are the browser module's), the Node
+// module, built for speed where nothing is downloaded (../CMakeLists.txt); elsewhere the browser
+// module, built within the download's budget. Both give the same outputs, byte for byte.
 async function instantiate(options) {
   const args = {};
+  let create = createBallastModule;
   if (options.wasmBinary !== undefined) {
     args.wasmBinary = toBytes(options.wasmBinary);
   } else if (options.wasmUrl !== undefined) {
     const url = String(options.wasmUrl);
     args.locateFile = () => url;
   } else if (isNode) {
-    args.wasmBinary = await nodeWasmBytes();
+    create = (await import('../dist/ballast_node_wasm.mjs')).default;
+    args.wasmBinary = await nodeWasmBytes('ballast_node_wasm.wasm');
   }
-  return makeApi(entryPoints(await createBallastModule(args)));
+  return makeApi(entryPoints(await create(args)));
 }
 
 const encoder = new TextEncoder();
@@ -282,7 +287,9 @@ export function loadPlanner(options = {}) {
 
 /**
  * Loads and instantiates the WebAssembly module once; later calls return the same promise.
- * options.wasmBinary (bytes) or options.wasmUrl (where to fetch the .wasm) serve bundlers and CDNs.
+ * options.wasmBinary (bytes) or options.wasmUrl (where to fetch the .wasm) of the browser module
+ * (dist/ballast_wasm.wasm) serve bundlers and CDNs; without them Node loads the Node module
+ * (dist/ballast_node_wasm.wasm), built for speed, and a browser fetches the browser module.
  */
 export function load(options = {}) {
   if (options === null || typeof options !== 'object') {

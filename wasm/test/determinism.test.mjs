@@ -1,11 +1,11 @@
 // For every conformance case and example, the native CLI's JSON and checkJson's text are
-// byte-identical, and the CLI built with g++ and with clang++ agree. The CLI binaries come from
+// byte-identical, in both of the package's modules (Node's and the browser's), and the CLI built
+// with g++ and with clang++ agree. The CLI binaries come from
 // BALLAST_CLI (and BALLAST_CLI_CLANG); scripts/test.sh sets both.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { load } from '@ballast/checker';
-import { corpus, examples } from './support.mjs';
+import { bothModules, corpus, examples } from './support.mjs';
 
 const clis = [process.env.BALLAST_CLI, process.env.BALLAST_CLI_CLANG].filter(Boolean);
 
@@ -40,28 +40,30 @@ function inputs() {
 
 test('native CLI (g++, clang++) and WebAssembly give byte-identical reports', { skip: clis.length === 0 &&
   'set BALLAST_CLI (and BALLAST_CLI_CLANG) to the native binaries' }, async () => {
-  const ballast = await load();
+  const modules = await bothModules();
   let compared = 0;
   for (const { name, input } of inputs()) {
-    const wasm = ballast.checkJson(input.toString('utf8')) + '\n';
-    for (const binary of clis) {
-      const native = cli(binary, input);
-      if (native !== wasm) {
-        let i = 0;
-        while (i < native.length && native[i] === wasm[i]) i++;
-        assert.fail(`first differing case: ${name} (${binary}), at character ${i}:\n` +
-          `native: ${JSON.stringify(native.slice(Math.max(0, i - 40), i + 40))}\n` +
-          `wasm:   ${JSON.stringify(wasm.slice(Math.max(0, i - 40), i + 40))}`);
+    const natives = clis.map((binary) => [binary, cli(binary, input)]);
+    for (const [module, ballast] of modules) {
+      const wasm = ballast.checkJson(input.toString('utf8')) + '\n';
+      for (const [binary, native] of natives) {
+        if (native !== wasm) {
+          let i = 0;
+          while (i < native.length && native[i] === wasm[i]) i++;
+          assert.fail(`first differing case: ${name} (${binary}, ${module}), at character ${i}:\n` +
+            `native: ${JSON.stringify(native.slice(Math.max(0, i - 40), i + 40))}\n` +
+            `wasm:   ${JSON.stringify(wasm.slice(Math.max(0, i - 40), i + 40))}`);
+        }
+        compared++;
       }
-      compared++;
     }
   }
-  assert.ok(compared >= clis.length * 130, `compared ${compared}`);
+  assert.ok(compared >= 2 * clis.length * 130, `compared ${compared}`);
 });
 
 test('policy diffs: the native CLI and diff() give the same diff/1 for every pair of the diff corpus', {
   skip: clis.length === 0 && 'set BALLAST_CLI (and BALLAST_CLI_CLANG) to the native binaries' }, async () => {
-  const ballast = await load();
+  const modules = await bothModules();
   const { mkdtempSync, writeFileSync, readdirSync, readFileSync } = await import('node:fs');
   const { join } = await import('node:path');
   const { tmpdir } = await import('node:os');
@@ -82,7 +84,6 @@ test('policy diffs: the native CLI and diff() give the same diff/1 for every pai
       writeFileSync(join(tmp, 'treasury'), texts.treasury);
       args.push('--treasury', join(tmp, 'treasury'));
     }
-    const wasm = JSON.stringify(ballast.diff(texts.old, texts.new, texts.treasury), null, 2) + '\n';
     for (const binary of clis) {
       let native;
       try {
@@ -90,9 +91,12 @@ test('policy diffs: the native CLI and diff() give the same diff/1 for every pai
       } catch (e) {
         native = e.stdout.toString('utf8');
       }
-      assert.equal(JSON.stringify(JSON.parse(native), null, 2) + '\n', wasm, `diff case ${f}`);
-      compared++;
+      for (const [module, ballast] of modules) {
+        const wasm = JSON.stringify(ballast.diff(texts.old, texts.new, texts.treasury), null, 2) + '\n';
+        assert.equal(JSON.stringify(JSON.parse(native), null, 2) + '\n', wasm, `diff case ${f}, ${module}`);
+        compared++;
+      }
     }
   }
-  assert.ok(compared >= clis.length * 100, `compared ${compared}`);
+  assert.ok(compared >= 2 * clis.length * 100, `compared ${compared}`);
 });

@@ -15,7 +15,7 @@ test('npm pack, install the tarball, import it by ESM and by require', () => {
   try {
     const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: pkgDir }));
     const files = packed[0].files.map((f) => f.path).sort();
-    for (const f of ['bin/ballast.mjs', 'bin/ballast-snapshot.mjs', 'schemas/snapshot-config.schema.json', 'src/chain.mjs', 'src/chain.d.mts', 'src/snapshot-config.mjs', 'dist/ballast_cli.cjs', 'dist/ballast_cli.wasm', 'dist/ballast_wasm.mjs', 'dist/ballast_wasm.wasm', 'dist/schemas/policy.schema.json',
+    for (const f of ['dist/ballast_node_wasm.mjs', 'dist/ballast_node_wasm.wasm', 'bin/ballast.mjs', 'bin/ballast-snapshot.mjs', 'schemas/snapshot-config.schema.json', 'src/chain.mjs', 'src/chain.d.mts', 'src/snapshot-config.mjs', 'dist/ballast_cli.cjs', 'dist/ballast_cli.wasm', 'dist/ballast_wasm.mjs', 'dist/ballast_wasm.wasm', 'dist/schemas/policy.schema.json',
       'src/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'src/index.mjs', 'src/errors.mjs', 'src/errors.cjs', 'package.json', 'README.md']) {
       assert.ok(files.includes(f), `tarball lacks ${f}`);
     }

@@ -41,3 +41,15 @@ export function examples() {
   }
   return out;
 }
+
+/**
+ * The package's two modules, each through the public entry: [[name, api], ...]. In Node, load()
+ * takes the Node module (built for speed); the browser module (built within the download's budget)
+ * is loaded, given its bytes, by a second instance of the entry, as a bundler would.
+ */
+export async function bothModules() {
+  const { load } = await import('@ballast/checker');
+  const entry = await import(new URL('../src/index.mjs?browser-module', import.meta.url).href);
+  const bytes = readFileSync(path.join(root, 'wasm/dist/ballast_wasm.wasm'));
+  return [['the Node module', await load()], ['the browser module', await entry.load({ wasmBinary: bytes })]];
+}
